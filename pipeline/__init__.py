@@ -1,0 +1,60 @@
+"""vnkg: Vietnamese government and conference reports into a knowledge graph.
+
+The Python API::
+
+    >>> import pipeline
+    >>> ex = pipeline.extract("Bí thư Tỉnh ủy Thanh Hóa Đỗ Trọng Hưng chủ trì hội nghị.")
+    >>> sorted(ex.view.nodes[n]["label"] for n in ex.view if ex.view.nodes[n]["type"] == "Person")
+    ['Đỗ Trọng Hưng']
+    >>> len(ex.graph) > 0
+    True
+
+``extract_path`` does the same for a file. The stages, in order, are the
+modules ``s1_read`` ... ``s7_view``; ``pipeline.runner`` runs them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+__all__ = ["Extraction", "extract", "extract_path", "__version__"]
+__version__ = "0.1.0"
+
+
+@dataclass
+class Extraction:
+    """Everything vnkg read from one report."""
+
+    document: "pipeline.s1_read.Document"  # noqa: F821
+    linked: "pipeline.s5_link.Linked"  # noqa: F821
+    graph: "rdflib.Graph"  # noqa: F821
+
+    @cached_property
+    def view(self) -> "networkx.MultiDiGraph":  # noqa: F821
+        """The NetworkX view of ``graph``."""
+        from .s7_view import to_view
+
+        return to_view(self.graph)
+
+
+def extract(text: str, name: str = "text") -> Extraction:
+    """Build the graph of a report given as text."""
+    from .s1_read import read_text
+
+    return _extract(read_text(text, name=name))
+
+
+def extract_path(path: str | Path) -> Extraction:
+    """Build the graph of a report file (raises ``pipeline.s1_read.ReadError``)."""
+    from .s1_read import read_path
+
+    return _extract(read_path(path))
+
+
+def _extract(document) -> Extraction:
+    from .runner import run_stages
+
+    trace: dict = {}
+    graph = run_stages(document, until="graph", trace=trace)
+    return Extraction(document, trace["link"], graph)

@@ -1,0 +1,69 @@
+"""The ``vnkg`` command: a thin layer over the library; errors become one-line messages."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+__all__ = ["main", "cli"]
+
+_FORMAT_NAMES = ["turtle", "nt", "jsonld", "trig", "nquads"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vnkg", prog_name="vnkg")
+def cli():
+    """vnkg: turn Vietnamese government and conference reports into a knowledge graph."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(_FORMAT_NAMES), default="turtle", show_default=True,
+              help="RDF format to write.")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one DIR/<stem>.<ext> per input instead of all graphs to standard output.")
+def extract(files, fmt, output_dir):
+    """Extract the knowledge graph of each report FILE (.txt, UTF-8).
+
+    Without --output-dir the graphs of all FILES go to standard output
+    together (TriG and N-Quads keep one named graph per report). A file that
+    cannot be read is reported on standard error with the reason; the others
+    are still extracted, and the exit status is 1.
+    """
+    from . import extract_path
+    from .formats import RDF_FORMATS, serialise
+    from .s1_read import ReadError
+
+    failed = []
+    results = []
+    for path in files:
+        try:
+            ex = extract_path(path)
+        except ReadError as exc:
+            click.echo(f"vnkg: {path}: {exc}", err=True)
+            failed.append(path)
+            continue
+        if output_dir is not None:
+            output_dir.mkdir(parents=True, exist_ok=True)
+            target = output_dir / (path.stem + RDF_FORMATS[fmt].suffix)
+            target.write_text(serialise([(ex.document.id, ex.graph)], fmt), encoding="utf-8")
+        else:
+            results.append((ex.document.id, ex.graph))
+    if output_dir is None and results:
+        click.echo(serialise(results, fmt), nl=False)
+    if failed:
+        click.echo(f"vnkg: {len(failed)} of {len(files)} file(s) failed", err=True)
+        sys.exit(1)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning unexpected OS errors into one line."""
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("vnkg: interrupted", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        click.echo(f"vnkg: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,279 @@
+"""Lexicons: the package's vocabulary files, each loaded once on first use.
+
+Every file in this folder starts with a comment header saying what it holds
+and where it comes from. Lines starting with "#" are comments; tables are
+tab-separated and "-" marks an empty cell.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = [
+    "RoleEntry", "OrgHead", "KnownOrg", "ZoneType", "PlaceUnit", "Unit", "GazetteerEntry",
+    "lines", "table", "surnames", "honorifics", "roles", "org_heads", "known_orgs", "fields",
+    "ban_bodies", "legal_forms", "zone_types", "units", "number_words", "qualifiers",
+    "time_nouns", "date_cues", "classifiers", "stopwords", "place_units", "countries",
+    "place_aliases", "person_blockers", "lunar_years", "abbreviation_keys", "gazetteer",
+]
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    """A position word: its canonical form and what it says about the organisation."""
+
+    canonical: str
+    org_head: str | None
+    implied_org: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class OrgHead:
+    """A head noun of organisation names and how the rest of the name is read."""
+
+    head: str
+    body: str
+    takes_parent: bool
+    level: str | None
+    cls: str
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    canonical: str
+    aliases: tuple[str, ...]
+    cls: str
+
+
+@dataclass(frozen=True)
+class ZoneType:
+    concept: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class PlaceUnit:
+    level: str
+    canonical: str
+    cls: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    factor: float
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One administrative unit: its bare name, level, unit word and province."""
+
+    name: str
+    level: str
+    unit: str
+    province: str
+
+
+def lines(name: str) -> list[str]:
+    """Non-comment, non-empty lines of a lexicon file."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def table(name: str) -> list[tuple[str | None, ...]]:
+    """Rows of a tab-separated lexicon; "-" and missing cells become None."""
+    rows = []
+    for ln in lines(name):
+        cells = [c.strip() for c in ln.split("\t")]
+        rows.append(tuple(None if c in ("", "-") else c for c in cells))
+    return rows
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(lines("surnames.txt"))
+
+
+@cache
+def honorifics() -> dict[str, str]:
+    return {r[0]: r[1] for r in table("honorifics.tsv")}
+
+
+@cache
+def roles() -> dict[str, RoleEntry]:
+    """Lower-cased role phrase -> entry."""
+    return {r[0].lower(): RoleEntry(r[0], r[1], r[2], r[3]) for r in table("roles.tsv")}
+
+
+@cache
+def org_heads() -> dict[str, OrgHead]:
+    """Lower-cased head phrase -> entry."""
+    return {
+        r[0].lower(): OrgHead(r[0], r[1], r[2] == "yes", r[3], r[4]) for r in table("org_heads.tsv")
+    }
+
+
+@cache
+def known_orgs() -> tuple[KnownOrg, ...]:
+    return tuple(
+        KnownOrg(r[0], tuple(a for a in (r[1] or "").split("|") if a), r[2] or "schema:Organization")
+        for r in table("known_organisations.tsv")
+    )
+
+
+@cache
+def fields() -> tuple[str, ...]:
+    return tuple(lines("fields.txt"))
+
+
+@cache
+def ban_bodies() -> tuple[str, ...]:
+    return tuple(lines("ban_bodies.txt"))
+
+
+@cache
+def legal_forms() -> tuple[str, ...]:
+    return tuple(lines("legal_forms.txt"))
+
+
+@cache
+def zone_types() -> dict[str, ZoneType]:
+    """Surface form -> zone type (abbreviations case-sensitive, words lower-cased)."""
+    return {r[0] if r[0].isupper() else r[0].lower(): ZoneType(r[1], r[2]) for r in table("zone_types.tsv")}
+
+
+@cache
+def units() -> dict[str, Unit]:
+    return {r[0]: Unit(r[1], float(r[2])) for r in table("units.tsv")}
+
+
+@cache
+def number_words() -> dict[str, dict[str, float]]:
+    """kind ("digit", "scale", "ordinal") -> word -> value."""
+    out: dict[str, dict[str, float]] = {"digit": {}, "scale": {}, "ordinal": {}}
+    for word, value, kind in table("number_words.tsv"):
+        out[kind][word] = float(value)
+    return out
+
+
+@cache
+def qualifiers() -> frozenset[str]:
+    return frozenset(lines("qualifiers.txt"))
+
+
+@cache
+def time_nouns() -> frozenset[str]:
+    return frozenset(lines("time_nouns.txt"))
+
+
+@cache
+def date_cues() -> frozenset[str]:
+    return frozenset(lines("date_cues.txt"))
+
+
+@cache
+def classifiers() -> frozenset[str]:
+    return frozenset(lines("classifiers.txt"))
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(lines("stopwords.txt"))
+
+
+@cache
+def lunar_years() -> frozenset[str]:
+    """Names of years in the sexagenary calendar ("Đinh Dậu", "Kỷ Hợi")."""
+    stems, branches = (ln.split() for ln in lines("lunar_years.txt"))
+    return frozenset(f"{s} {b}" for s in stems for b in branches)
+
+
+@cache
+def person_blockers() -> frozenset[str]:
+    return frozenset(lines("person_blockers.txt"))
+
+
+@cache
+def place_units() -> dict[str, PlaceUnit]:
+    """Surface form (as written, plus lower case) -> unit kind."""
+    out = {}
+    for surface, level, canonical, cls in table("place_units.tsv"):
+        out[surface] = PlaceUnit(level, canonical, cls)
+        out.setdefault(surface.lower(), PlaceUnit(level, canonical, cls))
+    return out
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Any name of a country -> its canonical Vietnamese name."""
+    out = {}
+    for row in table("countries.tsv"):
+        canonical = row[0]
+        out[canonical] = canonical
+        for alias in (row[1] or "").split("|") if len(row) > 1 else []:
+            if alias:
+                out[alias] = canonical
+    return out
+
+
+@cache
+def place_aliases() -> dict[str, str]:
+    """Other name of a province -> its short name in the administrative data."""
+    out = {}
+    for canonical, aliases in table("place_aliases.tsv"):
+        for alias in aliases.split("|"):
+            out[alias] = canonical
+    return out
+
+
+@cache
+def abbreviation_keys() -> dict[str, str]:
+    """Lower-case abbreviation -> lower-case expansion, for matching keys."""
+    return {r[0]: r[1] for r in table("abbreviations.tsv")}
+
+
+@cache
+def gazetteer() -> dict[str, tuple[GazetteerEntry, ...]]:
+    """Bare name of every administrative unit -> the units of that name.
+
+    Built from the administrative-unit data underthesea ships
+    (``underthesea/address/data/mapping.json``): the 63 provinces and their
+    districts and wards before 1 July 2025, and the 34 provinces and their
+    wards after it.
+    """
+    path = resources.files("underthesea.address").joinpath("data/mapping.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    found: dict[str, set[GazetteerEntry]] = {}
+
+    def add(full: str, level: str, province: str) -> None:
+        unit, name = _split_unit(full)
+        if name:
+            found.setdefault(name, set()).add(GazetteerEntry(name, level, unit, province))
+
+    for table_name in ("province_names", "old_province_names"):
+        for info in data[table_name].values():
+            unit, _ = _split_unit(info["name"])
+            found.setdefault(info["short"], set()).add(
+                GazetteerEntry(info["short"], "province", unit, info["short"])
+            )
+    short = {v["name"]: v["short"] for t in ("province_names", "old_province_names") for v in data[t].values()}
+    for row in data["ward_mapping"]:
+        old_province = short.get(row["old_province"], row["old_province"])
+        new_province = short.get(row["new_province"], row["new_province"])
+        add(row["old_district"], "district", old_province)
+        add(row["old_ward"], "ward", old_province)
+        add(row["new_ward"], "ward", new_province)
+    return {k: tuple(sorted(v, key=lambda e: (e.level, e.unit, e.province))) for k, v in found.items()}
+
+
+_UNIT_WORDS = ("Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Phường", "Xã", "Đặc khu")
+
+
+def _split_unit(full: str) -> tuple[str, str]:
+    for unit in _UNIT_WORDS:
+        if full.startswith(unit + " "):
+            return unit.lower(), full[len(unit) + 1:].strip()
+    return "", full.strip()

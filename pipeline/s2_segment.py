@@ -1,0 +1,127 @@
+"""Stage 2: sentences and words with underthesea, tokens with character offsets."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .s1_read import Document
+
+__all__ = ["Token", "Segmented", "segment", "tokenise"]
+
+
+@dataclass(frozen=True)
+class Token:
+    """A syllable, number or punctuation mark of the normalised text.
+
+    ``word_start`` is True when underthesea's word segmentation starts a word
+    here (so "Nguyễn Văn Phong" is three tokens, the first starting a word).
+    """
+
+    text: str
+    start: int
+    end: int
+    word_start: bool
+    sent_start: bool
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """A document cut into sentences, words and tokens; all offsets into ``document.text``."""
+
+    document: Document
+    sentences: tuple[tuple[int, int], ...]
+    words: tuple[tuple[int, int], ...]
+    tokens: tuple[Token, ...]
+
+
+# Numbers keep their separators and joined forms (1.348, 7,37, 4/7, 700-800,
+# 05/12/2021) as one token; words keep inner . & ' - (KH&CN, T.Ư, CTr-UBND).
+_TOKEN = re.compile(
+    r"https?://\S+"
+    r"|\d+(?:[.,]\d+)*(?:[/\-–]\d+(?:[.,]\d+)*)*"
+    r"|[^\W\d_][^\W_]*(?:[.&'’\-][^\W_]+)*"
+    r"|\S"
+)
+# "TP.Hà" is an abbreviation glued to a name: two tokens.
+_GLUED = re.compile(r"^([A-ZĐ]{1,3}\.)([A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")
+
+
+def tokenise(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Cut text into (token, start, end) without underthesea.
+
+    Examples
+    --------
+    >>> [t for t, _, _ in tokenise("UBND TP.Hà Nội có 1.348ha, 4/7 chỉ tiêu.")]
+    ['UBND', 'TP.', 'Hà', 'Nội', 'có', '1.348', 'ha', ',', '4/7', 'chỉ', 'tiêu', '.']
+    """
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.start() + offset, m.end() + offset
+        glued = _GLUED.match(m.group())
+        if glued:
+            cut = s + len(glued.group(1))
+            out += [(glued.group(1), s, cut), (glued.group(2), cut, e)]
+        else:
+            out.append((m.group(), s, e))
+    return out
+
+
+def segment(document: Document) -> Segmented:
+    """Split a document into sentences (per line, then underthesea's
+    ``sent_tokenize``), words (``word_tokenize``) and tokens.
+
+    Examples
+    --------
+    >>> from pipeline.s1_read import read_text
+    >>> seg = segment(read_text("Dự hội nghị có ông Nguyễn Văn Phong. Hà Nội tăng 37 bậc."))
+    >>> len(seg.sentences), [seg.document.text[s:e] for s, e in seg.words][3:5]
+    (2, ['ông', 'Nguyễn Văn Phong'])
+    """
+    from underthesea import sent_tokenize, word_tokenize
+
+    text = document.text
+    sentences: list[tuple[int, int]] = []
+    words: list[tuple[int, int]] = []
+    tokens: list[Token] = []
+    for line_start, line in _lines(text):
+        cursor = 0
+        for sentence in sent_tokenize(line):
+            found = line.find(sentence, cursor)
+            if found < 0:  # underthesea changed the text; keep the rest of the line
+                found, sentence = cursor, line[cursor:].strip()
+            s_start = line_start + found
+            cursor = found + len(sentence)
+            sentences.append((s_start, s_start + len(sentence)))
+            word_starts = set()
+            for w_start, w_end in _align(sentence, word_tokenize(sentence, use_token_normalize=False)):
+                words.append((s_start + w_start, s_start + w_end))
+                word_starts.add(s_start + w_start)
+            for i, (tok, t_start, t_end) in enumerate(tokenise(sentence, s_start)):
+                tokens.append(Token(tok, t_start, t_end, t_start in word_starts or i == 0, i == 0))
+    return Segmented(document, tuple(sentences), tuple(words), tuple(tokens))
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield start, line
+        start += len(line) + 1
+
+
+def _align(sentence: str, words: list[str]):
+    """Character spans of underthesea's words inside the sentence they came from."""
+    cursor = 0
+    for word in words:
+        pieces = word.split(" ")
+        first = sentence.find(pieces[0], cursor)
+        if first < 0:
+            continue
+        end = first + len(pieces[0])
+        for piece in pieces[1:]:
+            nxt = sentence.find(piece, end)
+            if nxt < 0 or sentence[end:nxt].strip():
+                break
+            end = nxt + len(piece)
+        cursor = end
+        yield first, end

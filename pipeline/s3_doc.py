@@ -1,0 +1,82 @@
+"""Stage 3: a spaCy ``Doc`` over the segmented tokens, text and offsets unchanged."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .s1_read import Document
+from .s2_segment import Segmented
+
+__all__ = ["Parsed", "to_doc", "blank_nlp", "WORD_START", "WORD_INSIDE"]
+
+# Token.tag_ carries underthesea's word segmentation in its own BIO scheme.
+WORD_START, WORD_INSIDE, SPACE = "B-W", "I-W", "_SP"
+
+
+@dataclass
+class Parsed:
+    """A document and its spaCy ``Doc``; ``doc.text == document.text``."""
+
+    document: Document
+    doc: "spacy.tokens.Doc"  # noqa: F821
+
+
+@cache
+def blank_nlp():
+    """A blank Vietnamese spaCy pipeline that never calls pyvi.
+
+    Tokenisation is done by stage 2, so only the vocabulary and the
+    component machinery are used.
+    """
+    import spacy
+    from spacy.tokens import Span
+
+    if not Span.has_extension("attrs"):
+        Span.set_extension("attrs", default=None)
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+
+
+def to_doc(segmented: Segmented) -> Parsed:
+    """Build the ``Doc``: one token per stage-2 token, whitespace kept as
+    space tokens, sentence starts and word starts (``tag_``) set.
+
+    Examples
+    --------
+    >>> from pipeline.s1_read import read_text
+    >>> from pipeline.s2_segment import segment
+    >>> parsed = to_doc(segment(read_text("Bí thư Thành ủy Nguyễn Văn Phong.\\nHà Nội.")))
+    >>> parsed.doc.text == parsed.document.text, [t.tag_ for t in parsed.doc][:4]
+    (True, ['B-W', 'I-W', 'B-W', 'I-W'])
+    """
+    from spacy.tokens import Doc
+
+    text = segmented.document.text
+    words, spaces, tags, starts = [], [], [], []
+
+    def add_gap(gap: str) -> None:
+        # A lone space is the previous token's trailing space; anything else is a token.
+        if gap == " " and words:
+            spaces[-1] = True
+            return
+        body, trailing = (gap[:-1], True) if gap.endswith(" ") and len(gap) > 1 else (gap, False)
+        words.append(body)
+        spaces.append(trailing)
+        tags.append(SPACE)
+        starts.append(False if starts else True)
+
+    cursor = 0
+    for tok in segmented.tokens:
+        if tok.start > cursor:
+            add_gap(text[cursor:tok.start])
+        words.append(tok.text)
+        spaces.append(False)
+        tags.append(WORD_START if tok.word_start else WORD_INSIDE)
+        starts.append(tok.sent_start)
+        cursor = tok.end
+    if cursor < len(text):
+        add_gap(text[cursor:])
+    nlp = blank_nlp()
+    if not words:
+        return Parsed(segmented.document, Doc(nlp.vocab))
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)
+    return Parsed(segmented.document, doc)

@@ -1,0 +1,224 @@
+"""Figures: the Vietnamese number grammar, units normalised, dates and codes left out."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .. import lexicons
+from .lookup import PhraseTable, is_alpha, is_stopword, lower
+
+__all__ = ["FigureRecogniser", "parse_number", "parse_range", "parse_fraction"]
+
+_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_DECIMAL = re.compile(r"^\d+(?:,\d+)?$")
+_EN_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3}){2,}$")
+_RANGE = re.compile(r"^(\d[\d.,]*)[-–](\d[\d.,]*)$")
+_FRACTION = re.compile(r"^(\d+)/(\d+)$")
+_DASHES = {"-", "–", "—"}
+_RANK_CUES = {"xếp", "đứng", "hạng", "xếp hạng", "vị trí"}
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a Vietnamese numeral: "." groups thousands, "," marks decimals.
+
+    Examples
+    --------
+    >>> parse_number("1.348"), parse_number("115.830"), parse_number("2,5"), parse_number("1.234,5")
+    (1348.0, 115830.0, 2.5, 1234.5)
+    >>> parse_number("6.2") is None  # a date (6 February), not a number
+    True
+    """
+    if _THOUSANDS.match(text):
+        return float(text.replace(".", "").replace(",", "."))
+    if _EN_THOUSANDS.match(text):
+        return float(text.replace(",", ""))
+    if _DECIMAL.match(text):
+        return float(text.replace(",", "."))
+    return None
+
+
+def parse_range(text: str) -> tuple[float, float] | None:
+    """ "700-800" -> (700, 800); periods of years and dates ("2021-2025", "10-7") -> None."""
+    m = _RANGE.match(text)
+    if not m:
+        return None
+    low, high = parse_number(m.group(1)), parse_number(m.group(2))
+    if low is None or high is None or low >= high or _is_year(m.group(1)) and _is_year(m.group(2)):
+        return None
+    return low, high
+
+
+def parse_fraction(text: str) -> tuple[float, float] | None:
+    """ "4/7" -> (4, 7); dates ("3/4" after a date word is decided by the caller) and scales -> None."""
+    m = _FRACTION.match(text)
+    if not m:
+        return None
+    part, whole = float(m.group(1)), float(m.group(2))
+    return (part, whole) if 0 < part <= whole < 100 else None
+
+
+@Language.factory("vnkg_figures")
+def make_figures(nlp, name):
+    return FigureRecogniser(nlp)
+
+
+class FigureRecogniser:
+    """Find figures; write ``doc.spans["figures"]``.
+
+    ``[qualifier] NUMBER [- NUMBER] [scale...] (UNIT | [classifier] NOUN)``,
+    "N/M NOUN" (N of a total M), "N trong M NOUN", and ranks after
+    "xếp/đứng thứ". Numbers after a date or reference word ("ngày 3/4",
+    "số 07-CTr/TU", "khóa XVII", "Điều 93"), years, periods, numbers glued
+    to codes and numbers before a time noun ("6 tháng") are not figures.
+    ``_.attrs`` holds ``value`` (or ``min``/``max``), ``unit``, ``count_of``,
+    ``total`` and ``qualifier``.
+    """
+
+    def __init__(self, nlp):
+        self.units = PhraseTable(nlp, [(s, u) for s, u in lexicons.units().items()], attr="ORTH")
+        self.scales = lexicons.number_words()["scale"]
+        self.ordinals = lexicons.number_words()["ordinal"]
+        self.qualifiers = PhraseTable(nlp, [(q, q) for q in lexicons.qualifiers()])
+        self.cues = PhraseTable(nlp, [(c, c) for c in lexicons.date_cues()])
+        self.time_nouns = PhraseTable(nlp, [(t, t) for t in lexicons.time_nouns()])
+        self.classifiers = lexicons.classifiers()
+        self.stopwords = lexicons.stopwords()
+
+    def __call__(self, doc):
+        spans, i = [], 0
+        places = {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
+        while i < len(doc):
+            found = self._rank(doc, i) or (None if i in places else self._quantity(doc, i))
+            if found is None:
+                i += 1
+                continue
+            spans.append(found)
+            i = found.end
+        doc.spans["figures"] = spans
+        return doc
+
+    def _quantity(self, doc, i):
+        tok = doc[i]
+        if not tok.text[:1].isdigit() or self._excluded_before(doc, i):
+            return None
+        attrs: dict = {}
+        end = i + 1
+        value = parse_number(tok.text)
+        if value is None:
+            rng, frac = parse_range(tok.text), parse_fraction(tok.text)
+            if rng:
+                attrs["min"], attrs["max"] = rng
+            elif frac:
+                attrs["value"], attrs["total"] = frac
+            else:
+                return None
+        elif _is_year(tok.text):
+            return None
+        else:
+            attrs["value"] = value
+            if end + 1 < len(doc) and doc[end].text in _DASHES and parse_number(doc[end + 1].text) is not None:
+                high = parse_number(doc[end + 1].text)
+                if high > value:  # "1 - 2 sự kiện", "8,5 - 9%"
+                    attrs = {"min": value, "max": high}
+                    end += 2
+            elif end + 2 < len(doc) and lower(doc[end]) == "trong" and parse_number(doc[end + 1].text):
+                attrs["total"] = parse_number(doc[end + 1].text)  # "1 trong 4 chương trình"
+                end += 2
+        if doc[end - 1].whitespace_ == "" and end < len(doc) and (doc[end].text in "/-" or is_alpha(doc[end])):
+            if not self.units.longest(doc, end):
+                return None  # glued to a code: "277/CTr-UBND", "Quốc lộ 1A"
+        factor = 1.0
+        while end < len(doc) and lower(doc[end]) in self.scales and self.scales[lower(doc[end])] >= 1000:
+            factor *= self.scales[lower(doc[end])]
+            end += 1
+        unit = self.units.longest(doc, end)
+        if unit and not (end + 1 < len(doc) and unit[0] < len(doc) and doc[unit[0]].text == "/"):
+            end, attrs["unit"] = unit[0], unit[1].code
+            factor *= unit[1].factor
+        elif unit:
+            return None  # "80 km/h": a speed
+        else:
+            noun_end = self._counted(doc, end)
+            if noun_end is None:
+                return None
+            attrs["unit"], attrs["count_of"] = "count", doc[end:noun_end].text
+            end = noun_end
+        for key in ("value", "min", "max"):
+            if key in attrs:
+                attrs[key] = _clean(attrs[key] * factor)
+        start = self._qualifier_start(doc, i, attrs)
+        span = Span(doc, start, end, label="figure")
+        span._.attrs = attrs
+        return span
+
+    def _rank(self, doc, i):
+        """ "xếp thứ nhất", "đứng thứ 2", "xếp thứ 14/63"."""
+        if lower(doc[i]) != "thứ" or i + 1 >= len(doc) or i == 0:
+            return None
+        if not any(lower(doc[j]) in _RANK_CUES for j in range(max(0, i - 2), i)):
+            return None
+        nxt = doc[i + 1].text
+        value = self.ordinals.get(nxt.lower()) or parse_number(nxt)
+        attrs = {"unit": "rank"}
+        frac = parse_fraction(nxt) if value is None else None
+        if frac:
+            value, attrs["total"] = frac
+        if not value:
+            return None
+        attrs["value"] = _clean(value)
+        start = i - 1 if lower(doc[i - 1]) in _RANK_CUES else i - 2
+        span = Span(doc, start, i + 2, label="figure")
+        span._.attrs = attrs
+        return span
+
+    def _excluded_before(self, doc, i) -> bool:
+        """A date, reference or ordinal word right before, or a glued code."""
+        for back in (1, 2):
+            j = i - back
+            if j >= 0 and any(end == i for end, _ in self.cues.at(doc).get(j, ())):
+                return True
+        if i > 0 and doc[i - 1].whitespace_ == "" and (is_alpha(doc[i - 1]) or doc[i - 1].text in "/-"):
+            return True  # "CTr/07", "G20", "số-07"
+        return i > 0 and lower(doc[i - 1]) == "thứ"
+
+    def _counted(self, doc, start):
+        """End of the counted noun after a number, or None when there is none."""
+        if start >= len(doc):
+            return None
+        tok = doc[start]
+        if not is_alpha(tok) or is_stopword(doc, start, self.stopwords) or self.time_nouns.longest(doc, start):
+            return None
+        if tok.text[:1].isupper() and not tok.text.isupper() and tok.tag_ == "B-W" and not _zone_or_org_word(tok):
+            return None  # a name, not a noun ("2017 Hà Nội")
+        end = start + 1
+        while end < len(doc) and doc[end].tag_ == "I-W":  # the rest of underthesea's word
+            end += 1
+        if doc[end - 1].whitespace_ == "" and end < len(doc) and doc[end].text == "/":
+            end = min(end + 2, len(doc))  # "HTTT/CSDL"
+        if lower(tok) in self.classifiers and end < len(doc) and is_alpha(doc[end]) and not is_stopword(doc, end, self.stopwords):
+            end += 1
+            while end < len(doc) and doc[end].tag_ == "I-W":
+                end += 1
+        return end
+
+    def _qualifier_start(self, doc, i, attrs) -> int:
+        for back in (3, 2, 1):
+            j = i - back
+            if j >= 0 and any(end == i for end, _ in self.qualifiers.at(doc).get(j, ())):
+                attrs["qualifier"] = doc[j:i].text
+                return j
+        return i
+
+
+def _zone_or_org_word(tok) -> bool:
+    return tok.lower_ in {"khu", "cụm", "công", "dự", "doanh", "trường", "bệnh"}
+
+
+def _is_year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100
+
+
+def _clean(value: float) -> float:
+    return float(round(value, 6))

@@ -1,0 +1,130 @@
+"""Organisations named without a head noun: aliases, brands, news outlets."""
+from __future__ import annotations
+
+import unicodedata
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .. import lexicons
+from ..s2_segment import tokenise
+from .lookup import is_alpha, is_cap
+
+__all__ = ["OrgAliasRecogniser"]
+
+_CORPORATE = {"schema:Corporation", "schema:BankOrCreditUnion"}
+
+
+@Language.factory("vnkg_org_aliases")
+def make_org_aliases(nlp, name):
+    return OrgAliasRecogniser(nlp)
+
+
+class OrgAliasRecogniser:
+    """Add headless organisation mentions to ``doc.spans["organisations"]``.
+
+    * an alias a report defines ("Tổng công ty Hàng hải Việt Nam
+      (Vinalines)") or a company's own name after its head ("Tập đoàn
+      *Viettel*") is the company wherever else it is written alone;
+    * a capitalised Latin name ending in a corporate word ("FPT Software");
+    * the outlet after a byline ("Nguyễn Quỳnh/VOV.VN") and the publisher a
+      source line names ("Nguồn Hà Nội TV: ...").
+    """
+
+    def __init__(self, nlp):
+        self.suffixes = frozenset(lexicons.lines("org_suffixes.txt"))
+
+    def __call__(self, doc):
+        spans = list(doc.spans.get("organisations", []))
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        taken |= {i for s in doc.spans.get("persons", []) for i in range(s.start, s.end)}
+        taken |= {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
+        aliases: dict[tuple[str, ...], dict] = {}
+        for span in spans:
+            attrs = span._.attrs
+            names = list(attrs.get("aliases") or [])
+            body = attrs.get("body")
+            if body and attrs["cls"] in _CORPORATE and _distinctive(body):
+                names.append(body)
+            for alias in names:
+                words = tuple(t for t, _, _ in tokenise(alias))
+                if words and _distinctive(alias):
+                    aliases.setdefault(words, attrs)
+        aliases = dict(sorted(aliases.items(), key=lambda kv: -len(kv[0])))  # longest first
+        added = []
+        for i in range(len(doc)):
+            if i in taken:
+                continue
+            found = self._alias_at(doc, i, aliases) or self._suffix_name(doc, i) or self._outlet(doc, i)
+            if found is None:
+                continue
+            end, attrs = found
+            if taken & set(range(i, end)):
+                continue
+            span = Span(doc, i, end, label="organisation")
+            span._.attrs = attrs if attrs is not None else _headless(span.text)
+            added.append(span)
+            taken.update(range(i, end))
+        publisher = doc.user_data.get("publisher")
+        if publisher:
+            added += self._publisher(doc, publisher, taken)
+        doc.spans["organisations"] = sorted(spans + added, key=lambda s: s.start)
+        return doc
+
+    def _alias_at(self, doc, i, aliases):
+        for words, attrs in aliases.items():
+            end = i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
+                if end < len(doc) and is_cap(doc[end]) and doc[end - 1].whitespace_:
+                    continue  # "FPT Software" is another company than "FPT"
+                return end, attrs
+        return None
+
+    def _suffix_name(self, doc, i):
+        if not (is_cap(doc[i]) and _latin(doc[i].text)) or i > 0 and is_cap(doc[i - 1]) and _latin(doc[i - 1].text):
+            return None
+        end = i
+        while end < len(doc) and is_cap(doc[end]) and _latin(doc[end].text) and end - i < 5:
+            end += 1
+        if end - i >= 2 and doc[end - 1].text.rstrip(".") in self.suffixes:
+            return end, None
+        return None
+
+    def _outlet(self, doc, i):
+        """"Nguyễn Quỳnh/VOV.VN", "Thanh Vũ/TTXVN": the name after the slash."""
+        if i < 2 or doc[i - 1].text != "/" or not is_cap(doc[i]) or not is_alpha(doc[i]):
+            return None
+        if not any(s.end == i - 1 for s in doc.spans.get("persons", [])):
+            return None
+        return i + 1, None
+
+    def _publisher(self, doc, publisher, taken):
+        words = [t for t, _, _ in tokenise(publisher)]
+        for i in range(len(doc) - len(words) + 1):
+            if [t.text for t in doc[i:i + len(words)]] == words and not taken & set(range(i, i + len(words))):
+                span = Span(doc, i, i + len(words), label="organisation")
+                attrs = _headless(span.text)
+                attrs["cls"] = "schema:NewsMediaOrganization"
+                span._.attrs = attrs
+                return [span]
+        return []
+
+
+def _headless(text: str) -> dict:
+    return {"name": text, "labels": [text], "cls": "schema:Organization", "parent": None, "owner": None,
+            "anaphoric": False, "head": None, "place": None, "known": False, "aliases": [], "body": None}
+
+
+def _latin(word: str) -> bool:
+    """Written in plain Latin letters (a brand), not Vietnamese syllables."""
+    return all(ord(c) < 128 for c in unicodedata.normalize("NFC", word) if c.isalpha())
+
+
+def _distinctive(name: str) -> bool:
+    """Specific enough to be the organisation wherever written alone."""
+    words = name.split()
+    if not words or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False
+    if name in lexicons.countries() or name in lexicons.gazetteer():
+        return False
+    return len(words) >= 2 or _latin(name) and len(name) >= 3

@@ -1,0 +1,113 @@
+"""Canonical names and labels of organisations, with implicit localities filled in."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import lexicons
+
+__all__ = ["OrgName", "canonical_name", "expand_abbreviations"]
+
+_TRAILING_UNIT = re.compile(r"\s+(tỉnh|thành phố|TP\.?|huyện|quận|thị xã)$")
+_LEVEL_OF_UNIT = {"tỉnh": "province", "thành phố": "city", "tp": "city", "tp.": "city",
+                  "huyện": "huyện", "quận": "quận", "thị xã": "thị xã"}
+
+
+@dataclass
+class OrgName:
+    """A parsed organisation mention, in token offsets."""
+
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    cls: str
+    head: object = None              # lexicons.OrgHead
+    canonical: str | None = None     # set for known bodies
+    known: bool = False
+    parent: "OrgName | None" = None  # named inside: "Ban Tổ chức *Thành ủy*"
+    owner: "OrgName | None" = None   # named after "của"/"thuộc": not part of the name
+    place: object = None             # place Span completing the name
+    implicit_level: str | None = None
+    anaphoric: bool = False
+    aliases: list[str] = field(default_factory=list)
+    body_start: int | None = None    # first word of the proper name, after head and legal form
+
+
+def canonical_name(doc, name: OrgName, locality: dict) -> dict:
+    """Attributes of an organisation span: canonical name, labels, class, parent.
+
+    The canonical name is the surface with an implicit locality made
+    explicit ("UBND thành phố" in a Hà Nội report -> "UBND thành phố Hà
+    Nội", "Ban Tổ chức Thành ủy" -> "Ban Tổ chức Thành ủy Hà Nội").
+    """
+    own_end = name.parent.start if name.parent is not None else name.end
+    surface = doc[name.start:name.end].text
+    own = doc[name.start:own_end].text
+    own = own[:1].upper() + own[1:]
+    parent_attrs = canonical_name(doc, name.parent, locality) if name.parent is not None else None
+    if name.known:
+        canonical = name.canonical
+        if name.place is not None:
+            canonical = f"{canonical} {name.place._.attrs['name']}"
+    elif parent_attrs is not None:
+        canonical = f"{own} {parent_attrs['name']}"
+    else:
+        canonical = _with_locality(own, name, locality)
+    labels = {surface[:1].upper() + surface[1:], canonical, *name.aliases}
+    labels |= {expand_abbreviations(label) for label in list(labels)}
+    owner = canonical_name(doc, name.owner, locality) if name.owner is not None else None
+    return {
+        "name": canonical,
+        "labels": sorted(label for label in labels if label),
+        "cls": name.cls,
+        "parent": parent_attrs,
+        "owner": owner,
+        "anaphoric": name.anaphoric,
+        "head": name.head.head if name.head is not None else None,
+        "place": name.place.kb_id_ if name.place is not None else None,
+        "known": name.known,
+        "aliases": list(name.aliases),
+        "span": (doc[name.start].idx, doc[name.end - 1].idx + len(doc[name.end - 1].text)),
+        "body": doc[name.body_start:own_end].text if name.body_start is not None and own_end > name.body_start else None,
+    }
+
+
+def _with_locality(own: str, name: OrgName, locality: dict) -> str:
+    if name.place is not None or name.anaphoric:
+        return own
+    level = name.implicit_level
+    trailing = _TRAILING_UNIT.search(own)
+    if level is None and trailing:  # "Ban Quản lý KKT tỉnh"
+        level = _LEVEL_OF_UNIT.get(trailing.group(1).lower())
+    elif level in ("district", "town"):
+        level = _LEVEL_OF_UNIT.get(own.split()[-1].lower(), level)
+    elif level is None and name.head is not None and name.head.level:
+        level = {"district": "huyện", "town": "thị xã"}.get(name.head.level, name.head.level)
+    place = locality.get(level) if level else None
+    if level == "city" and place is None:
+        place = None  # a "thành phố" that is not a province-level city is not guessed
+    return f"{own} {place}" if place else own
+
+
+def expand_abbreviations(text: str) -> str:
+    """Spell out the abbreviations of a name ("UBND TP Hà Nội" -> "Ủy ban nhân dân thành phố Hà Nội").
+
+    Examples
+    --------
+    >>> expand_abbreviations("UBND TP.Hà Nội")
+    'Ủy ban nhân dân thành phố Hà Nội'
+    """
+    table = lexicons.abbreviation_keys()
+    out = []
+    for word in text.split():
+        core = word.strip(".,;:()")
+        head, dot, rest = core.partition(".")
+        if core.lower() in table and (core.isupper() or core.lower() in ("tp.", "tp", "cty")):
+            out.append(table[core.lower()])
+        elif dot and head.isupper() and head.lower() in table and rest[:1].isupper():  # TP.Hà
+            out += [table[head.lower()], rest]
+        else:
+            out.append(word)
+    expanded = " ".join(out)
+    return expanded[:1].upper() + expanded[1:]

@@ -1,0 +1,182 @@
+"""Persons: Vietnamese names by family name, names after a form of address, bylines."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .. import lexicons
+from ..text import is_upper_word
+from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, lower, word_ends_at
+
+__all__ = ["PersonRecogniser", "person_name"]
+
+_MAX_SYLLABLES = 4
+_CREDIT_WORDS = {"ảnh", "tin", "bài", "clip", "video", "đồ họa"}
+
+
+@Language.factory("vnkg_persons")
+def make_persons(nlp, name):
+    return PersonRecogniser(nlp)
+
+
+class PersonRecogniser:
+    """Find persons; write ``doc.spans["persons"]``.
+
+    Three grammars:
+
+    * a form of address or title, then capitalised syllables
+      ("ông Nguyễn Đức Chung", "bà Đào", "GS.TS Nguyễn Văn A");
+    * a family name from the lexicon, then one to three capitalised
+      syllables, on underthesea word boundaries, not after a street or place
+      word ("Phó Bí thư Nguyễn Văn Phong", but not "đường Hồ Chí Minh");
+    * bylines and photo credits ("... Mai Hà", "Ảnh: QUẾ CHI").
+
+    ``_.attrs["partial"]`` marks a one-syllable reference ("ông Chung") that
+    linking resolves to a full name.
+    """
+
+    def __init__(self, nlp):
+        self.address = PhraseTable(nlp, lexicons.honorifics().items())
+        self.blockers = PhraseTable(nlp, [(w, w) for w in lexicons.person_blockers()])
+        heads = [h for h, e in lexicons.org_heads().items() if e.body in ("name", "sub", "field")]
+        self.org_heads = PhraseTable(nlp, [(h, h) for h in heads] + [(f, f) for f in lexicons.legal_forms()])
+        self.surnames = lexicons.surnames()
+        self.titles = {h for h, kind in lexicons.honorifics().items() if kind == "title"}
+
+    def __call__(self, doc):
+        places = {i: s for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
+        spans: list[Span] = []
+        taken: set[int] = set()
+
+        def add(start, end, cue=None, partial=False, byline=False):
+            if end <= start or taken & set(range(start, end)):
+                return
+            span = Span(doc, start, end, label="person")
+            span._.attrs = {"name": person_name(span.text), "cue": cue, "partial": partial, "byline": byline}
+            spans.append(span)
+            taken.update(range(start, end))
+
+        for start, end in self._credits(doc):
+            add(start, end, cue="byline", byline=True)
+        address = self.address.at(doc)
+        for i in range(len(doc)):
+            if i in taken:
+                continue
+            cue = None if i in places else self._cue(doc, i, address)
+            if cue:
+                cue_end, cue_text = cue
+                end = self._name_run(doc, cue_end, strict=False)
+                if end > cue_end:
+                    add(cue_end, end, cue=cue_text, partial=end - cue_end == 1)
+                    continue
+            if i in taken or doc[i].text not in self.surnames or not self._may_start(doc, i):
+                continue
+            if i in places and places[i]._.attrs["unit"]:
+                continue  # "TP Hồ Chí Minh": the unit word makes it a place
+            if self._blocked(doc, i):
+                continue
+            end = self._name_run(doc, i, strict=True)
+            if end - i < 2:
+                continue
+            place = places.get(i)
+            if place is not None and place.start == i and place.end == end:
+                continue  # "Hà Nội", "Cao Bằng": a place, not a person
+            if doc[i:end].text in lexicons.lunar_years():
+                continue  # "Tết Đinh Dậu": a year
+            add(i, end)
+        keep = [s for s in doc.spans.get("places", []) if not taken & set(range(s.start, s.end))]
+        doc.spans["places"] = keep
+        doc.spans["persons"] = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    def _cue(self, doc, i, address):
+        """A form of address or title starting at ``i``: (end, text)."""
+        if i in address:
+            end, kind = address[i][0]
+            if kind == "title" or end < len(doc) and is_cap(doc[end]):
+                return end, doc[i:end].text
+        parts = doc[i].text.rstrip(".").split(".")
+        if len(parts) > 1 and all(p in self.titles for p in parts):  # GS.TS, PGS.TS.
+            end = i + 1
+            if end < len(doc) and doc[end].text == ".":
+                end += 1
+            return end, doc[i:end].text
+        return None
+
+    def _name_run(self, doc, start, strict: bool) -> int:
+        """End of the personal name starting at ``start`` (``start`` if none)."""
+        end = start
+        upper = start < len(doc) and is_upper_word(doc[start].text) and len(doc[start].text) > 1
+        while end < len(doc) and end - start < _MAX_SYLLABLES and is_cap(doc[end]) and is_alpha(doc[end]):
+            tok = doc[end].text
+            if (is_upper_word(tok) and len(tok) > 1) != upper or not tok.isalpha():
+                break
+            if end > start and doc[end - 1].whitespace_ != " ":
+                break
+            end += 1
+        if strict:  # the name must end where underthesea's word ends
+            while end > start and not word_ends_at(doc, end):
+                end -= 1
+        return end
+
+    def _may_start(self, doc, i) -> bool:
+        """A name starts a word, or follows an acronym underthesea glued it to ("TN&MT Hồ Huy Thành")."""
+        if is_word_start(doc[i]):
+            return True
+        before = doc[i - 1].text
+        return is_upper_word(before) and len(before) > 1
+
+    def _blocked(self, doc, i) -> bool:
+        """A name right after a street, place or organisation word is part of that name."""
+        for table in (self.blockers, self.org_heads):
+            found = table.at(doc)
+            for back in (1, 2, 3):
+                j = i - back
+                if j >= 0 and is_word_start(doc[j]) and any(end == i for end, _ in found.get(j, ())):
+                    if table is self.blockers and is_cap(doc[j]) and j > 0 and not doc[j].is_sent_start:
+                        continue  # "Phố" capitalised is a name part, blockers are common nouns
+                    return True
+        return False
+
+    def _credits(self, doc):
+        """Token ranges of names in bylines and photo credits."""
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            if lower(tok) == "ảnh" and i + 1 < n and doc[i + 1].text == ":":
+                end = self._name_run(doc, i + 2, strict=False)
+                if end - (i + 2) >= 2 and (is_upper_word(doc[i + 2].text) or doc[i + 2].text in self.surnames
+                                            or end < n and doc[end].text == "/"):
+                    yield i + 2, end
+        # The last line's tail after its last sentence: "… nói. Mai Hà", "Tin, ảnh: VĂN YÊN (…)".
+        end = n
+        while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in ")"):
+            if doc[end - 1].text == ")":
+                while end > 0 and doc[end - 1].text != "(":
+                    end -= 1
+            end -= 1
+        start = end
+        while start > 0 and doc[start - 1].text not in {".", "!", "?", "…", "”", '"', "»", "\n"} and not doc[start - 1].is_space:
+            start -= 1
+        tail = [t for t in doc[start:end] if not t.is_space]
+        while tail and (lower(tail[0]) in _CREDIT_WORDS or tail[0].text in {",", ":"}):
+            tail.pop(0)
+        if tail:
+            first = tail[0].i
+            stop = self._name_run(doc, first, strict=False)
+            rest = [t.text for t in doc[stop:end] if not t.is_space]
+            if stop - first >= 2 and (not rest or rest[0] == "/"):
+                yield first, stop
+
+
+def person_name(surface: str) -> str:
+    """Canonical form of a personal name: bylines in capitals become title case.
+
+    Examples
+    --------
+    >>> person_name("TẤT THẢO"), person_name("Nguyễn Văn Phong")
+    ('Tất Thảo', 'Nguyễn Văn Phong')
+    """
+    words = surface.split()
+    if all(is_upper_word(w) for w in words):
+        words = [w[:1] + w[1:].lower() for w in words]
+    return " ".join(words)

@@ -1,0 +1,163 @@
+"""Places: administrative units (with or without their unit word) and countries."""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .. import lexicons
+from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, word_ends_at
+
+__all__ = ["PlaceRecogniser", "place_key", "document_locality", "LEVEL_CLASS"]
+
+LEVEL_CLASS = {
+    "province": "vnkg:Province", "city": "vnkg:Province", "district": "vnkg:District",
+    "town": "vnkg:District", "ward": "vnkg:Ward", "country": "vnkg:Country", "place": "schema:Place",
+}
+_UNIT_LEVELS = {  # which gazetteer levels a unit word may name
+    "province": ("province",), "city": ("province", "district"), "district": ("district",),
+    "town": ("district",), "ward": ("ward",),
+}
+
+
+@Language.factory("vnkg_places")
+def make_places(nlp, name):
+    return PlaceRecogniser(nlp)
+
+
+class PlaceRecogniser:
+    """Find places; write ``doc.spans["places"]`` and ``doc.user_data["locality"]``.
+
+    A unit word followed by a name ("tỉnh Phú Thọ", "quận 7", "TP.Hà Nội")
+    is a place whatever the name; a bare name is a place only when it is a
+    province or a country ("Hà Nội", "Nhật Bản"). Each span's ``kb_id_`` is
+    the place key and ``_.attrs`` holds its canonical name, level and class.
+    """
+
+    def __init__(self, nlp):
+        gaz = lexicons.gazetteer()
+        bare = [(name, ("province", name)) for name, entries in gaz.items()
+                if any(e.level == "province" for e in entries)]
+        bare += [(alias, ("province", canonical)) for alias, canonical in lexicons.place_aliases().items()]
+        bare += [(alias, ("country", canonical)) for alias, canonical in lexicons.countries().items()]
+        self.bare = PhraseTable(nlp, bare, attr="ORTH")
+        self.units = PhraseTable(nlp, [(s, u) for s, u in lexicons.place_units().items()])
+        self.gazetteer = gaz
+
+    def __call__(self, doc):
+        spans, taken = [], set()
+        units = self.units.at(doc)
+        for i in range(len(doc)):
+            if i in taken or i not in units:
+                continue
+            for unit_end, unit in units[i]:
+                found = self._named_unit(doc, i, unit_end, unit)
+                if found:
+                    spans.append(found)
+                    taken.update(range(found.start, found.end))
+                    break
+        bare = self.bare.at(doc)
+        for i in range(len(doc)):
+            if i in taken or i not in bare or not is_word_start(doc[i]):
+                continue
+            end, (level, canonical) = bare[i][0]
+            if not word_ends_at(doc, end) or not all(is_cap(t) for t in doc[i:end] if is_alpha(t)):
+                continue
+            if canonical == "Anh" and end < len(doc) and is_cap(doc[end]):
+                continue  # "Anh Phan Thanh Hải": the form of address, not England
+            spans.append(self._span(doc, i, end, level, canonical, None))
+            taken.update(range(i, end))
+        doc.spans["places"] = sorted(spans, key=lambda s: s.start)
+        doc.user_data["locality"] = document_locality(doc.spans["places"])
+        return doc
+
+    def _named_unit(self, doc, i, unit_end, unit):
+        """``unit_end`` follows a unit word: read the unit's name if there is one."""
+        if unit_end >= len(doc):
+            return None
+        first = doc[unit_end]
+        if first.text.isdigit() and unit.level in ("district", "ward"):
+            return self._span(doc, i, unit_end + 1, unit.level, f"{unit.canonical.title()} {first.text}", unit)
+        if first.is_sent_start or first.text.lower() in lexicons.stopwords():
+            return None  # "phường. Tại cuộc họp": the next sentence, not a name
+        if not is_cap(first) or (first.text.isupper() and len(first.text) > 1 and first.text not in lexicons.place_aliases()):
+            return None
+        run_end = unit_end
+        while run_end < len(doc) and run_end - unit_end < 5 and is_cap(doc[run_end]):
+            run_end += 1
+        # Longest name the gazetteer knows, else the first word of the run.
+        for end in range(run_end, unit_end, -1):
+            name = doc[unit_end:end].text
+            if self._known(name, unit) and word_ends_at(doc, end):
+                return self._span(doc, i, end, unit.level, self._canonical(name), unit)
+        end = unit_end + 1
+        while end < run_end and not is_word_start(doc[end]):
+            end += 1
+        if first.text in lexicons.surnames() and end - unit_end >= 2:
+            return None  # "UBND thành phố Lê Hồng Sơn": a person after the unit word
+        return self._span(doc, i, end, unit.level, doc[unit_end:end].text, unit)
+
+    def _known(self, name, unit) -> bool:
+        if name in lexicons.place_aliases() or name in lexicons.countries():
+            return True
+        levels = _UNIT_LEVELS[unit.level]
+        return any(e.level in levels for e in self.gazetteer.get(name, ()))
+
+    def _canonical(self, name: str) -> str:
+        return lexicons.place_aliases().get(name, name)
+
+    def _span(self, doc, start, end, level, canonical, unit) -> Span:
+        entries = self.gazetteer.get(canonical, ())
+        if level == "city":  # "thành phố X": a province-level city, a city inside a province, or abroad
+            levels = {e.level for e in entries}
+            level = "province" if "province" in levels else "district" if "district" in levels else "place"
+        levels = _UNIT_LEVELS.get(level, (level,))
+        provinces = {e.province for e in entries if e.level in levels}
+        span = Span(doc, start, end, label="place")
+        span._.attrs = {
+            "name": canonical, "level": level, "cls": LEVEL_CLASS.get(level, "schema:Place"),
+            "unit": unit.canonical if unit else None,
+            "province": next(iter(provinces)) if len(provinces) == 1 else None,
+        }
+        span.kb_id_ = place_key(canonical, level, span._.attrs["province"])
+        return span
+
+
+def place_key(name: str, level: str, province: str | None) -> str:
+    """Stable key of a place: provinces and countries by name, others with their province."""
+    if level in ("province", "country") or province is None:
+        return f"{level}:{name}"
+    return f"{level}:{name}:{province}"
+
+
+def document_locality(places) -> dict[str, str]:
+    """The province (and district, town) a report is about: the most mentioned.
+
+    A district or ward mention counts for its province when the
+    administrative data places it in exactly one.
+    """
+    by_level: dict[str, Counter] = {"province": Counter(), "city": Counter()}
+    gaz = lexicons.gazetteer()
+    for span in places:
+        attrs = span._.attrs
+        if attrs["level"] == "province":
+            by_level["province"][attrs["name"]] += 2
+            if any(e.level == "province" and e.unit == "thành phố" for e in gaz.get(attrs["name"], ())):
+                by_level["city"][attrs["name"]] += 2
+        elif attrs["level"] in ("district", "town", "ward"):
+            if attrs["province"]:
+                by_level["province"][attrs["province"]] += 1
+            unit = attrs.get("unit") or ""
+            by_level.setdefault(unit, Counter())[attrs["name"]] += 1
+    out = {}
+    for level, counts in by_level.items():
+        if counts:
+            out[level] = counts.most_common(1)[0][0]
+    if "province" in out:
+        province = out["province"]
+        entries = gaz.get(province, ())
+        out["province_unit"] = next((e.unit for e in entries if e.level == "province"), "tỉnh")
+        if out["province_unit"] == "thành phố":
+            out["city"] = province
+    return out

@@ -1,0 +1,93 @@
+"""Roles: position words with their modifiers (Phó, Quyền, nguyên, Thường trực)."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .. import lexicons
+from .lookup import PhraseTable, lower
+
+__all__ = ["RoleRecogniser", "role_label"]
+
+_DEPUTY = {"phó"}
+_ACTING = {"quyền"}
+_FORMER = {"nguyên"}
+_AFTER = ("thường trực", "thứ nhất", "phụ trách")
+
+
+@Language.factory("vnkg_roles")
+def make_roles(nlp, name):
+    return RoleRecogniser(nlp)
+
+
+class RoleRecogniser:
+    """Find position words; write ``doc.spans["roles"]``.
+
+    The grammar is ``[nguyên] [Quyền] [Phó] ROLE [Thường trực | thứ nhất]``
+    with ROLE from the lexicon. ``_.attrs`` gives the canonical ``label``
+    ("Phó Chủ tịch Thường trực"), ``former``, the ``org_head`` token index
+    when the role's last word begins the organisation ("Trưởng ban" → "Ban
+    ..."), ``implied_org`` and the role ``kind``.
+    """
+
+    def __init__(self, nlp):
+        self.table = PhraseTable(nlp, [(e.canonical, e) for e in lexicons.roles().values()])
+        self.after = PhraseTable(nlp, [(a, a) for a in _AFTER])
+
+    def __call__(self, doc):
+        spans = []
+        found = self.table.at(doc)
+        after = self.after.at(doc)
+        taken_until = 0
+        for i in range(len(doc)):
+            if i < taken_until or i not in found:
+                continue
+            end, entry = found[i][0]
+            start, deputy, acting, former = i, False, False, False
+            while start > 0 and lower(doc[start - 1]) in _DEPUTY | _ACTING | _FORMER:
+                word = lower(doc[start - 1])
+                deputy |= word in _DEPUTY
+                acting |= word in _ACTING
+                former |= word in _FORMER
+                start -= 1
+            suffix = None
+            if end in after:
+                suffix_end, suffix = after[end][0]
+                if entry.org_head is None:
+                    end = suffix_end
+                else:
+                    suffix = None
+            span = Span(doc, start, end, label="role")
+            org_head = end - 1 if entry.org_head and lower(doc[end - 1]) == entry.org_head.split()[-1].lower() else None
+            span._.attrs = {
+                "label": role_label(entry.canonical, deputy, acting, suffix),
+                "former": former,
+                "org_head": org_head,
+                "implied_org": entry.implied_org,
+                "kind": entry.kind,
+                "base": entry.canonical,
+            }
+            spans.append(span)
+            taken_until = end
+        doc.spans["roles"] = spans
+        return doc
+
+
+def role_label(base: str, deputy: bool = False, acting: bool = False, suffix: str | None = None) -> str:
+    """The canonical label of a role.
+
+    Examples
+    --------
+    >>> role_label("Chủ tịch", deputy=True, suffix="thường trực")
+    'Phó Chủ tịch Thường trực'
+    >>> role_label("trưởng ban", deputy=True)
+    'Phó Trưởng ban'
+    """
+    words = base[:1].upper() + base[1:]
+    if deputy:
+        words = "Phó " + words
+    if acting:
+        words = "Quyền " + words
+    if suffix:
+        words += " " + suffix[:1].upper() + suffix[1:]
+    return words

@@ -1,0 +1,115 @@
+"""Zones: named industrial parks, export processing, high-tech and economic zones."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .. import lexicons
+from .figures import parse_number
+from .lookup import PhraseTable, is_alpha, is_cap, is_stopword, lower
+
+__all__ = ["ZoneRecogniser"]
+
+_GENERIC_BEFORE = {"các", "những", "nhiều", "mỗi", "từng", "một", "hai", "ba", "bốn", "năm", "số", "mấy", "vài"}
+_DASHES = {"-", "–", "—"}
+_ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+_MAX_QUALIFIERS = 3
+
+
+@Language.factory("vnkg_zones")
+def make_zones(nlp, name):
+    return ZoneRecogniser(nlp)
+
+
+class ZoneRecogniser:
+    """Find named zones; write ``doc.spans["zones"]``.
+
+    A zone is a zone type ("khu công nghiệp", "KCN", "cụm công nghiệp"...)
+    followed by a name: capitalised words, roman numerals, a unit and its
+    place ("Cụm công nghiệp thị trấn Thọ Xuân"), after at most three
+    lower-case qualifiers ("Khu công nghệ cao sinh học Hà Nội"). A type after
+    a number or a plural word ("10 khu công nghiệp", "các KCN") is generic
+    and no zone. "X và Y" after a type names two zones of that type.
+    """
+
+    def __init__(self, nlp):
+        types = lexicons.zone_types()
+        self.words = PhraseTable(nlp, [(s, t) for s, t in types.items() if not s.isupper()])
+        self.abbreviations = PhraseTable(nlp, [(s, t) for s, t in types.items() if s.isupper()], attr="ORTH")
+        self.stopwords = lexicons.stopwords()
+
+    def __call__(self, doc):
+        places = {s.start: s for s in doc.spans.get("places", [])}
+        persons = {i for s in doc.spans.get("persons", []) for i in range(s.start, s.end)}
+        spans, i = [], 0
+        words, abbreviations = self.words.at(doc), self.abbreviations.at(doc)
+        while i < len(doc):
+            hit = (abbreviations.get(i) or words.get(i) or [None])[0]
+            if hit is None or self._generic(doc, i):
+                i += 1
+                continue
+            type_end, ztype = hit
+            name_end, anchored, place = self._name(doc, type_end, places, persons)
+            if not anchored or self._place_only(doc, i, type_end, name_end, places):
+                i = type_end
+                continue
+            spans.append(self._span(doc, i, name_end, type_end, ztype, place))
+            i = name_end
+            # "khu công nghiệp Tân Thuận và Linh Trung": a second zone of the same type
+            if i + 1 < len(doc) and lower(doc[i]) == "và" and is_cap(doc[i + 1]) and i + 1 not in persons:
+                if not (abbreviations.get(i + 1) or words.get(i + 1)):
+                    end2, anchored2, place2 = self._name(doc, i + 1, places, persons)
+                    if anchored2:
+                        span = self._span(doc, i + 1, end2, i + 1, ztype, place2)
+                        span._.attrs["name"] = f"{ztype.canonical} {doc[i + 1:end2].text}"
+                        spans.append(span)
+                        i = end2
+        doc.spans["zones"] = spans
+        return doc
+
+    def _generic(self, doc, i) -> bool:
+        if i == 0:
+            return False
+        before = doc[i - 1]
+        return lower(before) in _GENERIC_BEFORE or parse_number(before.text) is not None
+
+    def _name(self, doc, start, places, persons):
+        """Read a zone name from ``start``: (end, has an anchor, place span or None)."""
+        end, last_anchor, qualifiers, place = start, start, 0, None
+        while end < len(doc) and end not in persons:
+            tok = doc[end]
+            if end in places:
+                place = place or places[end]
+                end = last_anchor = places[end].end
+                continue
+            if is_cap(tok) and is_alpha(tok) or tok.text in _ROMAN and end > start:
+                end = last_anchor = end + 1
+            elif tok.text.isdigit() and len(tok.text) <= 2 and end > start and last_anchor == end:
+                end = last_anchor = end + 1
+            elif tok.text in _DASHES and end > start and last_anchor == end and end + 1 < len(doc) and is_cap(doc[end + 1]):
+                end += 1
+            elif last_anchor == start and is_alpha(tok) and tok.text.islower() and not is_stopword(doc, end, self.stopwords) \
+                    and qualifiers < _MAX_QUALIFIERS:
+                qualifiers += 1
+                end += 1
+            else:
+                break
+        return last_anchor, last_anchor > start, place
+
+    def _place_only(self, doc, start, type_end, name_end, places) -> bool:
+        """"khu công nghiệp Hà Nội" in lower case is the province's parks, not one park."""
+        span = places.get(type_end)
+        return (span is not None and span.end == name_end and span._.attrs["level"] in ("province", "country")
+                and doc[start].text[:1].islower())
+
+    def _span(self, doc, start, end, type_end, ztype, place) -> Span:
+        span = Span(doc, start, end, label="zone")
+        name = doc[type_end:end].text
+        span._.attrs = {
+            "name": f"{ztype.canonical} {name}" if type_end > start else name,
+            "concept": ztype.concept,
+            "type_label": ztype.canonical,
+            "place": place.kb_id_ if place is not None else None,
+            "place_span": (place.start, place.end) if place is not None else None,
+        }
+        return span

@@ -1,0 +1,66 @@
+"""Stage 5: link mentions into entities, posts, figure subjects and the event."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..s1_read import Document
+from ..s4_recognise import Mention, Recognised
+from .entities import Entity, gather, known_org_entity
+from .events import Event, find_event
+from .figures import Figure, link_figures
+from .posts import Post, find_posts
+
+__all__ = ["Linked", "link", "Entity", "Post", "Figure", "Event"]
+
+
+@dataclass
+class Linked:
+    """Stage-5 output: everything the graph states about one report."""
+
+    document: Document
+    entities: dict[str, Entity]
+    posts: list[Post]
+    figures: list[Figure]
+    event: Event | None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+
+
+def link(recognised: Recognised) -> Linked:
+    """Gather entities, then read posts, figure subjects and the event.
+
+    Examples
+    --------
+    >>> from pipeline.runner import run_stages
+    >>> linked = run_stages("Bộ trưởng Bộ Tài chính Hồ Đức Phớc phát biểu.", until="link")
+    >>> [(p.person, p.role, p.org) for p in linked.posts]
+    [('person:hồ đức phớc', 'Bộ trưởng', 'org:bộ tài chính')]
+    """
+    doc, mentions = recognised.doc, recognised.mentions
+    entities, owner = gather(mentions)
+    implied = {}
+    for role in mentions["roles"]:
+        canonical = role.attrs.get("implied_org")
+        if canonical and canonical not in implied:
+            ent = known_org_entity(canonical)
+            if ent is not None:
+                entities.setdefault(ent.key, ent)
+                implied[canonical] = ent.key
+    posts = find_posts(doc, mentions, owner, implied)
+    used = {p.org for p in posts}
+    for canonical, key in implied.items():  # implied bodies no post uses are not stated
+        if key not in used and not entities[key].mentions:
+            entities.pop(key, None)
+    fallback = _locality_key(recognised.locality, entities)
+    figures = link_figures(doc, mentions, owner, fallback)
+    year = recognised.document.date[:4] if recognised.document.date else None
+    event = find_event(doc, mentions, owner, year)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    return Linked(recognised.document, entities, posts, figures, event, sentences, mentions)
+
+
+def _locality_key(locality: dict, entities: dict[str, Entity]) -> str | None:
+    province = locality.get("province")
+    if province and f"province:{province}" in entities:
+        return f"province:{province}"
+    return "country:Việt Nam" if "country:Việt Nam" in entities else None

@@ -1,0 +1,130 @@
+"""Posts: who holds which role in which organisation, by the grammar of titles."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import lexicons
+from ..s4_recognise import Mention
+
+__all__ = ["Post", "find_posts"]
+
+_CHAIN_SEPARATORS = {",", "kiêm"}
+_AFTER_PERSON = {",", "-", "–", "—", "("}
+_SHARE = {":"}
+
+
+@dataclass
+class Post:
+    """A person holding a role in an organisation, as one sentence states it."""
+
+    person: str
+    role: str
+    org: str
+    former: bool
+    confidence: float
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class _Phrase:
+    role: Mention
+    org_key: str | None
+    start: int   # token offsets of "ROLE ORG"
+    end: int
+    mentions: list[Mention]
+
+
+def find_posts(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], implied: dict[str, str]) -> list[Post]:
+    """Read posts sentence by sentence.
+
+    Orders handled: "ROLE ORG NAME", "NAME, ROLE ORG", "NAME - ROLE ORG",
+    chains joined by commas ("Ủy viên T.Ư Đảng, Phó Bí thư Thành ủy, Chủ
+    tịch UBND TP NAME"), and a title before a colon shared by every person
+    listed after it ("các Ủy viên Ban Thường vụ Thành ủy: A - X; B").
+    ``implied`` maps a role's implied organisation name to its entity key.
+    """
+    posts: list[Post] = []
+    by_sentence: dict[int, dict[str, list[Mention]]] = {}
+    for kind in ("roles", "organisations", "persons", "places"):
+        for m in mentions[kind]:
+            by_sentence.setdefault(m.sentence, {}).setdefault(kind, []).append(m)
+    for items in by_sentence.values():
+        persons = [p for p in items.get("persons", []) if id(p) in owner]
+        phrases = _phrases(items.get("roles", []), items.get("organisations", []), items.get("places", []), owner, implied)
+        for chain in _chains(doc, phrases):
+            start, end = chain[0].start, chain[-1].end
+            after = [p for p in persons if p.token_start == end or p.token_start == end + 1 and _address(doc[end])]
+            before = [p for p in persons if p.token_end < start and _joined(doc, p.token_end, start)]
+            if end < len(doc) and doc[end].text in _SHARE:
+                targets, confidence, position = [p for p in persons if p.token_start > end], 0.8, "shared"
+            elif after:
+                targets, confidence, position = after[:1], 0.9, "before the name"
+            elif before:
+                targets, confidence, position = before[-1:], 0.85, "after the name"
+            else:
+                continue
+            for person in targets:
+                for phrase in chain:
+                    if phrase.org_key is None:
+                        continue
+                    if phrase.role.attrs["kind"] == "staff" and position != "after the name":
+                        continue  # "công nhân" is a post only right after the name
+                    posts.append(Post(owner[id(person)], phrase.role.attrs["label"], phrase.org_key,
+                                      phrase.role.attrs["former"], confidence, [person, *phrase.mentions]))
+    return _unique(posts)
+
+
+def _phrases(roles, orgs, places, owner, implied) -> list[_Phrase]:
+    by_start = {o.token_start: o for o in orgs}
+    place_at = {p.token_start: p for p in places}
+    out = []
+    for role in roles:
+        org = by_start.get(role.token_end)
+        head = role.attrs.get("org_head")
+        if head is not None and head in by_start:
+            org = by_start[head]
+        if org is not None and id(org) in owner:
+            out.append(_Phrase(role, owner[id(org)], role.token_start, max(org.token_end, role.token_end), [role, org]))
+            continue
+        end = role.token_end
+        if org is not None:  # an organisation word that refers to nothing named
+            end = org.token_end
+        elif end in place_at and place_at[end].attrs["level"] == "country":
+            end = place_at[end].token_end  # "Thủ tướng Anh": a foreign office
+        implied_key = implied.get(role.attrs.get("implied_org") or "")
+        out.append(_Phrase(role, implied_key if org is None else None, role.token_start, end, [role]))
+    return out
+
+
+def _chains(doc, phrases):
+    chain = []
+    for phrase in sorted(phrases, key=lambda p: p.start):
+        if chain and phrase.start == chain[-1].end + 1 and doc[chain[-1].end].lower_ in _CHAIN_SEPARATORS:
+            chain.append(phrase)
+            continue
+        if chain:
+            yield chain
+        chain = [phrase]
+    if chain:
+        yield chain
+
+
+def _joined(doc, person_end, start) -> bool:
+    """A person and a title after it, joined by a comma, dash or bracket."""
+    return start == person_end + 1 and doc[person_end].text in _AFTER_PERSON
+
+
+def _address(tok) -> bool:
+    return tok.lower_ in lexicons.honorifics()
+
+
+def _unique(posts: list[Post]) -> list[Post]:
+    seen: dict[tuple, Post] = {}
+    for post in posts:
+        key = (post.person, post.role.lower(), post.org)
+        if key in seen:
+            seen[key].mentions += post.mentions
+            seen[key].confidence = max(seen[key].confidence, post.confidence)
+        else:
+            seen[key] = post
+    return list(seen.values())

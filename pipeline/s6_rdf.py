@@ -1,0 +1,202 @@
+"""Stage 6: the RDF graph of a linked report, in the terms of the graph contract."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDF, XSD, Graph, Literal
+from rdflib.namespace import ORG, PROV, SDO, SKOS
+
+from .s5_link import Entity, Linked
+from .text import slug
+from .vocab import PREFIXES, RES, curie, vnkg
+
+__all__ = ["to_graph", "entity_iri", "document_iri", "graph_iri"]
+
+_KIND_PATH = {"person": "person", "organisation": "org", "place": "place", "zone": "zone"}
+
+
+def document_iri(doc_id: str):
+    return RES("report", doc_id)
+
+
+def graph_iri(doc_id: str):
+    """The named graph a report's statements live in."""
+    return RES("graph", doc_id)
+
+
+def entity_iri(entity: Entity):
+    """Stable IRI of an entity: its kind and a slug of its key (never offsets)."""
+    return RES(_KIND_PATH[entity.kind], slug(entity.key))
+
+
+def to_graph(linked: Linked) -> Graph:
+    """Build the report's graph.
+
+    Every entity has one ``skos:prefLabel`` and its other surface forms as
+    ``skos:altLabel`` (``@vi``), ``prov:wasDerivedFrom`` the report and a
+    ``vnkg:mention`` per sentence that names it; posts, figures and the event
+    carry mentions too.
+
+    Examples
+    --------
+    >>> from pipeline.runner import run_stages
+    >>> g = run_stages("Thủ tướng Nguyễn Xuân Phúc dự hội nghị tại Hà Nội.", until="graph")
+    >>> q = "SELECT ?n WHERE { ?p org:holds/org:postIn/skos:prefLabel ?n }"
+    >>> [str(r.n) for r in g.query(q)]
+    ['Chính phủ']
+    """
+    V = vnkg()
+    g = Graph()
+    for prefix, uri in PREFIXES.items():
+        g.bind(prefix, uri)
+    doc = linked.document
+    report = document_iri(doc.id)
+    text = doc.text
+    sentence_at = _sentence_finder(linked.sentences, text)
+
+    def mention(start: int, end: int):
+        m = RES("mention", f"{doc.id}-{start}-{end}")
+        if (m, RDF.type, V.Mention) not in g:
+            g.add((m, RDF.type, V.Mention))
+            g.add((m, V.sentence, Literal(sentence_at(start))))
+            g.add((m, V.start, Literal(start)))
+            g.add((m, V.end, Literal(end)))
+            g.add((m, V.surface, Literal(text[start:end])))
+            g.add((m, V.inDocument, report))
+        return m
+
+    g.add((report, RDF.type, SDO.Report))
+    g.add((report, RDF.type, PROV.Entity))
+    g.add((report, V.contentHash, Literal(doc.id)))
+    for prop, value in ((SDO.name, doc.title), (SDO.url, doc.url), (V.sourcePath, doc.path)):
+        if value:
+            g.add((report, prop, Literal(value, lang="vi") if prop == SDO.name else Literal(value)))
+    if doc.date:
+        g.add((report, SDO.datePublished, Literal(doc.date, datatype=XSD.date)))
+
+    iris = {key: entity_iri(ent) for key, ent in linked.entities.items()}
+    for key, ent in linked.entities.items():
+        node = iris[key]
+        for cls in sorted(ent.classes):
+            g.add((node, RDF.type, curie(cls)))
+        g.add((node, SKOS.prefLabel, Literal(ent.name, lang="vi")))
+        for label in sorted(ent.labels - {ent.name}):
+            g.add((node, SKOS.altLabel, Literal(label, lang="vi")))
+        g.add((node, PROV.wasDerivedFrom, report))
+        for m in ent.mentions:
+            g.add((node, V.mention, mention(m.start, m.end)))
+        _entity_relations(g, V, ent, node, iris)
+        if ent.kind == "organisation" and doc.publisher and ent.name == doc.publisher:
+            g.add((report, SDO.publisher, node))
+
+    for post in linked.posts:
+        person, org = iris[post.person], iris[post.org]
+        role = RES("role", slug(post.role.lower()))
+        node = RES("post", f"{doc.id}-{slug(post.person + '|' + post.role.lower() + '|' + post.org)}")
+        g.add((role, RDF.type, ORG.Role))
+        g.add((role, SKOS.prefLabel, Literal(post.role, lang="vi")))
+        g.add((node, RDF.type, ORG.Post))
+        g.add((node, ORG.role, role))
+        g.add((node, ORG.postIn, org))
+        g.add((node, PROV.wasDerivedFrom, report))
+        g.add((node, V.confidence, Literal(Decimal(str(post.confidence)))))
+        if post.former:
+            g.add((node, V.former, Literal(True)))
+        if doc.date:
+            g.add((node, V.reportDate, Literal(doc.date, datatype=XSD.date)))
+        for m in post.mentions:
+            g.add((node, V.mention, mention(m.start, m.end)))
+        g.add((person, ORG.holds, node))
+        g.add((person, RDF.type, V.Official))
+        g.add((person, ORG.memberOf, org))
+
+    for fig in linked.figures:
+        _figure(g, V, doc.id, fig, iris, mention, report)
+    if linked.event is not None:
+        _event(g, V, doc.id, linked.event, iris, mention, report, linked.sentences)
+    return g
+
+
+def _entity_relations(g, V, ent: Entity, node, iris) -> None:
+    if ent.kind == "zone":
+        g.add((node, V.zoneType, V[ent.attrs["concept"]]))
+        place = ent.attrs.get("place")
+        if place in iris:
+            g.add((node, SDO.containedInPlace, iris[place]))
+    elif ent.kind == "organisation":
+        for key in sorted(ent.attrs.get("parents", ())):
+            g.add((node, ORG.subOrganizationOf, iris[key]))
+    elif ent.kind == "place":
+        province = ent.attrs.get("province")
+        key = f"province:{province}" if province else None
+        if ent.attrs.get("level") in ("district", "town", "ward") and key in iris:
+            g.add((node, SDO.containedInPlace, iris[key]))
+
+
+def _figure(g, V, doc_id, fig, iris, mention, report) -> None:
+    m, a = fig.mention, fig.mention.attrs
+    node = RES("figure", f"{doc_id}-{m.start}-{m.end}")
+    g.add((node, RDF.type, V.Figure))
+    if "value" in a:
+        g.add((node, SDO.value, _decimal(a["value"])))
+    else:
+        g.add((node, SDO.minValue, _decimal(a["min"])))
+        g.add((node, SDO.maxValue, _decimal(a["max"])))
+    g.add((node, SDO.unitText, Literal(a["unit"])))
+    g.add((node, V.text, Literal(m.text, lang="vi")))
+    for key, prop in (("count_of", V.countOf), ("qualifier", V.qualifier)):
+        if a.get(key):
+            g.add((node, prop, Literal(a[key], lang="vi")))
+    if a.get("total"):
+        g.add((node, V.total, _decimal(a["total"])))
+    if fig.indicator:
+        g.add((node, V.indicator, Literal(fig.indicator, lang="vi")))
+    if fig.about in iris:
+        g.add((node, V.about, iris[fig.about]))
+    else:
+        indicator = RES("indicator", f"{doc_id}-{slug(fig.indicator or a.get('count_of') or m.text)}")
+        g.add((indicator, RDF.type, V.Indicator))
+        g.add((indicator, SKOS.prefLabel, Literal(fig.indicator or a.get("count_of") or m.text, lang="vi")))
+        g.add((indicator, PROV.wasDerivedFrom, report))
+        g.add((node, V.about, indicator))
+    g.add((node, V.confidence, Literal(Decimal(str(fig.confidence)))))
+    g.add((node, V.mention, mention(m.start, m.end)))
+    g.add((node, PROV.wasDerivedFrom, report))
+
+
+def _event(g, V, doc_id, event, iris, mention, report, sentences) -> None:
+    node = RES("event", doc_id)
+    g.add((node, RDF.type, SDO.Event))
+    g.add((node, SDO.name, Literal(event.label, lang="vi")))
+    if event.date:
+        datatype = XSD.date if not event.date.startswith("--") else XSD.gMonthDay
+        g.add((node, SDO.startDate, Literal(event.date, datatype=datatype)))
+    for key in event.organisers:
+        g.add((node, SDO.organizer, iris[key]))
+    for key in event.chairs:
+        g.add((node, V.chairedBy, iris[key]))
+    for key in event.attendees:
+        g.add((node, SDO.attendee, iris[key]))
+    start, end = sentences[event.sentence]
+    g.add((node, V.mention, mention(start, end)))
+    g.add((node, PROV.wasDerivedFrom, report))
+    g.add((report, SDO.about, node))
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(repr(value)).normalize() if value != int(value) else Decimal(int(value)), datatype=XSD.decimal)
+
+
+def _sentence_finder(sentences, text):
+    starts = [s for s, _ in sentences]
+
+    def find(offset: int) -> str:
+        import bisect
+
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return text[:0]
+        s, e = sentences[i]
+        return text[s:e]
+
+    return find

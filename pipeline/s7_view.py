@@ -1,0 +1,86 @@
+"""Stage 7: a NetworkX MultiDiGraph view of an RDF graph (entities and their relations)."""
+from __future__ import annotations
+
+import networkx as nx
+from rdflib import RDF, Graph
+from rdflib.namespace import ORG, SDO, SKOS
+
+from .vocab import PREFIXES, vnkg
+
+__all__ = ["to_view", "NODE_TYPES"]
+
+# Class -> the node type a viewer colours by; the first class a node has wins.
+NODE_TYPES = {
+    "Zone": "Zone",
+    "Event": "Event",
+    "Figure": "Figure",
+    "Indicator": "Indicator",
+    "Person": "Person",
+    "Organization": "Organisation",
+    "Place": "Place",
+}
+_RELATIONS = {  # predicate -> edge label
+    ORG.subOrganizationOf: "subOrganizationOf",
+    ORG.memberOf: "memberOf",
+    SDO.containedInPlace: "containedInPlace",
+    SDO.organizer: "organizer",
+    SDO.attendee: "attendee",
+}
+
+
+def to_view(graph: Graph) -> nx.MultiDiGraph:
+    """Entities as nodes (``label``, ``type``, ``iri`` and key facts), relations
+    as edges labelled by ``relation``; a post becomes an edge from the person
+    to the organisation with its ``role``.
+
+    Examples
+    --------
+    >>> from pipeline.runner import run_stages
+    >>> view = to_view(run_stages("Bộ trưởng Bộ Tài chính Hồ Đức Phớc phát biểu.", until="graph"))
+    >>> [(view.nodes[a]["label"], d["role"], view.nodes[b]["label"]) for a, b, d in view.edges(data=True)
+    ...  if d["relation"] == "holds"]
+    [('Hồ Đức Phớc', 'Bộ trưởng', 'Bộ Tài chính')]
+    """
+    V = vnkg()
+    view = nx.MultiDiGraph()
+    for node, label in graph.subject_objects(SKOS.prefLabel):
+        node_type = _node_type(graph, node)
+        if node_type is None:
+            continue
+        view.add_node(str(node), label=str(label), type=node_type, iri=str(node))
+    for node in graph.subjects(RDF.type, V.Figure):
+        key = str(node)
+        value = graph.value(node, SDO.value) or graph.value(node, SDO.minValue)
+        text = graph.value(node, V.text)
+        view.add_node(key, label=str(text), type="Figure", iri=key, value=float(value) if value is not None else None,
+                      unit=str(graph.value(node, SDO.unitText)))
+        about = graph.value(node, V.about)
+        if about is not None and str(about) in view:
+            view.add_edge(key, str(about), key="about", relation="about")
+    for node in graph.subjects(RDF.type, SDO.Event):
+        view.add_node(str(node), label=str(graph.value(node, SDO.name) or "event"), type="Event", iri=str(node),
+                      date=str(graph.value(node, SDO.startDate) or ""))
+        for person in graph.objects(node, V.chairedBy):
+            view.add_edge(str(node), str(person), key="chairedBy", relation="chairedBy")
+    for s, p, o in graph:
+        label = _RELATIONS.get(p)
+        if p == V.zoneType and str(s) in view:
+            view.nodes[str(s)]["zone_type"] = str(graph.value(o, SKOS.prefLabel) or o).rsplit("#", 1)[-1]
+        if label and str(s) in view and str(o) in view:
+            view.add_edge(str(s), str(o), key=label, relation=label)
+    for person, post in graph.subject_objects(ORG.holds):
+        org = graph.value(post, ORG.postIn)
+        role = graph.value(graph.value(post, ORG.role), SKOS.prefLabel)
+        if str(person) in view and org is not None and str(org) in view:
+            former = bool(graph.value(post, V.former))
+            view.add_edge(str(person), str(org), key=f"holds:{role}", relation="holds", role=str(role), former=former)
+    view.graph["prefixes"] = dict(PREFIXES)
+    return view
+
+
+def _node_type(graph: Graph, node) -> str | None:
+    types = {str(t).rsplit("/", 1)[-1].rsplit("#", 1)[-1] for t in graph.objects(node, RDF.type)}
+    for cls, node_type in NODE_TYPES.items():
+        if cls in types:
+            return node_type
+    return None

@@ -1,0 +1,129 @@
+"""Vietnamese text normalisation, matching keys and slugs shared by every stage."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+__all__ = ["normalise", "fix_tones", "name_key", "fold", "slug", "is_capitalised", "is_upper_word"]
+
+# Old-style tone placement on open syllables -> new style (hoà -> hòa, thuỷ -> thủy).
+_TONE_PAIRS = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_VN_LETTER = "a-zàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_TONE_RE = re.compile(
+    r"(?<![qQ])(" + "|".join(_TONE_PAIRS) + r")(?![" + _VN_LETTER + r"])", re.IGNORECASE
+)
+# Spaces that are not a plain space or newline but mean one (NBSP, thin space...).
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+_Y_SYLLABLE = re.compile(r"^(qu|[bcdđghklmnprstvx]h?|ngh?|tr|gi)[yýỳỷỹỵ]$")
+_KEY_PUNCT = re.compile(r"[.,;:()\[\]\"'“”‘’!?/\-–—_«»…]+")
+_EDGE_PUNCT = ".,;:()[]\"'“”‘’!?/-–—_«»…"
+
+
+def fix_tones(text: str) -> str:
+    """Move tone marks to the new-style position, keeping letter case.
+
+    Examples
+    --------
+    >>> fix_tones("Hoà Lạc, thuỷ lợi, HOÀ BÌNH, Uỷ ban")
+    'Hòa Lạc, thủy lợi, HÒA BÌNH, Ủy ban'
+    """
+
+    def repl(m: re.Match) -> str:
+        old = m.group(1)
+        new = _TONE_PAIRS[old.lower()]
+        return "".join(n.upper() if o.isupper() else n for o, n in zip(old, new))
+
+    return _TONE_RE.sub(repl, text)
+
+
+def normalise(text: str) -> str:
+    """NFC, one tone-mark style, plain spaces and newlines, no invisible characters.
+
+    Examples
+    --------
+    >>> normalise("Ho\\u0300a\\u00a0Bi\\u0300nh\\r\\n")
+    'Hòa Bình\\n'
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ODD_SPACES.sub(" ", text)
+    return fix_tones(text)
+
+
+def name_key(text: str, expansions: dict[str, str] | None = None) -> str:
+    """Matching key for a name: casefolded, one spelling, abbreviations expanded.
+
+    Spelling variants (Quí/Quý, hoà/hòa) and abbreviations (UBND, TP.) give the
+    same key, so mentions of one thing meet.
+
+    Examples
+    --------
+    >>> name_key("UBND TP. Hà Nội") == name_key("Ủy ban nhân dân thành phố Hà Nội")
+    True
+    >>> name_key("Phạm Quí Tiên") == name_key("Phạm Quý Tiên")
+    True
+    """
+    if expansions is None:
+        from .lexicons import abbreviation_keys
+
+        expansions = abbreviation_keys()
+    t = fix_tones(unicodedata.normalize("NFC", text)).casefold()
+    words = []
+    for raw in t.split():
+        core = raw.strip(_EDGE_PUNCT)
+        if core in expansions:  # whole abbreviations with inner punctuation: t.ư, lđ-tb&xh
+            words.append(expansions[core])
+            continue
+        for w in _KEY_PUNCT.sub(" ", core).split():
+            if w == "&":
+                w = "và"
+            elif _Y_SYLLABLE.match(w):
+                w = w.translate(_Y_TO_I)
+            words.append(expansions.get(w, w))
+    return " ".join(" ".join(words).split())
+
+
+def fold(text: str) -> str:
+    """Strip diacritics and case: the form a user types without a Vietnamese keyboard.
+
+    Examples
+    --------
+    >>> fold("Nguyễn Văn Phong, Đà Nẵng")
+    'nguyen van phong, da nang'
+    """
+    t = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in t if unicodedata.category(c) != "Mn").casefold()
+
+
+def slug(text: str) -> str:
+    """A stable ASCII IRI segment: folded words plus a short hash of the exact text.
+
+    The hash keeps apart names that fold alike (Hà/Hạ).
+
+    Examples
+    --------
+    >>> slug("Nguyễn Văn Phong")[:17]
+    'nguyen-van-phong-'
+    """
+    base = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "x"
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+    return f"{base}-{digest}"
+
+
+def is_capitalised(word: str) -> bool:
+    """True when a syllable starts with an upper-case letter ("Hà", "UBND", "Ư")."""
+    return bool(word) and word[0].isupper()
+
+
+def is_upper_word(word: str) -> bool:
+    """True for an all-capitals word of letters ("UBND", "QUẾ")."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 1 and all(c.isupper() for c in letters)
