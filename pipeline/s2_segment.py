@@ -42,8 +42,8 @@ _TOKEN = re.compile(
     r"|[^\W\d_][^\W_]*(?:[.&'’\-][^\W_]+)*"
     r"|\S"
 )
-# "TP.Hà" is an abbreviation glued to a name: two tokens.
-_GLUED = re.compile(r"^([A-ZĐ]{1,3}\.)([A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")
+# "TP.Hà" is an abbreviation glued to a name: "TP", "." and "Hà", as if spaced.
+_GLUED = re.compile(r"^([A-ZĐ]{1,3})\.([A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")
 
 
 def tokenise(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
@@ -52,7 +52,7 @@ def tokenise(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     Examples
     --------
     >>> [t for t, _, _ in tokenise("UBND TP.Hà Nội có 1.348ha, 4/7 chỉ tiêu.")]
-    ['UBND', 'TP.', 'Hà', 'Nội', 'có', '1.348', 'ha', ',', '4/7', 'chỉ', 'tiêu', '.']
+    ['UBND', 'TP', '.', 'Hà', 'Nội', 'có', '1.348', 'ha', ',', '4/7', 'chỉ', 'tiêu', '.']
     """
     out = []
     for m in _TOKEN.finditer(text):
@@ -60,7 +60,7 @@ def tokenise(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
         glued = _GLUED.match(m.group())
         if glued:
             cut = s + len(glued.group(1))
-            out += [(glued.group(1), s, cut), (glued.group(2), cut, e)]
+            out += [(glued.group(1), s, cut), (".", cut, cut + 1), (glued.group(2), cut + 1, e)]
         else:
             out.append((m.group(), s, e))
     return out

@@ -15,7 +15,7 @@ __all__ = [
     "RoleEntry", "OrgHead", "KnownOrg", "ZoneType", "PlaceUnit", "Unit", "GazetteerEntry",
     "lines", "table", "surnames", "honorifics", "roles", "org_heads", "known_orgs", "fields",
     "ban_bodies", "legal_forms", "zone_types", "units", "number_words", "qualifiers",
-    "time_nouns", "date_cues", "classifiers", "stopwords", "place_units", "countries",
+    "time_nouns", "date_cues", "classifiers", "stopwords", "function_words", "place_units", "countries",
     "place_aliases", "person_blockers", "lunar_years", "abbreviation_keys", "gazetteer",
 ]
 
@@ -180,8 +180,14 @@ def classifiers() -> frozenset[str]:
 
 
 @cache
+def function_words() -> frozenset[str]:
+    return frozenset(lines("function_words.txt"))
+
+
+@cache
 def stopwords() -> frozenset[str]:
-    return frozenset(lines("stopwords.txt"))
+    """Words no name runs across: function words and the commonest verbs."""
+    return function_words() | frozenset(lines("stopwords.txt"))
 
 
 @cache

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from .. import lexicons
-from .lookup import PhraseTable, is_alpha, is_stopword, lower
+from .lookup import PhraseTable, is_alpha, is_stopword, is_word_start, lower
 
 __all__ = ["FigureRecogniser", "parse_number", "parse_range", "parse_fraction"]
 
@@ -84,7 +84,7 @@ class FigureRecogniser:
         self.cues = PhraseTable(nlp, [(c, c) for c in lexicons.date_cues()])
         self.time_nouns = PhraseTable(nlp, [(t, t) for t in lexicons.time_nouns()])
         self.classifiers = lexicons.classifiers()
-        self.stopwords = lexicons.stopwords()
+        self.function_words = lexicons.function_words()
 
     def __call__(self, doc):
         spans, i = [], 0
@@ -177,8 +177,9 @@ class FigureRecogniser:
         """A date, reference or ordinal word right before, or a glued code."""
         for back in (1, 2):
             j = i - back
-            if j >= 0 and any(end == i for end, _ in self.cues.at(doc).get(j, ())):
-                return True
+            if j >= 0 and is_word_start(doc[j]) and any(end == i for end, _ in self.cues.at(doc).get(j, ())):
+                if not (lower(doc[j]) == "số" and j > 0 and lower(doc[j - 1]) == "tổng"):  # "tổng số": a total
+                    return True
         if i > 0 and doc[i - 1].whitespace_ == "" and (is_alpha(doc[i - 1]) or doc[i - 1].text in "/-"):
             return True  # "CTr/07", "G20", "số-07"
         return i > 0 and lower(doc[i - 1]) == "thứ"
@@ -188,7 +189,7 @@ class FigureRecogniser:
         if start >= len(doc):
             return None
         tok = doc[start]
-        if not is_alpha(tok) or is_stopword(doc, start, self.stopwords) or self.time_nouns.longest(doc, start):
+        if not is_alpha(tok) or is_stopword(doc, start, self.function_words) or self.time_nouns.longest(doc, start):
             return None
         if tok.text[:1].isupper() and not tok.text.isupper() and tok.tag_ == "B-W" and not _zone_or_org_word(tok):
             return None  # a name, not a noun ("2017 Hà Nội")
@@ -197,7 +198,7 @@ class FigureRecogniser:
             end += 1
         if doc[end - 1].whitespace_ == "" and end < len(doc) and doc[end].text == "/":
             end = min(end + 2, len(doc))  # "HTTT/CSDL"
-        if lower(tok) in self.classifiers and end < len(doc) and is_alpha(doc[end]) and not is_stopword(doc, end, self.stopwords):
+        if lower(tok) in self.classifiers and end < len(doc) and is_alpha(doc[end]) and not is_stopword(doc, end, self.function_words):
             end += 1
             while end < len(doc) and doc[end].tag_ == "I-W":
                 end += 1

@@ -51,31 +51,44 @@ class OrgAliasRecogniser:
                 if words and _distinctive(alias):
                     aliases.setdefault(words, attrs)
         aliases = dict(sorted(aliases.items(), key=lambda kv: -len(kv[0])))  # longest first
+        countries = {s.start: s for s in doc.spans.get("places", []) if s._.attrs["level"] == "country"}
         added = []
         for i in range(len(doc)):
             if i in taken:
                 continue
-            found = self._alias_at(doc, i, aliases) or self._suffix_name(doc, i) or self._outlet(doc, i)
+            found = self._alias_at(doc, i, aliases, countries) or self._suffix_name(doc, i) or self._outlet(doc, i)
             if found is None:
                 continue
             end, attrs = found
             if taken & set(range(i, end)):
                 continue
+            if attrs is not None and end in countries and attrs["cls"] in _CORPORATE:
+                branch = countries[end]  # "NYK Line Việt Nam": the company's branch in a country
+                text = doc[i:branch.end].text
+                attrs = {**_headless(text), "cls": attrs["cls"], "parent": attrs, "own": text,
+                         "span": (doc[i].idx, doc[branch.end - 1].idx + len(doc[branch.end - 1].text))}
+                doc.spans["places"] = [s for s in doc.spans["places"] if s is not branch]
+                end = branch.end
             span = Span(doc, i, end, label="organisation")
             span._.attrs = attrs if attrs is not None else _headless(span.text)
             added.append(span)
             taken.update(range(i, end))
         publisher = doc.user_data.get("publisher")
         if publisher:
-            added += self._publisher(doc, publisher, taken)
+            places = {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
+            found = self._publisher(doc, publisher, taken - places)
+            if found:  # "Nguồn Hà Nội TV": the outlet, not the city
+                added += found
+                cover = set(range(found[0].start, found[0].end))
+                doc.spans["places"] = [s for s in doc.spans["places"] if not cover & set(range(s.start, s.end))]
         doc.spans["organisations"] = sorted(spans + added, key=lambda s: s.start)
         return doc
 
-    def _alias_at(self, doc, i, aliases):
+    def _alias_at(self, doc, i, aliases, countries):
         for words, attrs in aliases.items():
             end = i + len(words)
             if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
-                if end < len(doc) and is_cap(doc[end]) and doc[end - 1].whitespace_:
+                if end < len(doc) and is_cap(doc[end]) and doc[end - 1].whitespace_ and end not in countries:
                     continue  # "FPT Software" is another company than "FPT"
                 return end, attrs
         return None
@@ -112,7 +125,8 @@ class OrgAliasRecogniser:
 
 def _headless(text: str) -> dict:
     return {"name": text, "labels": [text], "cls": "schema:Organization", "parent": None, "owner": None,
-            "anaphoric": False, "head": None, "place": None, "known": False, "aliases": [], "body": None}
+            "anaphoric": False, "head": None, "place": None, "known": False, "aliases": [], "body": None,
+            "base": text, "own": text}
 
 
 def _latin(word: str) -> bool:

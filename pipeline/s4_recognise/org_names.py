@@ -43,10 +43,11 @@ def canonical_name(doc, name: OrgName, locality: dict) -> dict:
     """
     own_end = name.parent.start if name.parent is not None else name.end
     surface = doc[name.start:name.end].text
-    own = doc[name.start:own_end].text
-    own = own[:1].upper() + own[1:]
+    own = _tidy(doc[name.start:own_end].text)
     parent_attrs = canonical_name(doc, name.parent, locality) if name.parent is not None else None
-    if name.known:
+    if parent_attrs is not None and parent_attrs["anaphoric"]:
+        canonical = _tidy(surface)  # completed in linking, once "công ty" is resolved
+    elif name.known:
         canonical = name.canonical
         if name.place is not None:
             canonical = f"{canonical} {name.place._.attrs['name']}"
@@ -54,7 +55,7 @@ def canonical_name(doc, name: OrgName, locality: dict) -> dict:
         canonical = f"{own} {parent_attrs['name']}"
     else:
         canonical = _with_locality(own, name, locality)
-    labels = {surface[:1].upper() + surface[1:], canonical, *name.aliases}
+    labels = {surface[:1].upper() + surface[1:], _tidy(surface), canonical, *name.aliases}
     labels |= {expand_abbreviations(label) for label in list(labels)}
     owner = canonical_name(doc, name.owner, locality) if name.owner is not None else None
     return {
@@ -69,8 +70,16 @@ def canonical_name(doc, name: OrgName, locality: dict) -> dict:
         "known": name.known,
         "aliases": list(name.aliases),
         "span": (doc[name.start].idx, doc[name.end - 1].idx + len(doc[name.end - 1].text)),
+        "base": _tidy(surface),
+        "own": own,
         "body": doc[name.body_start:own_end].text if name.body_start is not None and own_end > name.body_start else None,
     }
+
+
+def _tidy(text: str) -> str:
+    """Capitalised first letter, "TP.Hà Nội" spaced as "TP Hà Nội"."""
+    text = re.sub(r"\b(TP|Tp)\.\s*(?=[^\W\d])", "TP ", text)
+    return text[:1].upper() + text[1:]
 
 
 def _with_locality(own: str, name: OrgName, locality: dict) -> str:

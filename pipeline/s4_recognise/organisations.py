@@ -102,8 +102,8 @@ class OrganisationRecogniser:
         elif entry.body in ("name", "sub"):
             self._named(name, entry)
         if entry.takes_parent and name.end < len(doc) and lower(doc[name.end]) not in _OWNER_WORDS:
-            parent = self.parse(name.end)
-            if parent is not None and not parent.anaphoric:
+            parent = self.parse(name.end) or self._anaphoric_parent(name.end)
+            if parent is not None and (not parent.anaphoric or parent.head.body == "name"):
                 name.parent, name.end = parent, parent.end
         if entry.body != "none" and name.end == head_end and name.parent is None:
             if entry.body == "sub":
@@ -119,9 +119,19 @@ class OrganisationRecogniser:
                 name.end, name.implicit_level = unit[0], unit[1].level  # "Ban Quản lý KKT tỉnh"
         return name
 
+    def _anaphoric_parent(self, i) -> OrgName | None:
+        """"phòng Nhân sự *công ty*": a lower-case head noun that refers back to a named body."""
+        head = self.heads.longest(self.doc, i)
+        if head is None or head[1].body != "name" or is_cap(self.doc[i]):
+            return None
+        end = head[0]
+        if end < len(self.doc) and is_alpha(self.doc[end]) and not is_stopword(self.doc, end, self.stopwords):
+            return None
+        return OrgName(i, end, i, end, head[1].cls, head=head[1], anaphoric=True)
+
     def _head_ok(self, i, head_end, entry) -> bool:
         doc = self.doc
-        if not (is_cap(doc[i]) or i in self.role_heads or entry.body == "sub" and self.ban_bodies.longest(doc, head_end)):
+        if not (is_cap(doc[i]) or i in self.role_heads or entry.head == "Ban" and self.ban_bodies.longest(doc, head_end)):
             return False
         if i > 0 and lower(doc[i - 1]) in _PLURAL and not is_cap(doc[head_end] if head_end < len(doc) else doc[i]):
             return False
@@ -153,7 +163,7 @@ class OrganisationRecogniser:
         legal = self.legal.longest(doc, pos)
         if legal:
             pos = legal[0]
-        if entry.body == "sub":
+        if entry.head == "Ban":
             board = self.ban_bodies.longest(doc, pos)
             if board:
                 pos = board[0]

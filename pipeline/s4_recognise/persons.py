@@ -79,7 +79,8 @@ class PersonRecogniser:
             if end - i < 2:
                 continue
             place = places.get(i)
-            if place is not None and place.start == i and place.end == end:
+            if place is not None and place.start <= i and end <= place.end \
+                    and (place.start == i and place.end == end or _is_place_name(doc[i:end].text)):
                 continue  # "Hà Nội", "Cao Bằng": a place, not a person
             if doc[i:end].text in lexicons.lunar_years():
                 continue  # "Tết Đinh Dậu": a year
@@ -166,6 +167,10 @@ class PersonRecogniser:
             rest = [t.text for t in doc[stop:end] if not t.is_space]
             if stop - first >= 2 and (not rest or rest[0] == "/"):
                 yield first, stop
+
+
+def _is_place_name(text: str) -> bool:
+    return text in lexicons.gazetteer() or text in lexicons.countries() or text in lexicons.place_aliases()
 
 
 def person_name(surface: str) -> str:

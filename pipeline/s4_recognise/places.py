@@ -43,6 +43,7 @@ class PlaceRecogniser:
         bare += [(alias, ("country", canonical)) for alias, canonical in lexicons.countries().items()]
         self.bare = PhraseTable(nlp, bare, attr="ORTH")
         self.units = PhraseTable(nlp, [(s, u) for s, u in lexicons.place_units().items()])
+        self.bodies = PhraseTable(nlp, [(e.head, e) for e in lexicons.org_heads().values() if e.body == "unit"])
         self.gazetteer = gaz
 
     def __call__(self, doc):
@@ -53,9 +54,11 @@ class PlaceRecogniser:
                 continue
             for unit_end, unit in units[i]:
                 found = self._named_unit(doc, i, unit_end, unit)
-                if found:
+                while found is not None:
                     spans.append(found)
                     taken.update(range(found.start, found.end))
+                    found = self._coordinated(doc, found, unit)  # "xã Xuân Phú, Xuân Thắng"
+                if spans and spans[-1].start == i:
                     break
         bare = self.bare.at(doc)
         for i in range(len(doc)):
@@ -68,6 +71,7 @@ class PlaceRecogniser:
                 continue  # "Anh Phan Thanh Hải": the form of address, not England
             spans.append(self._span(doc, i, end, level, canonical, None))
             taken.update(range(i, end))
+        spans += self._repeated(doc, spans, taken)
         doc.spans["places"] = sorted(spans, key=lambda s: s.start)
         doc.user_data["locality"] = document_locality(doc.spans["places"])
         return doc
@@ -94,9 +98,44 @@ class PlaceRecogniser:
         end = unit_end + 1
         while end < run_end and not is_word_start(doc[end]):
             end += 1
-        if first.text in lexicons.surnames() and end - unit_end >= 2:
-            return None  # "UBND thành phố Lê Hồng Sơn": a person after the unit word
+        if first.text in lexicons.surnames() and end - unit_end >= 2 and self._after_body(doc, i):
+            return None  # "UBND thành phố Lê Hồng Sơn": a person after the body's unit word
         return self._span(doc, i, end, unit.level, doc[unit_end:end].text, unit)
+
+    def _repeated(self, doc, spans, taken):
+        """A name the report gave a unit word once ("thành phố La Haye") is that place everywhere."""
+        names = {}
+        for span in spans:
+            a = span._.attrs
+            if a["unit"] and a["name"] not in self.gazetteer and not a["name"][:1].isdigit():
+                names[tuple(a["name"].split())] = span
+        found = []
+        for words, model in names.items():
+            for i in range(len(doc) - len(words) + 1):
+                end = i + len(words)
+                if taken & set(range(i, end)) or tuple(t.text for t in doc[i:end]) != words:
+                    continue
+                if is_word_start(doc[i]) and word_ends_at(doc, end):
+                    a = model._.attrs
+                    found.append(self._span(doc, i, end, a["level"], a["name"], None))
+                    taken.update(range(i, end))
+        return found
+
+    def _coordinated(self, doc, previous, unit):
+        """A second name of the same kind after a comma or "và": "2 xã Xuân Phú, Xuân Thắng"."""
+        j = previous.end
+        if j + 1 >= len(doc) or doc[j].text not in (",", "và") or not is_cap(doc[j + 1]):
+            return None
+        for end in range(min(len(doc), j + 5), j + 1, -1):
+            name = doc[j + 1:end].text
+            if word_ends_at(doc, end) and self._known(name, unit) and name not in lexicons.countries():
+                return self._span(doc, j + 1, end, unit.level, self._canonical(name), unit)
+        return None
+
+    def _after_body(self, doc, i) -> bool:
+        """The unit word completes a body's name ("UBND thành phố"), it does not begin a place name."""
+        found = self.bodies.at(doc)
+        return any(end == i for j in range(max(0, i - 4), i) for end, _ in found.get(j, ()))
 
     def _known(self, name, unit) -> bool:
         if name in lexicons.place_aliases() or name in lexicons.countries():

@@ -55,7 +55,7 @@ def link(recognised: Recognised) -> Linked:
     figures = link_figures(doc, mentions, owner, fallback)
     year = recognised.document.date[:4] if recognised.document.date else None
     event = find_event(doc, mentions, owner, year)
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    sentences = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents]
     return Linked(recognised.document, entities, posts, figures, event, sentences, mentions)
 
 

@@ -92,10 +92,18 @@ def _organisations(orgs, entities, owner):
     keys = {id(m): "org:" + org_key(m.attrs["name"]) for m in named}
     nested = [(m, rel, m.attrs[rel]) for m in named for rel in ("parent", "owner") if m.attrs.get(rel)]
     # A name that begins a longer one joins the nearest longer one.
-    all_keys = sorted(set(keys.values()) | {"org:" + org_key(a["name"]) for _, _, a in nested}, key=len, reverse=True)
+    all_keys = sorted(set(keys.values()) | {"org:" + org_key(a["name"]) for _, _, a in nested if not a["anaphoric"]}, key=len, reverse=True)
+    bases: dict[str, set[str]] = {}
+    for m in named:
+        bases.setdefault(keys[id(m)], set()).add("org:" + org_key(m.attrs.get("base") or m.attrs["name"]))
+    known = {keys[id(m)] for m in named if m.attrs.get("known")}
     merged: dict[str, str] = {}
     for k in all_keys:
-        longer = [o for o in all_keys if len(o) > len(k) and (o + " ").startswith(k + " ") and o not in merged]
+        if k in known:
+            continue  # "Chính phủ" is not the start of "Chính phủ Hà Lan"
+        starts = {k, *bases.get(k, ())}
+        longer = [o for o in all_keys if len(o) > len(k) and o not in merged
+                  and any((o + " ").startswith(s + " ") for s in starts)]
         if longer:
             merged[k] = _nearest(k, longer, named, keys)
 
@@ -115,12 +123,19 @@ def _organisations(orgs, entities, owner):
     for m in named:
         entity_for(m.attrs, m)
     for m, rel, attrs in nested:  # "Ban Tổ chức *Thành ủy*": the parent is named too
+        child = entities[owner[id(m)]]
+        if attrs["anaphoric"]:  # "phòng Nhân sự *công ty*": the company named before
+            key = _antecedent(Mention("organisations", "", *attrs["span"], 0, 0, m.sentence, attrs), named, owner)
+            if key and key != child.key:
+                child.attrs.setdefault("parents", set()).add(key)
+                child.name = f"{m.attrs['own']} {entities[key].name}"
+                child.labels.add(child.name)
+            continue
         key = merged.get("org:" + org_key(attrs["name"]), "org:" + org_key(attrs["name"]))
         if rel == "parent" or key not in entities:
             start, end = attrs["span"]
             inner = Mention("organisations", text_of(attrs), start, end, m.token_start, m.token_end, m.sentence, attrs)
             key = entity_for(attrs, inner).key
-        child = entities[owner[id(m)]]
         if key != child.key:
             child.attrs.setdefault("parents", set()).add(key)
     for m in orgs:

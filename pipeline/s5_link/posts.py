@@ -50,7 +50,7 @@ def find_posts(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], i
             by_sentence.setdefault(m.sentence, {}).setdefault(kind, []).append(m)
     for items in by_sentence.values():
         persons = [p for p in items.get("persons", []) if id(p) in owner]
-        phrases = _phrases(items.get("roles", []), items.get("organisations", []), items.get("places", []), owner, implied)
+        phrases = _phrases(doc, items.get("roles", []), items.get("organisations", []), items.get("places", []), owner, implied)
         for chain in _chains(doc, phrases):
             start, end = chain[0].start, chain[-1].end
             after = [p for p in persons if p.token_start == end or p.token_start == end + 1 and _address(doc[end])]
@@ -74,12 +74,15 @@ def find_posts(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], i
     return _unique(posts)
 
 
-def _phrases(roles, orgs, places, owner, implied) -> list[_Phrase]:
+def _phrases(doc, roles, orgs, places, owner, implied) -> list[_Phrase]:
     by_start = {o.token_start: o for o in orgs}
     place_at = {p.token_start: p for p in places}
     out = []
     for role in roles:
-        org = by_start.get(role.token_end)
+        after = role.token_end
+        if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+            after += 3  # "công nhân (CN) Cty Nippon Paint"
+        org = by_start.get(role.token_end) or by_start.get(after)
         head = role.attrs.get("org_head")
         if head is not None and head in by_start:
             org = by_start[head]
