@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from rdflib import RDF, XSD, Graph, Literal
 from rdflib.namespace import ORG, PROV, SDO, SKOS
@@ -119,7 +120,10 @@ def to_graph(linked: Linked) -> Graph:
 
 def _entity_relations(g, V, ent: Entity, node, iris) -> None:
     if ent.kind == "zone":
-        g.add((node, V.zoneType, V[ent.attrs["concept"]]))
+        concept = V[ent.attrs["concept"]]
+        g.add((node, V.zoneType, concept))
+        for triple in _concept_triples(concept):  # readers run no reasoner: the type is stated
+            g.add(triple)
         place = ent.attrs.get("place")
         if place in iris:
             g.add((node, SDO.containedInPlace, iris[place]))
@@ -181,6 +185,18 @@ def _event(g, V, doc_id, event, iris, mention, report, sentences) -> None:
     g.add((node, V.mention, mention(start, end)))
     g.add((node, PROV.wasDerivedFrom, report))
     g.add((report, SDO.about, node))
+
+
+@cache
+def _schemes() -> Graph:
+    from .vocab import ontology_dir
+
+    return Graph().parse(ontology_dir() / "zone-types.ttl", format="turtle")
+
+
+def _concept_triples(concept):
+    schemes = _schemes()
+    return [(concept, p, o) for p, o in schemes.predicate_objects(concept)]
 
 
 def _decimal(value: float) -> Literal:

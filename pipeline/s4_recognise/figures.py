@@ -84,6 +84,7 @@ class FigureRecogniser:
         self.cues = PhraseTable(nlp, [(c, c) for c in lexicons.date_cues()])
         self.time_nouns = PhraseTable(nlp, [(t, t) for t in lexicons.time_nouns()])
         self.classifiers = lexicons.classifiers()
+        self.zone_types = PhraseTable(nlp, [(z, z) for z in lexicons.zone_types()])
         self.function_words = lexicons.function_words()
 
     def __call__(self, doc):
@@ -193,6 +194,9 @@ class FigureRecogniser:
             return None
         if tok.text[:1].isupper() and not tok.text.isupper() and tok.tag_ == "B-W" and not _zone_or_org_word(tok):
             return None  # a name, not a noun ("2017 Hà Nội")
+        zone = self.zone_types.longest(doc, start)
+        if zone:
+            return zone[0]  # "10 khu công nghiệp"
         end = start + 1
         while end < len(doc) and doc[end].tag_ == "I-W":  # the rest of underthesea's word
             end += 1

@@ -86,6 +86,9 @@ class ZoneRecogniser:
                 end = last_anchor = end + 1
             elif tok.text.isdigit() and len(tok.text) <= 2 and end > start and last_anchor == end:
                 end = last_anchor = end + 1
+            elif lower(tok) == "số" and end > start and last_anchor == end and end + 1 < len(doc) \
+                    and doc[end + 1].text.isdigit():
+                end = last_anchor = end + 2  # "Công viên phần mềm Đà Nẵng số 2"
             elif tok.text in _DASHES and end > start and last_anchor == end and end + 1 < len(doc) and is_cap(doc[end + 1]):
                 end += 1
             elif last_anchor == start and is_alpha(tok) and tok.text.islower() and not is_stopword(doc, end, self.stopwords) \

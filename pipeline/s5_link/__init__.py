@@ -52,7 +52,9 @@ def link(recognised: Recognised) -> Linked:
         if key not in used and not entities[key].mentions:
             entities.pop(key, None)
     fallback = _locality_key(recognised.locality, entities)
-    figures = link_figures(doc, mentions, owner, fallback)
+    role_ends = {r.token_end for r in mentions["roles"]} | {r.attrs["org_head"] for r in mentions["roles"]}
+    titles = {id(o) for o in mentions["organisations"] if o.token_start in role_ends}
+    figures = link_figures(doc, mentions, owner, fallback, titles)
     year = recognised.document.date[:4] if recognised.document.date else None
     event = find_event(doc, mentions, owner, year)
     sentences = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents]

@@ -1,0 +1,73 @@
+"""Validate a graph against the ontology's SHACL shapes (ontology/shapes.ttl)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from .vocab import ontology_dir, ontology_files
+
+__all__ = ["Violation", "Validation", "validate"]
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One failed constraint: the node, the property path, the message and its severity."""
+
+    focus: str
+    path: str | None
+    message: str
+    severity: str
+
+
+@dataclass
+class Validation:
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Violation]:
+        return [v for v in self.violations if v.severity == "Violation"]
+
+
+@cache
+def _shapes_and_ontology():
+    import rdflib
+
+    shapes = rdflib.Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+    ontology = rdflib.Graph()
+    for path in ontology_files():
+        ontology.parse(path, format="turtle")
+    return shapes, ontology
+
+
+def validate(graph) -> Validation:
+    """Check a graph against the shapes; warnings do not break conformance.
+
+    Examples
+    --------
+    >>> import rdflib
+    >>> from pipeline.vocab import vnkg
+    >>> g = rdflib.Graph()
+    >>> _ = g.add((rdflib.URIRef("urn:f"), rdflib.RDF.type, vnkg().Figure))
+    >>> result = validate(g)
+    >>> result.conforms, "a figure is about one subject" in {v.message for v in result.errors}
+    (False, True)
+    """
+    import pyshacl
+    from rdflib.namespace import SH
+
+    shapes, ontology = _shapes_and_ontology()
+    conforms, report, _ = pyshacl.validate(
+        graph, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True,
+    )
+    violations = []
+    for result in report.subjects(SH.resultSeverity, None):
+        severity = str(report.value(result, SH.resultSeverity)).rsplit("#", 1)[-1]
+        path = report.value(result, SH.resultPath)
+        violations.append(Violation(
+            focus=str(report.value(result, SH.focusNode)),
+            path=str(path) if path is not None else None,
+            message=str(report.value(result, SH.resultMessage) or ""),
+            severity=severity,
+        ))
+    return Validation(bool(conforms), sorted(violations, key=lambda v: (v.severity, v.focus, v.path or "")))
