@@ -94,7 +94,10 @@ def read_path(path: str | Path) -> Document:
 
 def _read_plain(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ReadError("not valid UTF-16 text") from None
     if b"\x00" in raw[:4096]:
         raise ReadError("binary data, not text")
     try:

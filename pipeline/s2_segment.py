@@ -84,13 +84,9 @@ def segment(document: Document) -> Segmented:
     words: list[tuple[int, int]] = []
     tokens: list[Token] = []
     for line_start, line in _lines(text):
-        cursor = 0
-        for sentence in sent_tokenize(line):
-            found = line.find(sentence, cursor)
-            if found < 0:  # underthesea changed the text; keep the rest of the line
-                found, sentence = cursor, line[cursor:].strip()
-            s_start = line_start + found
-            cursor = found + len(sentence)
+        for s_start, s_end in _sentences(line, sent_tokenize(line)):
+            sentence = line[s_start:s_end]
+            s_start += line_start
             sentences.append((s_start, s_start + len(sentence)))
             word_starts = set()
             for w_start, w_end in _align(sentence, word_tokenize(sentence, use_token_normalize=False)):
@@ -99,6 +95,22 @@ def segment(document: Document) -> Segmented:
             for i, (tok, t_start, t_end) in enumerate(tokenise(sentence, s_start)):
                 tokens.append(Token(tok, t_start, t_end, t_start in word_starts or i == 0, i == 0))
     return Segmented(document, tuple(sentences), tuple(words), tuple(tokens))
+
+
+def _sentences(line: str, found: list[str]):
+    """Spans of underthesea's sentences in their line; a cut with no space after
+    it ("VOV.VN", "./.") is no sentence boundary."""
+    spans, cursor = [], 0
+    for sentence in found:
+        start = line.find(sentence, cursor)
+        if start < 0:  # underthesea changed the text; keep the rest of the line
+            start, sentence = cursor, line[cursor:].strip()
+        if spans and start == spans[-1][1]:
+            spans[-1] = (spans[-1][0], start + len(sentence))
+        else:
+            spans.append((start, start + len(sentence)))
+        cursor = start + len(sentence)
+    return [s for s in spans if s[1] > s[0]]
 
 
 def _lines(text: str):

@@ -86,8 +86,9 @@ def is_word_start(tok) -> bool:
 
 
 def word_ends_at(doc, end: int) -> bool:
-    """True when no underthesea word runs across token boundary ``end``."""
-    return end >= len(doc) or doc[end].tag_ != WORD_INSIDE
+    """True when no underthesea word runs across token boundary ``end`` (a
+    full stop underthesea glued to "TP.HCM." does not count)."""
+    return end >= len(doc) or doc[end].tag_ != WORD_INSIDE or not doc[end].text[:1].isalnum()
 
 
 def lower(tok) -> str:

@@ -43,6 +43,8 @@ class OrgAliasRecogniser:
         for span in spans:
             attrs = span._.attrs
             names = list(attrs.get("aliases") or [])
+            if names and span.end + 2 < len(doc) and doc[span.end].text == "(":
+                taken.update(range(span.end, span.end + 3))  # the definition "(Vinatrans)" itself
             body = attrs.get("body")
             if body and attrs["cls"] in _CORPORATE and _distinctive(body):
                 names.append(body)

@@ -106,8 +106,8 @@ class OrganisationRecogniser:
             if parent is not None and (not parent.anaphoric or parent.head.body == "name"):
                 name.parent, name.end = parent, parent.end
         if entry.body != "none" and name.end == head_end and name.parent is None:
-            if entry.body == "sub":
-                return None  # "Ban", "Hội đồng", "Thường trực" alone name nothing
+            if entry.body in ("sub", "strict"):
+                return None  # "Ban", "Hội đồng", "Bộ" alone name nothing
             name.anaphoric = True  # "Trung tâm", "Sở": refers back to a named one
         elif entry.body != "unit" and name.place is None and name.end in self.places:
             place = self.places[name.end]

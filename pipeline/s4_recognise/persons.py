@@ -115,8 +115,8 @@ class PersonRecogniser:
             if end > start and doc[end - 1].whitespace_ != " ":
                 break
             end += 1
-        if strict:  # the name must end where underthesea's word ends
-            while end > start and not word_ends_at(doc, end):
+        if strict:  # the name ends where underthesea's word ends, or where it glued a verb on
+            while end > start and not (word_ends_at(doc, end) or doc[end].text[:1].islower()):
                 end -= 1
         return end
 

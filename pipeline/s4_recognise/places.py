@@ -128,7 +128,8 @@ class PlaceRecogniser:
             return None
         for end in range(min(len(doc), j + 5), j + 1, -1):
             name = doc[j + 1:end].text
-            if word_ends_at(doc, end) and self._known(name, unit) and name not in lexicons.countries():
+            levels = _UNIT_LEVELS[unit.level]
+            if word_ends_at(doc, end) and any(e.level in levels for e in self.gazetteer.get(name, ())):
                 return self._span(doc, j + 1, end, unit.level, self._canonical(name), unit)
         return None
 

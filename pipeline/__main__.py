@@ -1,0 +1,4 @@
+"""``python -m pipeline`` runs the vnkg command."""
+from .cli import main
+
+main()

@@ -1,0 +1,63 @@
+"""The vnkg command, through click's test runner."""
+import json
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+
+from conftest import CORPUS, SEED
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def test_help_for_every_command(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0 and "extract" in result.output
+    result = runner.invoke(cli, ["extract", "--help"])
+    assert result.exit_code == 0 and "--output-dir" in result.output and "--format" in result.output
+
+
+def test_extract_to_stdout_is_turtle_of_the_report(runner):
+    result = runner.invoke(cli, ["extract", str(SEED)])
+    assert result.exit_code == 0
+    g = rdflib.Graph().parse(data=result.output, format="turtle")
+    labels = {str(o) for o in g.objects(None, rdflib.namespace.SKOS.prefLabel)}
+    assert {"Nguyễn Văn Phong", "Khu công nghệ cao Hòa Lạc"} <= labels
+
+
+@pytest.mark.parametrize("fmt,suffix,parser", [("turtle", ".ttl", "turtle"), ("nt", ".nt", "nt"),
+                                               ("jsonld", ".jsonld", "json-ld"), ("trig", ".trig", "trig")])
+def test_output_dir_writes_one_file_per_input(runner, tmp_path, fmt, suffix, parser):
+    other = CORPUS / "thanh-hoa-kcn-2024.txt"
+    result = runner.invoke(cli, ["extract", str(SEED), str(other), "--format", fmt, "--output-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == [f"hanoi-khcn-2025{suffix}", f"thanh-hoa-kcn-2024{suffix}"]
+    if parser == "trig":
+        ds = rdflib.Dataset()
+        ds.parse(tmp_path / files[0], format="trig")
+        assert len(list(ds.graphs())) >= 2  # the report's named graph beside the default one
+    else:
+        g = rdflib.Graph().parse(tmp_path / files[0], format=parser)
+        assert len(g) > 500
+    if fmt == "jsonld":
+        assert "@context" in json.loads((tmp_path / files[0]).read_text(encoding="utf-8"))
+
+
+def test_a_bad_file_gets_one_line_and_the_others_are_still_extracted(runner, tmp_path):
+    missing = tmp_path / "missing.txt"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["extract", str(missing), str(SEED), str(empty), "--output-dir", str(out)])
+    assert result.exit_code == 1
+    errors = result.stderr.strip().splitlines()
+    assert errors[0] == f"vnkg: {missing}: no such file"
+    assert errors[1] == f"vnkg: {empty}: no text in file"
+    assert "Traceback" not in result.output + result.stderr
+    assert (out / "hanoi-khcn-2025.ttl").exists()

@@ -1,0 +1,50 @@
+"""pipeline.lexicons: every file documented, general vocabulary only."""
+from importlib import resources
+
+import pytest
+
+from pipeline import lexicons
+
+FILES = sorted(p.name for p in resources.files("pipeline.lexicons").iterdir() if p.name.endswith((".txt", ".tsv")))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_lexicon_starts_with_a_header_saying_what_and_where_from(name):
+    text = resources.files("pipeline.lexicons").joinpath(name).read_text(encoding="utf-8")
+    header = [ln for ln in text.splitlines()[:12] if ln.startswith("#")]
+    assert len(header) >= 2, f"{name} has no header"
+    assert "source" in " ".join(header).lower(), f"{name} does not say where it comes from"
+
+
+def test_lexicons_hold_general_vocabulary_not_development_names():
+    # Names that occur in the development reports must come from grammar, not lists.
+    specific = ["Nguyễn Văn Phong", "Hòa Lạc", "Cầu Giấy", "Vinalines", "Meiko", "Nippon Paint", "Giày Thiên Phúc",
+                "Tân Thuận", "Linh Trung", "Lam Sơn", "Formosa", "Nguyễn Đức Chung", "Hanwha", "Nidec", "Viettel"]
+    for name in FILES:
+        text = resources.files("pipeline.lexicons").joinpath(name).read_text(encoding="utf-8")
+        for s in specific:
+            assert s not in text, f"{name} lists {s!r}"
+
+
+def test_gazetteer_has_provinces_before_and_after_the_2025_reorganisation():
+    gaz = lexicons.gazetteer()
+    provinces = {n for n, entries in gaz.items() if any(e.level == "province" for e in entries)}
+    assert {"Hà Nội", "Hà Tĩnh", "Phú Thọ", "Thanh Hóa", "Hồ Chí Minh"} <= provinces
+    assert "Bình Dương" in provinces and "Hà Giang" in provinces  # merged away on 1 July 2025
+    assert any(e.unit == "thị xã" and e.province == "Hà Tĩnh" for e in gaz["Kỳ Anh"])
+
+
+def test_roles_carry_their_organisation_head_and_implied_body():
+    roles = lexicons.roles()
+    assert roles["trưởng ban"].org_head == "Ban"
+    assert roles["thủ tướng"].implied_org == "Chính phủ"
+    assert roles["công nhân"].kind == "staff"
+
+
+def test_zone_type_concepts_exist_in_the_ontology():
+    import rdflib
+    from pipeline.vocab import VNKG_URI, ontology_dir
+
+    g = rdflib.Graph().parse(ontology_dir() / "zone-types.ttl")
+    concepts = {str(s)[len(VNKG_URI):] for s in g.subjects(rdflib.RDF.type, rdflib.namespace.SKOS.Concept)}
+    assert {z.concept for z in lexicons.zone_types().values()} <= concepts

@@ -1,0 +1,74 @@
+"""Stage 5: entities, posts, figure subjects, the event."""
+from conftest import entity_names, link, posts_of
+
+
+def test_short_references_join_the_full_name():
+    linked = link("Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung phát biểu. Theo ông Chung, thành phố sẽ hỗ trợ.")
+    people = [e for e in linked.entities.values() if e.kind == "person"]
+    assert [p.name for p in people] == ["Nguyễn Đức Chung"]
+    assert len(people[0].mentions) == 2 and "Chung" in people[0].labels
+
+
+def test_a_name_that_begins_a_longer_one_is_the_same_body():
+    linked = link("Ban Chỉ đạo Chương trình số 07-CTr/TU họp. Ông A - Phó trưởng Ban Chỉ đạo; "
+                  "Ban chỉ đạo Chương trình 07-CTr/TU ban hành kế hoạch.")
+    assert entity_names(linked, "organisation") == {"Ban Chỉ đạo Chương trình số 07-CTr/TU"}
+
+
+def test_posts_in_every_order():
+    text = ("Bộ trưởng Bộ Tài chính Hồ Đức Minh dự. Ông Trần Văn An, Giám đốc Sở Nội vụ tỉnh Nam Định, phát biểu. "
+            "Bà Lê Thị Hoa - Chủ tịch Hội Nông dân tỉnh Nam Định cho biết. "
+            "Ông Nguyễn Văn Bình - Ủy viên T.Ư Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh chủ trì.")
+    assert posts_of(link(text)) == {
+        ("Hồ Đức Minh", "Bộ trưởng", "Bộ Tài chính"),
+        ("Trần Văn An", "Giám đốc", "Sở Nội vụ tỉnh Nam Định"),
+        ("Lê Thị Hoa", "Chủ tịch", "Hội Nông dân tỉnh Nam Định"),
+        ("Nguyễn Văn Bình", "Ủy viên", "Ban Chấp hành Trung ương Đảng"),
+        ("Nguyễn Văn Bình", "Bí thư", "Tỉnh ủy Nam Định"),
+        ("Nguyễn Văn Bình", "Chủ tịch", "HĐND tỉnh Nam Định"),
+    }
+
+
+def test_a_title_before_a_colon_is_shared_by_everyone_listed():
+    text = ("Dự có các Ủy viên Ban Thường vụ Tỉnh ủy Nghệ An: Trưởng Ban Tổ chức Tỉnh ủy Lê Văn Hùng; "
+            "Chủ tịch Ủy ban MTTQ tỉnh Võ Thị Minh Sinh.")
+    got = posts_of(link(text))
+    assert ("Lê Văn Hùng", "Ủy viên", "Ban Thường vụ Tỉnh ủy Nghệ An") in got
+    assert ("Võ Thị Minh Sinh", "Ủy viên", "Ban Thường vụ Tỉnh ủy Nghệ An") in got
+    assert ("Lê Văn Hùng", "Trưởng ban", "Ban Tổ chức Tỉnh ủy Nghệ An") in got
+    assert ("Võ Thị Minh Sinh", "Chủ tịch", "Ủy ban MTTQ tỉnh Nghệ An") in got
+
+
+def test_former_posts_implied_bodies_and_no_post_without_organisation():
+    linked = link("Ông Phạm Văn Tùng, nguyên Phó Chủ tịch UBND tỉnh Thanh Hóa, và Thủ tướng Nguyễn Xuân Phúc dự; "
+                  "chuyên gia Lê Minh nói.")
+    former = {(linked.entities[p.person].name, p.former) for p in linked.posts}
+    assert former == {("Phạm Văn Tùng", True), ("Nguyễn Xuân Phúc", False)}
+    assert ("Nguyễn Xuân Phúc", "Thủ tướng", "Chính phủ") in posts_of(linked)
+
+
+def test_head_noun_refers_back_to_the_named_body():
+    text = ("Trung tâm Dịch vụ việc làm Hải Phòng khảo sát 1.800 doanh nghiệp. "
+            "Ông Trần Anh Tuấn, Phó Giám đốc Trung tâm cho biết nhu cầu tăng.")
+    assert posts_of(link(text)) == {("Trần Anh Tuấn", "Phó Giám đốc", "Trung tâm Dịch vụ việc làm Hải Phòng")}
+
+
+def test_figure_subject_is_the_topic_of_its_sentence():
+    linked = link("Khu công nghệ cao Hòa Lạc hiện đã thu hút 111 dự án đầu tư, với tổng vốn đăng ký khoảng "
+                  "115.830 tỷ đồng. Chủ tịch UBND tỉnh Bắc Ninh Nguyễn Văn A cho biết tỉnh có 16 khu công nghiệp.")
+    subjects = {f.mention.text: linked.entities[f.about].name for f in linked.figures}
+    assert subjects["111 dự án"] == "Khu công nghệ cao Hòa Lạc"
+    assert subjects["khoảng 115.830 tỷ đồng"] == "Khu công nghệ cao Hòa Lạc"
+    assert subjects["16 khu công nghiệp"] == "Bắc Ninh"  # the title's UBND is no topic
+    indicators = {f.mention.text: f.indicator for f in linked.figures}
+    assert indicators["khoảng 115.830 tỷ đồng"] == "tổng vốn đăng ký"
+
+
+def test_the_event_its_date_organiser_and_chair():
+    linked = link("Sáng 12/7/2024, Sở Công Thương tỉnh Bắc Giang tổ chức hội nghị xúc tiến đầu tư. "
+                  "Phó Chủ tịch UBND tỉnh Nguyễn Văn Cường chủ trì hội nghị.")
+    event, ents = linked.event, linked.entities
+    assert event.label.startswith("Hội nghị xúc tiến đầu tư")
+    assert event.date == "2024-07-12"
+    assert [ents[k].name for k in event.organisers] == ["Sở Công Thương tỉnh Bắc Giang"]
+    assert [ents[k].name for k in event.chairs] == ["Nguyễn Văn Cường"]
