@@ -106,12 +106,19 @@ class OrgAliasRecogniser:
         return None
 
     def _outlet(self, doc, i):
-        """"Nguyễn Quỳnh/VOV.VN", "Thanh Vũ/TTXVN": the name after the slash."""
-        if i < 2 or doc[i - 1].text != "/" or not is_cap(doc[i]) or not is_alpha(doc[i]):
-            return None
-        if not any(s.end == i - 1 for s in doc.spans.get("persons", [])):
-            return None
-        return i + 1, None
+        """"Nguyễn Quỳnh/VOV.VN", "Thanh Vũ/TTXVN": the name after the slash;
+        "Trí Kiên Theo Đời sống Plus": the outlet after a byline."""
+        if i >= 2 and doc[i - 1].text == "/" and is_cap(doc[i]) and is_alpha(doc[i]) \
+                and any(s.end == i - 1 for s in doc.spans.get("persons", [])):
+            name = doc[i].text.split("-")[0] if "-" in doc[i].text else doc[i].text  # "VOV-Trung tâm Tin"
+            return i + 1, _known(name) or _headless(name)
+        if i >= 2 and doc[i - 1].lower_ == "theo" and is_cap(doc[i]) \
+                and any(s.end == i - 1 and s._.attrs.get("byline") for s in doc.spans.get("persons", [])):
+            end = i
+            while end < len(doc) and not doc[end].is_space and doc[end].text not in ".,;()":
+                end += 1
+            return end, None
+        return None
 
     def _publisher(self, doc, publisher, taken):
         words = [t for t, _, _ in tokenise(publisher)]
@@ -123,6 +130,16 @@ class OrgAliasRecogniser:
                 span._.attrs = attrs
                 return [span]
         return []
+
+
+def _known(text: str) -> dict | None:
+    """Attributes of a known national body written by one of its names ("VOV", "TTXVN")."""
+    for k in lexicons.known_orgs():
+        if text == k.canonical or text in k.aliases:
+            attrs = _headless(k.canonical)
+            attrs.update(cls=k.cls, known=True, labels=sorted({k.canonical, text}))
+            return attrs
+    return None
 
 
 def _headless(text: str) -> dict:

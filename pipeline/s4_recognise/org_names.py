@@ -94,9 +94,11 @@ def _with_locality(own: str, name: OrgName, locality: dict) -> str:
     elif level is None and name.head is not None and name.head.level:
         level = {"district": "huyện", "town": "thị xã"}.get(name.head.level, name.head.level)
     place = locality.get(level) if level else None
-    if level == "city" and place is None:
-        place = None  # a "thành phố" that is not a province-level city is not guessed
-    return f"{own} {place}" if place else own
+    if level == "province" and locality.get("province_unit") != "tỉnh":
+        place = None  # "UBND tỉnh" in a report about a city names another province
+    if not place or place.lower() in own.lower():
+        return own
+    return f"{own} {place}"
 
 
 def expand_abbreviations(text: str) -> str:

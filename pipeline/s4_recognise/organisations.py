@@ -131,6 +131,8 @@ class OrganisationRecogniser:
 
     def _head_ok(self, i, head_end, entry) -> bool:
         doc = self.doc
+        if not entry.head.isupper() and doc[i:head_end].text.isupper():
+            return False  # "TỔ CHỨC THỰC HIỆN": a heading in capitals
         if not (is_cap(doc[i]) or i in self.role_heads or entry.head == "Ban" and self.ban_bodies.longest(doc, head_end)):
             return False
         if i > 0 and lower(doc[i - 1]) in _PLURAL and not is_cap(doc[head_end] if head_end < len(doc) else doc[i]):

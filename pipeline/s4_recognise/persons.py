@@ -11,7 +11,8 @@ from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, lower, word_en
 __all__ = ["PersonRecogniser", "person_name"]
 
 _MAX_SYLLABLES = 4
-_CREDIT_WORDS = {"ảnh", "tin", "bài", "clip", "video", "đồ họa"}
+_CREDIT_WORDS = {"ảnh", "tin", "bài", "clip", "video", "đồ họa", "và"}
+_SENTENCE_END = {".", "!", "?", "…", "”", '"', "»", "\n"}
 
 
 @Language.factory("vnkg_persons")
@@ -38,7 +39,7 @@ class PersonRecogniser:
     def __init__(self, nlp):
         self.address = PhraseTable(nlp, lexicons.honorifics().items())
         self.blockers = PhraseTable(nlp, [(w, w) for w in lexicons.person_blockers()])
-        heads = [h for h, e in lexicons.org_heads().items() if e.body in ("name", "sub", "field")]
+        heads = [h for h, e in lexicons.org_heads().items() if e.body == "name"]
         self.org_heads = PhraseTable(nlp, [(h, h) for h in heads] + [(f, f) for f in lexicons.legal_forms()])
         self.surnames = lexicons.surnames()
         self.titles = {h for h, kind in lexicons.honorifics().items() if kind == "title"}
@@ -140,33 +141,50 @@ class PersonRecogniser:
         return False
 
     def _credits(self, doc):
-        """Token ranges of names in bylines and photo credits."""
+        """Token ranges of names in photo credits ("Ảnh: QUẾ CHI", "(Ảnh: Hồng Phú)") and bylines."""
         n = len(doc)
         for i, tok in enumerate(doc):
             if lower(tok) == "ảnh" and i + 1 < n and doc[i + 1].text == ":":
                 end = self._name_run(doc, i + 2, strict=False)
-                if end - (i + 2) >= 2 and (is_upper_word(doc[i + 2].text) or doc[i + 2].text in self.surnames
-                                            or end < n and doc[end].text == "/"):
+                if end - (i + 2) >= 2 and self._credit_ends(doc, i + 2, end):
                     yield i + 2, end
-        # The last line's tail after its last sentence: "… nói. Mai Hà", "Tin, ảnh: VĂN YÊN (…)".
-        end = n
-        while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in ")"):
-            if doc[end - 1].text == ")":
-                while end > 0 and doc[end - 1].text != "(":
-                    end -= 1
+        yield from self._byline(doc)
+
+    def _credit_ends(self, doc, start, end) -> bool:
+        """A credited name is in capitals, starts with a family name, or ends the credit."""
+        if is_upper_word(doc[start].text) or doc[start].text in self.surnames:
+            return True
+        return end >= len(doc) or doc[end].text in {"/", ")", ",", "."} or doc[end].is_space
+
+    def _byline(self, doc):
+        """The last line's tail after its last sentence: "… nói. Mai Hà", "Tin, ảnh: VĂN YÊN (…)",
+        "Vân Thiêng, Diệu Linh/VOV", "Trí Kiên Theo Đời sống Plus"."""
+        end = len(doc)
+        while end > 0 and doc[end - 1].is_space:
             end -= 1
         start = end
-        while start > 0 and doc[start - 1].text not in {".", "!", "?", "…", "”", '"', "»", "\n"} and not doc[start - 1].is_space:
+        while start > 0 and doc[start - 1].text not in _SENTENCE_END and not doc[start - 1].is_space:
             start -= 1
         tail = [t for t in doc[start:end] if not t.is_space]
         while tail and (lower(tail[0]) in _CREDIT_WORDS or tail[0].text in {",", ":"}):
             tail.pop(0)
-        if tail:
-            first = tail[0].i
-            stop = self._name_run(doc, first, strict=False)
-            rest = [t.text for t in doc[stop:end] if not t.is_space]
-            if stop - first >= 2 and (not rest or rest[0] == "/"):
-                yield first, stop
+        if not tail:
+            return
+        pos, found = tail[0].i, []
+        while pos < end:
+            stop = self._name_run(doc, pos, strict=False)
+            stop = next((j for j in range(pos, stop) if lower(doc[j]) == "theo"), stop)  # "… Theo Đời sống"
+            if stop - pos < 2:
+                break
+            found.append((pos, stop))
+            if stop < end and doc[stop].text == "," and stop + 1 < end:
+                pos = stop + 1
+                continue
+            pos = stop
+            break
+        rest = [t.text for t in doc[pos:end] if not t.is_space]
+        if found and (not rest or rest[0] in {"/", "("} or rest[0].lower() == "theo"):
+            yield from found
 
 
 def _is_place_name(text: str) -> bool:

@@ -98,6 +98,8 @@ class PlaceRecogniser:
         end = unit_end + 1
         while end < run_end and not is_word_start(doc[end]):
             end += 1
+        if not word_ends_at(doc, end) and doc[end].text[:1].islower():
+            return None  # "thị trường TP. Sản phẩm": the name is a lower-case word's start
         if first.text in lexicons.surnames() and end - unit_end >= 2 and self._after_body(doc, i):
             return None  # "UBND thành phố Lê Hồng Sơn": a person after the body's unit word
         return self._span(doc, i, end, unit.level, doc[unit_end:end].text, unit)

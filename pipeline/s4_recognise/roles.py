@@ -58,7 +58,11 @@ class RoleRecogniser:
                 else:
                     suffix = None
             span = Span(doc, start, end, label="role")
-            org_head = end - 1 if entry.org_head and lower(doc[end - 1]) == entry.org_head.split()[-1].lower() else None
+            org_head = None
+            if entry.org_head:  # "Trưởng *ban*", "Chánh *Văn phòng*": the organisation starts there
+                width = len(entry.org_head.split())
+                if doc[end - width:end].text.lower() == entry.org_head.lower():
+                    org_head = end - width
             span._.attrs = {
                 "label": role_label(entry.canonical, deputy, acting, suffix),
                 "former": former,
