@@ -80,15 +80,11 @@ def name_key(text: str, expansions: dict[str, str] | None = None) -> str:
     for raw in t.split():
         core = raw.strip(_EDGE_PUNCT)
         if core in expansions:  # whole abbreviations with inner punctuation: t.ư, lđ-tb&xh
-            words.append(expansions[core])
+            words.extend(expansions[core].split())
             continue
         for w in _KEY_PUNCT.sub(" ", core).split():
-            if w == "&":
-                w = "và"
-            elif _Y_SYLLABLE.match(w):
-                w = w.translate(_Y_TO_I)
-            words.append(expansions.get(w, w))
-    return " ".join(" ".join(words).split())
+            words.extend(("và" if w == "&" else expansions.get(w, w)).split())
+    return " ".join(w.translate(_Y_TO_I) if _Y_SYLLABLE.match(w) else w for w in words)
 
 
 def fold(text: str) -> str:

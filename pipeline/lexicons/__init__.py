@@ -16,7 +16,7 @@ __all__ = [
     "lines", "table", "surnames", "honorifics", "roles", "org_heads", "known_orgs", "fields",
     "ban_bodies", "legal_forms", "zone_types", "units", "number_words", "qualifiers",
     "time_nouns", "date_cues", "classifiers", "stopwords", "function_words", "place_units", "countries",
-    "place_aliases", "person_blockers", "lunar_years", "abbreviation_keys", "gazetteer",
+    "place_aliases", "person_blockers", "lunar_years", "regions", "gazetteer_folded", "abbreviation_keys", "gazetteer",
 ]
 
 
@@ -223,6 +223,29 @@ def countries() -> dict[str, str]:
             if alias:
                 out[alias] = canonical
     return out
+
+
+@cache
+def regions() -> dict[str, str]:
+    """Any name of a continent or region -> its canonical name."""
+    out = {}
+    for row in table("regions.tsv"):
+        out[row[0]] = row[0]
+        for alias in (row[1] or "").split("|") if len(row) > 1 else []:
+            if alias:
+                out[alias] = row[0]
+    return out
+
+
+@cache
+def gazetteer_folded() -> dict[str, tuple[str, ...]]:
+    """Name folded to ASCII -> the gazetteer names it may be ("Dak Lak" -> "Đắk Lắk")."""
+    from ..text import fold
+
+    out: dict[str, set[str]] = {}
+    for name in gazetteer():
+        out.setdefault(fold(name), set()).add(name)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 @cache

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from .. import lexicons
+from ..text import is_upper_word
 from .lookup import PhraseTable, is_alpha, is_stopword, is_word_start, lower
 
 __all__ = ["FigureRecogniser", "parse_number", "parse_range", "parse_fraction"]
@@ -192,11 +193,11 @@ class FigureRecogniser:
         tok = doc[start]
         if not is_alpha(tok) or is_stopword(doc, start, self.function_words) or self.time_nouns.longest(doc, start):
             return None
-        if tok.text[:1].isupper() and not tok.text.isupper() and tok.tag_ == "B-W" and not _zone_or_org_word(tok):
-            return None  # a name, not a noun ("2017 Hà Nội")
         zone = self.zone_types.longest(doc, start)
         if zone:
             return zone[0]  # "10 khu công nghiệp"
+        if tok.text[:1].isupper() and not is_upper_word(tok.text):
+            return None  # a name, not a noun ("100 tỷ Yên", "2017 Hà Nội")
         end = start + 1
         while end < len(doc) and doc[end].tag_ == "I-W":  # the rest of underthesea's word
             end += 1
@@ -215,10 +216,6 @@ class FigureRecogniser:
                 attrs["qualifier"] = doc[j:i].text
                 return j
         return i
-
-
-def _zone_or_org_word(tok) -> bool:
-    return tok.lower_ in {"khu", "cụm", "công", "dự", "doanh", "trường", "bệnh"}
 
 
 def _is_year(text: str) -> bool:

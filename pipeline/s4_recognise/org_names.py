@@ -83,9 +83,15 @@ def _tidy(text: str) -> str:
 
 
 def _with_locality(own: str, name: OrgName, locality: dict) -> str:
-    if name.place is not None or name.anaphoric:
+    if name.anaphoric:
         return own
+    if name.place is not None:  # "UBND tỉnh Đăk Lăk" -> the gazetteer's "tỉnh Đắk Lắk"
+        surface = _tidy(name.place.text)
+        attrs = name.place._.attrs
+        canonical = f"{attrs['unit']} {attrs['name']}" if attrs["unit"] else attrs["name"]
+        return own[: -len(surface)] + canonical if own.endswith(surface) and surface != own else own
     level = name.implicit_level
+    from_unit_word = level is not None
     trailing = _TRAILING_UNIT.search(own)
     if level is None and trailing:  # "Ban Quản lý KKT tỉnh"
         level = _LEVEL_OF_UNIT.get(trailing.group(1).lower())
@@ -94,7 +100,7 @@ def _with_locality(own: str, name: OrgName, locality: dict) -> str:
     elif level is None and name.head is not None and name.head.level:
         level = {"district": "huyện", "town": "thị xã"}.get(name.head.level, name.head.level)
     place = locality.get(level) if level else None
-    if level == "province" and locality.get("province_unit") != "tỉnh":
+    if level == "province" and from_unit_word and locality.get("province_unit") != "tỉnh":
         place = None  # "UBND tỉnh" in a report about a city names another province
     if not place or place.lower() in own.lower():
         return own

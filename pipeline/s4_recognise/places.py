@@ -14,6 +14,7 @@ __all__ = ["PlaceRecogniser", "place_key", "document_locality", "LEVEL_CLASS"]
 LEVEL_CLASS = {
     "province": "vnkg:Province", "city": "vnkg:Province", "district": "vnkg:District",
     "town": "vnkg:District", "ward": "vnkg:Ward", "country": "vnkg:Country", "place": "schema:Place",
+    "region": "schema:Place",
 }
 _UNIT_LEVELS = {  # which gazetteer levels a unit word may name
     "province": ("province",), "city": ("province", "district"), "district": ("district",),
@@ -41,6 +42,7 @@ class PlaceRecogniser:
                 if any(e.level == "province" for e in entries)]
         bare += [(alias, ("province", canonical)) for alias, canonical in lexicons.place_aliases().items()]
         bare += [(alias, ("country", canonical)) for alias, canonical in lexicons.countries().items()]
+        bare += [(alias, ("region", canonical)) for alias, canonical in lexicons.regions().items()]
         self.bare = PhraseTable(nlp, bare, attr="ORTH")
         self.units = PhraseTable(nlp, [(s, u) for s, u in lexicons.place_units().items()])
         self.bodies = PhraseTable(nlp, [(e.head, e) for e in lexicons.org_heads().values() if e.body == "unit"])
@@ -65,13 +67,16 @@ class PlaceRecogniser:
             if i in taken or i not in bare or not is_word_start(doc[i]):
                 continue
             end, (level, canonical) = bare[i][0]
-            if not word_ends_at(doc, end) or not all(is_cap(t) for t in doc[i:end] if is_alpha(t)):
+            if not word_ends_at(doc, end) or level != "region" and not all(is_cap(t) for t in doc[i:end] if is_alpha(t)):
+                continue
+            if level == "region" and not is_cap(doc[i]) and doc[i].lower_ != "châu":
                 continue
             if canonical == "Anh" and end < len(doc) and is_cap(doc[end]):
                 continue  # "Anh Phan Thanh Hải": the form of address, not England
             spans.append(self._span(doc, i, end, level, canonical, None))
             taken.update(range(i, end))
         spans += self._repeated(doc, spans, taken)
+        spans += self._before_bracket(doc, spans, taken)
         doc.spans["places"] = sorted(spans, key=lambda s: s.start)
         doc.user_data["locality"] = document_locality(doc.spans["places"])
         return doc
@@ -100,7 +105,10 @@ class PlaceRecogniser:
             end += 1
         if not word_ends_at(doc, end) and doc[end].text[:1].islower():
             return None  # "thị trường TP. Sản phẩm": the name is a lower-case word's start
-        if first.text in lexicons.surnames() and end - unit_end >= 2 and self._after_body(doc, i):
+        folded = self._folded(doc[unit_end:end].text, unit)
+        if folded:  # "tỉnh Đăk Lăk": the gazetteer's spelling
+            return self._span(doc, i, end, unit.level, folded, unit)
+        if first.text in lexicons.surnames() and end - unit_end >= 3 and self._after_body(doc, i):
             return None  # "UBND thành phố Lê Hồng Sơn": a person after the body's unit word
         return self._span(doc, i, end, unit.level, doc[unit_end:end].text, unit)
 
@@ -123,6 +131,26 @@ class PlaceRecogniser:
                     taken.update(range(i, end))
         return found
 
+    def _before_bracket(self, doc, spans, taken):
+        """"Mai Châu (tỉnh Hòa Bình)": a name the gazetteer places inside the bracketed unit."""
+        found = []
+        for span in spans:
+            a = span._.attrs
+            if a["level"] not in ("province", "district") or span.start < 3 or doc[span.start - 1].text != "(":
+                continue
+            end = span.start - 1
+            for start in range(max(0, end - 4), end - 1):
+                name = doc[start:end].text
+                if taken & set(range(start, end)) or not all(is_cap(t) for t in doc[start:end]):
+                    continue
+                inside = [e for e in self.gazetteer.get(name, ()) if e.level != "province"
+                          and (e.province == a["name"] or a["level"] != "province" and e.province == a["province"])]
+                if inside and is_word_start(doc[start]):
+                    found.append(self._span(doc, start, end, inside[0].level, name, None))
+                    taken.update(range(start, end))
+                    break
+        return found
+
     def _coordinated(self, doc, previous, unit):
         """A second name of the same kind after a comma or "và": "2 xã Xuân Phú, Xuân Thắng"."""
         j = previous.end
@@ -139,6 +167,15 @@ class PlaceRecogniser:
         """The unit word completes a body's name ("UBND thành phố"), it does not begin a place name."""
         found = self.bodies.at(doc)
         return any(end == i for j in range(max(0, i - 4), i) for end, _ in found.get(j, ()))
+
+    def _folded(self, name, unit) -> str | None:
+        """The one gazetteer name of this level that differs from ``name`` only in diacritics."""
+        from ..text import fold
+
+        levels = _UNIT_LEVELS[unit.level]
+        found = [n for n in lexicons.gazetteer_folded().get(fold(name), ())
+                 if any(e.level in levels for e in self.gazetteer[n])]
+        return found[0] if len(found) == 1 else None
 
     def _known(self, name, unit) -> bool:
         if name in lexicons.place_aliases() or name in lexicons.countries():
@@ -168,7 +205,7 @@ class PlaceRecogniser:
 
 def place_key(name: str, level: str, province: str | None) -> str:
     """Stable key of a place: provinces and countries by name, others with their province."""
-    if level in ("province", "country") or province is None:
+    if level in ("province", "country", "region") or province is None:
         return f"{level}:{name}"
     return f"{level}:{name}:{province}"
 

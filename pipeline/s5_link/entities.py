@@ -106,6 +106,7 @@ def _organisations(orgs, entities, owner):
                   and any((o + " ").startswith(s + " ") for s in starts)]
         if longer:
             merged[k] = _nearest(k, longer, named, keys)
+    _same_company(named, keys, merged)
 
     def entity_for(attrs, mention):
         key = "org:" + org_key(attrs["name"])
@@ -144,6 +145,23 @@ def _organisations(orgs, entities, owner):
             if key:
                 entities[key].mentions.append(m)
                 owner[id(m)] = key
+
+
+def _same_company(named, keys, merged) -> None:
+    """"Công ty Quốc Hưng" is "Công ty TNHH Thương mại Quốc Hưng": the same head, and
+    the short name's own words end the long one's."""
+    bodies = {}
+    for m in named:
+        a = m.attrs
+        if a.get("body") and a["cls"] in ("schema:Corporation", "schema:BankOrCreditUnion") and a.get("head"):
+            bodies[keys[id(m)]] = (name_key(a["head"]), name_key(a["body"]).split())
+    for short, (head, body) in bodies.items():
+        if short in merged:
+            continue
+        for long, (head2, body2) in bodies.items():
+            if long != short and head == head2 and len(body2) > len(body) and body2[-len(body):] == body:
+                merged[short] = merged.get(long, long)
+                break
 
 
 def text_of(attrs) -> str:
