@@ -23,6 +23,9 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
 _Y_SYLLABLE = re.compile(r"^(qu|[bcdđghklmnprstvx]h?|ngh?|tr|gi)[yýỳỷỹỵ]$")
 _KEY_PUNCT = re.compile(r"[.,;:()\[\]\"'“”‘’!?/\-–—_«»…]+")
+# Abbreviations that are ordinary words in lower case ("TƯ" = trung ương, "tư" = private).
+_CAPS_ONLY_EXPANSIONS = {"TƯ": "trung ương", "T.Ư": "trung ương"}
+_CAPS_ONLY = re.compile(r"(?<![\w.])(TƯ|T\.Ư)(?![\w])")
 _EDGE_PUNCT = ".,;:()[]\"'“”‘’!?/-–—_«»…"
 
 
@@ -75,7 +78,8 @@ def name_key(text: str, expansions: dict[str, str] | None = None) -> str:
         from .lexicons import abbreviation_keys
 
         expansions = abbreviation_keys()
-    t = fix_tones(unicodedata.normalize("NFC", text)).casefold()
+    t = _CAPS_ONLY.sub(lambda m: _CAPS_ONLY_EXPANSIONS[m.group(0)], fix_tones(unicodedata.normalize("NFC", text)))
+    t = t.casefold()
     words = []
     for raw in t.split():
         core = raw.strip(_EDGE_PUNCT)

@@ -82,6 +82,7 @@ class FigureRecogniser:
         self.scales = lexicons.number_words()["scale"]
         self.ordinals = lexicons.number_words()["ordinal"]
         self.qualifiers = PhraseTable(nlp, [(q, q) for q in lexicons.qualifiers()])
+        self.qualifier_words = {w for q in lexicons.qualifiers() for w in q.split()}
         self.cues = PhraseTable(nlp, [(c, c) for c in lexicons.date_cues()])
         self.time_nouns = PhraseTable(nlp, [(t, t) for t in lexicons.time_nouns()])
         self.classifiers = lexicons.classifiers()
@@ -184,6 +185,9 @@ class FigureRecogniser:
                     return True
         if i > 0 and doc[i - 1].whitespace_ == "" and (is_alpha(doc[i - 1]) or doc[i - 1].text in "/-"):
             return True  # "CTr/07", "G20", "số-07"
+        if i > 1 and doc[i - 1].text[:1].isupper() and doc[i - 1].text.isalpha() and not doc[i - 1].is_sent_start \
+                and lower(doc[i - 1]) not in self.qualifier_words:
+            return True  # "Hội nghị TƯ 5", "Kỳ họp thứ 3": a number inside a name
         return i > 0 and lower(doc[i - 1]) == "thứ"
 
     def _counted(self, doc, start):

@@ -12,6 +12,8 @@ __all__ = ["PersonRecogniser", "person_name"]
 
 _MAX_SYLLABLES = 4
 _CREDIT_WORDS = {"ảnh", "tin", "bài", "clip", "video", "đồ họa", "và"}
+_NOT_GIVEN_NAMES = {"chiều", "sáng", "tối", "trưa", "hôm", "tại", "theo", "trong", "sau", "trước", "khi", "đây",
+                    "còn", "ngày", "dự", "về", "tin", "ảnh"}
 _SENTENCE_END = {".", "!", "?", "…", "”", '"', "»", "\n"}
 
 
@@ -113,8 +115,8 @@ class PersonRecogniser:
             tok = doc[end].text
             if (is_upper_word(tok) and len(tok) > 1) != upper or not tok.isalpha():
                 break
-            if end > start and doc[end - 1].whitespace_ != " ":
-                break
+            if end > start and (doc[end - 1].whitespace_ != " " or tok.lower() in _NOT_GIVEN_NAMES):
+                break  # "ông Đinh La Thăng Chiều 13/5": the next sentence begins
             end += 1
         if strict:  # the name ends where underthesea's word ends, or where it glued a verb on
             while end > start and not (word_ends_at(doc, end) or doc[end].text[:1].islower()):

@@ -45,7 +45,6 @@ class PlaceRecogniser:
         bare += [(alias, ("region", canonical)) for alias, canonical in lexicons.regions().items()]
         self.bare = PhraseTable(nlp, bare, attr="ORTH")
         self.units = PhraseTable(nlp, [(s, u) for s, u in lexicons.place_units().items()])
-        self.bodies = PhraseTable(nlp, [(e.head, e) for e in lexicons.org_heads().values() if e.body == "unit"])
         self.gazetteer = gaz
 
     def __call__(self, doc):
@@ -108,8 +107,8 @@ class PlaceRecogniser:
         folded = self._folded(doc[unit_end:end].text, unit)
         if folded:  # "tỉnh Đăk Lăk": the gazetteer's spelling
             return self._span(doc, i, end, unit.level, folded, unit)
-        if first.text in lexicons.surnames() and end - unit_end >= 3 and self._after_body(doc, i):
-            return None  # "UBND thành phố Lê Hồng Sơn": a person after the body's unit word
+        if first.text in lexicons.surnames() and end - unit_end >= 3:
+            return None  # "UBND thành phố Lê Hồng Sơn": a three-syllable name the gazetteer lacks is a person
         return self._span(doc, i, end, unit.level, doc[unit_end:end].text, unit)
 
     def _repeated(self, doc, spans, taken):
@@ -159,14 +158,12 @@ class PlaceRecogniser:
         for end in range(min(len(doc), j + 5), j + 1, -1):
             name = doc[j + 1:end].text
             levels = _UNIT_LEVELS[unit.level]
-            if word_ends_at(doc, end) and any(e.level in levels for e in self.gazetteer.get(name, ())):
+            entries = self.gazetteer.get(name, ())
+            if any(e.level == "province" for e in entries):
+                return None  # "huyện Đức Thọ, Hà Tĩnh": the province after the district
+            if word_ends_at(doc, end) and any(e.level in levels for e in entries):
                 return self._span(doc, j + 1, end, unit.level, self._canonical(name), unit)
         return None
-
-    def _after_body(self, doc, i) -> bool:
-        """The unit word completes a body's name ("UBND thành phố"), it does not begin a place name."""
-        found = self.bodies.at(doc)
-        return any(end == i for j in range(max(0, i - 4), i) for end, _ in found.get(j, ()))
 
     def _folded(self, name, unit) -> str | None:
         """The one gazetteer name of this level that differs from ``name`` only in diacritics."""

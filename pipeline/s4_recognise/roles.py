@@ -53,13 +53,15 @@ class RoleRecogniser:
             suffix = None
             if end in after:
                 suffix_end, suffix = after[end][0]
-                if entry.org_head is None:
+                head_follows = entry.org_head and suffix_end < len(doc) \
+                    and doc[suffix_end].lower_ == entry.org_head.split()[0].lower()
+                if entry.org_head is None or head_follows:  # "Phó Trưởng ban Thường trực Ban Tổ chức"
                     end = suffix_end
                 else:
                     suffix = None
             span = Span(doc, start, end, label="role")
             org_head = None
-            if entry.org_head:  # "Trưởng *ban*", "Chánh *Văn phòng*": the organisation starts there
+            if entry.org_head and not suffix:  # "Trưởng *ban*", "Chánh *Văn phòng*": the organisation starts there
                 width = len(entry.org_head.split())
                 if doc[end - width:end].text.lower() == entry.org_head.lower():
                     org_head = end - width

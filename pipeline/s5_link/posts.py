@@ -11,6 +11,8 @@ __all__ = ["Post", "find_posts"]
 _CHAIN_SEPARATORS = {",", "kiêm"}
 _AFTER_PERSON = {",", "-", "–", "—", "("}
 _SHARE = {":"}
+_PLURAL = {"các", "những"}
+_CLOSERS = {",", ";", ")", "-", "–", ".", ":"}
 
 
 @dataclass
@@ -55,11 +57,13 @@ def find_posts(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], i
             start, end = chain[0].start, chain[-1].end
             after = [p for p in persons if p.token_start == end or p.token_start == end + 1 and _address(doc[end])]
             before = [p for p in persons if p.token_end < start and _joined(doc, p.token_end, start)]
-            if end < len(doc) and doc[end].text in _SHARE:
-                targets, confidence, position = [p for p in persons if p.token_start > end], 0.8, "shared"
+            listed = [p for p in persons if p.token_start > end]
+            plural = start > 0 and doc[start - 1].lower_ in _PLURAL
+            if end < len(doc) and doc[end].text in _SHARE and (plural or len(listed) >= 2):
+                targets, confidence, position = listed, 0.8, "shared"
             elif after:
                 targets, confidence, position = after[:1], 0.9, "before the name"
-            elif before:
+            elif before and (any(p.org_key and p.mentions[-1].kind == "organisations" for p in chain) or _closed(doc, end)):
                 targets, confidence, position = before[-1:], 0.85, "after the name"
             else:
                 continue
@@ -110,6 +114,12 @@ def _chains(doc, phrases):
         chain = [phrase]
     if chain:
         yield chain
+
+
+def _closed(doc, end) -> bool:
+    """A title with no organisation written is an apposition only when it is closed:
+    "ông X, Thủ tướng, cho biết", not "ông X, Tổng Bí thư gửi lời"."""
+    return end >= len(doc) or doc[end].text in _CLOSERS
 
 
 def _joined(doc, person_end, start) -> bool:
