@@ -96,7 +96,10 @@ class OrgAliasRecogniser:
         return None
 
     def _suffix_name(self, doc, i):
-        if not (is_cap(doc[i]) and _latin(doc[i].text)) or i > 0 and is_cap(doc[i - 1]) and _latin(doc[i - 1].text):
+        stop = lexicons.stopwords()
+        if not (is_cap(doc[i]) and _latin(doc[i].text)) or doc[i].lower_ in stop:
+            return None  # "Theo Sun Group": the preposition is no part of the name
+        if i > 0 and is_cap(doc[i - 1]) and _latin(doc[i - 1].text) and doc[i - 1].lower_ not in stop:
             return None
         end = i
         while end < len(doc) and is_cap(doc[end]) and _latin(doc[end].text) and end - i < 5:

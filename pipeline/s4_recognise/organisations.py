@@ -14,10 +14,13 @@ from .org_names import OrgName, canonical_name
 __all__ = ["OrganisationRecogniser"]
 
 _CONNECTORS = {"và", "&", "-", "–"}
-_CODE = re.compile(r"^\d+[-/]")  # 07-CTr/TU, 277/CTr-UBND
+_CODE = re.compile(r"^\d+[-/][A-Za-zĐđ]")  # 07-CTr/TU, 277/CTr-UBND; not 2012-2017
 _MAX_LOWER = 6
 _OWNER_WORDS = {"của", "thuộc"}
 _PLURAL = {"các", "những"}
+# Bodies a lower-case head noun refers back to ("phòng Nhân sự *công ty*").
+_REFERABLE = {"schema:Corporation", "schema:BankOrCreditUnion", "schema:EducationalOrganization",
+              "schema:CollegeOrUniversity", "schema:Hospital"}
 
 
 @Language.factory("vnkg_organisations")
@@ -122,7 +125,7 @@ class OrganisationRecogniser:
     def _anaphoric_parent(self, i) -> OrgName | None:
         """"phòng Nhân sự *công ty*": a lower-case head noun that refers back to a named body."""
         head = self.heads.longest(self.doc, i)
-        if head is None or head[1].body != "name" or is_cap(self.doc[i]):
+        if head is None or head[1].cls not in _REFERABLE or is_cap(self.doc[i]):
             return None
         end = head[0]
         if end < len(self.doc) and is_alpha(self.doc[end]) and not is_stopword(self.doc, end, self.stopwords):
@@ -196,8 +199,8 @@ class OrganisationRecogniser:
                 while end + 1 < len(doc) and doc[end].text == "," and self.zone_types.longest(doc, end + 1):
                     end = self.zone_types.longest(doc, end + 1)[0]  # "các khu chế xuất, khu công nghiệp"
             elif is_alpha(tok) and is_cap(tok):
-                if self._starts_other(end):
-                    break
+                if self._starts_other(end) or lower(doc[end - 1]) == "và" and self.heads.longest(doc, end):
+                    break  # a parent body, or "Ban Dân nguyện *và Viện* ...": a second body
                 end = last = self._word_end(end)
                 lower_run = 0
             elif lower(tok) in _CONNECTORS and end > start and end + 1 < len(doc) and is_cap(doc[end + 1]) \

@@ -87,6 +87,8 @@ class PersonRecogniser:
                 continue  # "Hà Nội", "Cao Bằng": a place, not a person
             if doc[i:end].text in lexicons.lunar_years():
                 continue  # "Tết Đinh Dậu": a year
+            if end - i == 2 and any(e.level in ("province", "district") for e in lexicons.gazetteer().get(doc[i:end].text, ())):
+                continue  # "Hà Đông", "Kim Sơn": a district's name, not a person without "ông"/"bà"
             add(i, end)
         keep = [s for s in doc.spans.get("places", []) if not taken & set(range(s.start, s.end))]
         doc.spans["places"] = keep

@@ -70,8 +70,8 @@ class PlaceRecogniser:
                 continue
             if level == "region" and not is_cap(doc[i]) and doc[i].lower_ != "châu":
                 continue
-            if canonical == "Anh" and end < len(doc) and is_cap(doc[end]):
-                continue  # "Anh Phan Thanh Hải": the form of address, not England
+            if canonical == "Anh" and (doc[i].is_sent_start or end < len(doc) and is_cap(doc[end])):
+                continue  # "Anh Phan Thanh Hải", "Anh thông qua...": the form of address, not England
             spans.append(self._span(doc, i, end, level, canonical, None))
             taken.update(range(i, end))
         spans += self._repeated(doc, spans, taken)

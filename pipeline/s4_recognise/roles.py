@@ -13,6 +13,7 @@ _DEPUTY = {"phó"}
 _ACTING = {"quyền"}
 _FORMER = {"nguyên"}
 _AFTER = ("thường trực", "thứ nhất", "phụ trách")
+_ASSISTANTS = {"trợ lý", "thư ký", "cố vấn"}
 
 
 @Language.factory("vnkg_roles")
@@ -65,7 +66,7 @@ class RoleRecogniser:
                 width = len(entry.org_head.split())
                 if doc[end - width:end].text.lower() == entry.org_head.lower():
                     org_head = end - width
-            span._.attrs = {
+            span._.attrs = attrs = {
                 "label": role_label(entry.canonical, deputy, acting, suffix),
                 "former": former,
                 "org_head": org_head,
@@ -73,6 +74,11 @@ class RoleRecogniser:
                 "kind": entry.kind,
                 "base": entry.canonical,
             }
+            if spans and spans[-1].end == start and spans[-1]._.attrs["base"].lower() in _ASSISTANTS:
+                # "Trợ lý Chủ tịch Quốc hội": the assistant's post, in the principal's body
+                first = spans.pop()
+                span = Span(doc, first.start, end, label="role")
+                span._.attrs = {**attrs, "label": f"{first._.attrs['label']} {attrs['label']}", "former": first._.attrs["former"]}
             spans.append(span)
             taken_until = end
         doc.spans["roles"] = spans

@@ -159,7 +159,7 @@ def _same_company(named, keys, merged) -> None:
         if short in merged:
             continue
         for long, (head2, body2) in bodies.items():
-            if long != short and head == head2 and len(body2) > len(body) and body2[-len(body):] == body:
+            if long != short and head == head2 and len(body2) >= len(body) and body2[-len(body):] == body:
                 merged[short] = merged.get(long, long)
                 break
 
