@@ -15,7 +15,7 @@ __all__ = [
     "RoleEntry", "OrgHead", "KnownOrg", "ZoneType", "PlaceUnit", "Unit", "GazetteerEntry",
     "lines", "table", "surnames", "honorifics", "roles", "org_heads", "known_orgs", "fields",
     "ban_bodies", "legal_forms", "zone_types", "units", "number_words", "qualifiers",
-    "time_nouns", "date_cues", "classifiers", "stopwords", "function_words", "place_units", "countries",
+    "time_nouns", "date_cues", "classifiers", "stopwords", "function_words", "verbs", "not_names", "place_units", "countries",
     "place_aliases", "person_blockers", "lunar_years", "regions", "gazetteer_folded", "abbreviation_keys", "gazetteer",
 ]
 
@@ -63,7 +63,7 @@ class PlaceUnit:
 
 @dataclass(frozen=True)
 class Unit:
-    code: str
+    code: str | None
     factor: float
 
 
@@ -147,7 +147,7 @@ def zone_types() -> dict[str, ZoneType]:
 
 @cache
 def units() -> dict[str, Unit]:
-    return {r[0]: Unit(r[1], float(r[2])) for r in table("units.tsv")}
+    return {r[0]: Unit(r[1], float(r[2])) for r in table("units.tsv")}  # code None: not a contract unit
 
 
 @cache
@@ -182,6 +182,17 @@ def classifiers() -> frozenset[str]:
 @cache
 def function_words() -> frozenset[str]:
     return frozenset(lines("function_words.txt"))
+
+
+@cache
+def verbs() -> frozenset[str]:
+    """The commonest verbs of reports (and the other non-function words of stopwords.txt)."""
+    return frozenset(lines("stopwords.txt"))
+
+
+@cache
+def not_names() -> frozenset[str]:
+    return frozenset(lines("not_names.txt"))
 
 
 @cache

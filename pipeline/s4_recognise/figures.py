@@ -137,6 +137,8 @@ class FigureRecogniser:
             factor *= self.scales[lower(doc[end])]
             end += 1
         unit = self.units.longest(doc, end)
+        if unit and unit[1].code is None:
+            return None  # "100,3 tỷ yên": a currency the contract has no unit for
         if unit and not (end + 1 < len(doc) and unit[0] < len(doc) and doc[unit[0]].text == "/"):
             end, attrs["unit"] = unit[0], unit[1].code
             factor *= unit[1].factor
@@ -195,7 +197,8 @@ class FigureRecogniser:
         if start >= len(doc):
             return None
         tok = doc[start]
-        if not is_alpha(tok) or is_stopword(doc, start, self.function_words) or self.time_nouns.longest(doc, start):
+        if not is_alpha(tok) or is_stopword(doc, start, self.function_words | {"và", "hoặc"}) \
+                or self.time_nouns.longest(doc, start):
             return None
         zone = self.zone_types.longest(doc, start)
         if zone:

@@ -76,9 +76,14 @@ def canonical_name(doc, name: OrgName, locality: dict) -> dict:
     }
 
 
+def _spaced(text: str) -> str:
+    """ "TP.Hà Nội" spaced as "TP Hà Nội"."""
+    return re.sub(r"\b(TP|Tp)\.\s*(?=[^\W\d])", "TP ", text)
+
+
 def _tidy(text: str) -> str:
     """Capitalised first letter, "TP.Hà Nội" spaced as "TP Hà Nội"."""
-    text = re.sub(r"\b(TP|Tp)\.\s*(?=[^\W\d])", "TP ", text)
+    text = _spaced(text)
     return text[:1].upper() + text[1:]
 
 
@@ -86,10 +91,14 @@ def _with_locality(own: str, name: OrgName, locality: dict) -> str:
     if name.anaphoric:
         return own
     if name.place is not None:  # "UBND tỉnh Đăk Lăk" -> the gazetteer's "tỉnh Đắk Lắk"
-        surface = _tidy(name.place.text)
+        surface = _spaced(name.place.text)
         attrs = name.place._.attrs
-        canonical = f"{attrs['unit']} {attrs['name']}" if attrs["unit"] else attrs["name"]
-        return own[: -len(surface)] + canonical if own.endswith(surface) and surface != own else own
+        if surface.endswith(attrs["name"]) or not own.endswith(surface) or surface == own:
+            return own
+        unit = _spaced(name.place[0].text) if attrs["unit"] and len(name.place) > 1 else None
+        canonical = f"{unit} {attrs['name']}" if unit and not attrs["unit"].startswith("thành phố") \
+            else f"{attrs['unit']} {attrs['name']}" if attrs["unit"] else _display(attrs["name"])
+        return own[: -len(surface)] + canonical
     level = name.implicit_level
     from_unit_word = level is not None
     trailing = _TRAILING_UNIT.search(own)
@@ -104,7 +113,15 @@ def _with_locality(own: str, name: OrgName, locality: dict) -> str:
         place = None  # "UBND tỉnh" in a report about a city names another province
     if not place or place.lower() in own.lower():
         return own
-    return f"{own} {place}"
+    return f"{own} {place}" if trailing or level == name.implicit_level else f"{own} {_display(place)}"
+
+
+def _display(place: str) -> str:
+    """How a province is written after a body's name: "Hà Nội", but "TP Hồ Chí Minh"
+    (a city named after a person is never written bare)."""
+    entries = lexicons.gazetteer().get(place, ())
+    city = any(e.level == "province" and e.unit == "thành phố" for e in entries)
+    return f"TP {place}" if city and len(place.split()) >= 3 else place
 
 
 def expand_abbreviations(text: str) -> str:

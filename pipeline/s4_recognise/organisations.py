@@ -51,10 +51,12 @@ class OrganisationRecogniser:
         self.units = PhraseTable(nlp, lexicons.place_units().items())
         self.zone_types = PhraseTable(nlp, [(z, z) for z in lexicons.zone_types()])
         self.stopwords = lexicons.stopwords()
+        self.verbs = lexicons.verbs()
 
     def __call__(self, doc):
         self.doc = doc
         self.places = {s.start: s for s in doc.spans.get("places", [])}
+        self.place_ends = {s.end: s for s in doc.spans.get("places", [])}
         self.zones = {s.start: s for s in doc.spans.get("zones", [])}
         self.persons = {i for s in doc.spans.get("persons", []) for i in range(s.start, s.end)}
         roles = doc.spans.get("roles", [])
@@ -112,6 +114,9 @@ class OrganisationRecogniser:
             if entry.body in ("sub", "strict"):
                 return None  # "Ban", "Hội đồng", "Bộ" alone name nothing
             name.anaphoric = True  # "Trung tâm", "Sở": refers back to a named one
+            return name
+        if name.place is None and name.end in self.place_ends and entry.body != "unit":
+            name.place = self.place_ends[name.end]  # "Sở VH&TT Huế": the name ends with its place
         elif entry.body != "unit" and name.place is None and name.end in self.places:
             place = self.places[name.end]
             if place._.attrs["unit"] or place._.attrs["level"] in ("province", "country"):
@@ -219,7 +224,7 @@ class OrganisationRecogniser:
         """End of the underthesea word token ``i`` begins ("Dân vận", "Chỉ đạo")."""
         end = i + 1
         while end < len(self.doc) and not is_word_start(self.doc[end]) and self.doc[end].text.isalpha() \
-                and self.doc[end].text.lower() not in self.stopwords:
+                and self.doc[end].text.lower() not in self.verbs:  # "Nội các", but not "Freetrend tuyển"
             end += 1
         return end
 

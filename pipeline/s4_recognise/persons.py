@@ -12,8 +12,6 @@ __all__ = ["PersonRecogniser", "person_name"]
 
 _MAX_SYLLABLES = 4
 _CREDIT_WORDS = {"ảnh", "tin", "bài", "clip", "video", "đồ họa", "và"}
-_NOT_GIVEN_NAMES = {"chiều", "sáng", "tối", "trưa", "hôm", "tại", "theo", "trong", "sau", "trước", "khi", "đây",
-                    "còn", "ngày", "dự", "về", "tin", "ảnh"}
 _SENTENCE_END = {".", "!", "?", "…", "”", '"', "»", "\n"}
 
 
@@ -44,6 +42,9 @@ class PersonRecogniser:
         heads = [h for h, e in lexicons.org_heads().items() if e.body == "name"]
         self.org_heads = PhraseTable(nlp, [(h, h) for h in heads] + [(f, f) for f in lexicons.legal_forms()])
         self.surnames = lexicons.surnames()
+        self.org_suffixes = frozenset(lexicons.lines("org_suffixes.txt"))
+        self.titles_at = PhraseTable(nlp, [(r.canonical, r) for r in lexicons.roles().values()]
+                                     + [(h.head, h) for h in lexicons.org_heads().values()]).at
         self.titles = {h for h, kind in lexicons.honorifics().items() if kind == "title"}
 
     def __call__(self, doc):
@@ -117,12 +118,14 @@ class PersonRecogniser:
             tok = doc[end].text
             if (is_upper_word(tok) and len(tok) > 1) != upper or not tok.isalpha():
                 break
-            if end > start and (doc[end - 1].whitespace_ != " " or tok.lower() in _NOT_GIVEN_NAMES):
+            if end > start and (doc[end - 1].whitespace_ != " " or tok.lower() in lexicons.not_names()):
                 break  # "ông Đinh La Thăng Chiều 13/5": the next sentence begins
             end += 1
         if strict:  # the name ends where underthesea's word ends, or where it glued a verb on
             while end > start and not (word_ends_at(doc, end) or doc[end].text[:1].islower()):
                 end -= 1
+            while end > start + 1 and any(e > end for e, _ in self.titles_at(doc).get(end - 1, ())):
+                end -= 1  # "Đoàn *Chủ* tịch": the role word, not a given name
         return end
 
     def _may_start(self, doc, i) -> bool:
@@ -156,6 +159,8 @@ class PersonRecogniser:
 
     def _credit_ends(self, doc, start, end) -> bool:
         """A credited name is in capitals, starts with a family name, or ends the credit."""
+        if doc[end - 1].text in self.org_suffixes:
+            return False  # "Ảnh: European Pressphoto Agency": an agency
         if is_upper_word(doc[start].text) or doc[start].text in self.surnames:
             return True
         return end >= len(doc) or doc[end].text in {"/", ")", ",", "."} or doc[end].is_space

@@ -38,9 +38,10 @@ class PlaceRecogniser:
 
     def __init__(self, nlp):
         gaz = lexicons.gazetteer()
-        bare = [(name, ("province", name)) for name, entries in gaz.items()
-                if any(e.level == "province" for e in entries)]
-        bare += [(alias, ("province", canonical)) for alias, canonical in lexicons.place_aliases().items()]
+        # Other names first: "Huế" is the old "Thừa Thiên Huế" as much as the new city.
+        bare = [(alias, ("province", canonical)) for alias, canonical in lexicons.place_aliases().items()]
+        bare += [(name, ("province", name)) for name, entries in gaz.items()
+                 if any(e.level == "province" for e in entries)]
         bare += [(alias, ("country", canonical)) for alias, canonical in lexicons.countries().items()]
         bare += [(alias, ("region", canonical)) for alias, canonical in lexicons.regions().items()]
         self.bare = PhraseTable(nlp, bare, attr="ORTH")
@@ -63,7 +64,7 @@ class PlaceRecogniser:
                     break
         bare = self.bare.at(doc)
         for i in range(len(doc)):
-            if i in taken or i not in bare or not is_word_start(doc[i]):
+            if i in taken or i not in bare or not (is_word_start(doc[i]) or _after_acronym(doc, i)):
                 continue
             end, (level, canonical) = bare[i][0]
             if not word_ends_at(doc, end) or level != "region" and not all(is_cap(t) for t in doc[i:end] if is_alpha(t)):
@@ -87,26 +88,27 @@ class PlaceRecogniser:
         first = doc[unit_end]
         if first.text.isdigit() and unit.level in ("district", "ward"):
             return self._span(doc, i, unit_end + 1, unit.level, f"{unit.canonical.title()} {first.text}", unit)
-        if first.is_sent_start or first.text.lower() in lexicons.stopwords():
+        if first.is_sent_start or first.text.lower() in lexicons.stopwords() | lexicons.not_names():
             return None  # "phường. Tại cuộc họp": the next sentence, not a name
         if not is_cap(first) or (first.text.isupper() and len(first.text) > 1 and first.text not in lexicons.place_aliases()):
             return None
         run_end = unit_end
-        while run_end < len(doc) and run_end - unit_end < 5 and is_cap(doc[run_end]):
-            run_end += 1
-        # Longest name the gazetteer knows, else the first word of the run.
+        while run_end < len(doc) and run_end - unit_end < 6 and (
+                is_cap(doc[run_end]) or doc[run_end].text in "-–" and run_end + 1 < len(doc) and is_cap(doc[run_end + 1])):
+            run_end += 1  # "tỉnh Bà Rịa - Vũng Tàu"
+        # Longest name the gazetteer knows (or knows but for diacritics), else the first word of the run.
         for end in range(run_end, unit_end, -1):
             name = doc[unit_end:end].text
             if self._known(name, unit) and word_ends_at(doc, end):
                 return self._span(doc, i, end, unit.level, self._canonical(name), unit)
+            folded = self._folded(name, unit)
+            if folded and word_ends_at(doc, end):  # "tỉnh Đăk Lăk": the gazetteer's spelling
+                return self._span(doc, i, end, unit.level, folded, unit)
         end = unit_end + 1
         while end < run_end and not is_word_start(doc[end]):
             end += 1
         if not word_ends_at(doc, end) and doc[end].text[:1].islower():
             return None  # "thị trường TP. Sản phẩm": the name is a lower-case word's start
-        folded = self._folded(doc[unit_end:end].text, unit)
-        if folded:  # "tỉnh Đăk Lăk": the gazetteer's spelling
-            return self._span(doc, i, end, unit.level, folded, unit)
         if first.text in lexicons.surnames() and end - unit_end >= 3:
             return None  # "UBND thành phố Lê Hồng Sơn": a three-syllable name the gazetteer lacks is a person
         return self._span(doc, i, end, unit.level, doc[unit_end:end].text, unit)
@@ -198,6 +200,11 @@ class PlaceRecogniser:
         }
         span.kb_id_ = place_key(canonical, level, span._.attrs["province"])
         return span
+
+
+def _after_acronym(doc, i) -> bool:
+    """underthesea glues a name to the acronym before it ("Sở VH&TT Huế")."""
+    return i > 0 and doc[i - 1].text.isupper() and len(doc[i - 1].text) > 1
 
 
 def place_key(name: str, level: str, province: str | None) -> str:

@@ -84,7 +84,8 @@ class ZoneRecogniser:
                 continue
             if is_cap(tok) and is_alpha(tok) or tok.text in _ROMAN and end > start:
                 end = last_anchor = end + 1
-            elif tok.text.isdigit() and len(tok.text) <= 2 and end > start and last_anchor == end:
+            elif tok.text.isdigit() and len(tok.text) <= 2 and end > start and last_anchor == end \
+                    and not (end + 1 < len(doc) and doc[end + 1].text[:1].islower()):  # not "Hòa Lạc 14 dự án"
                 end = last_anchor = end + 1
             elif lower(tok) == "số" and end > start and last_anchor == end and end + 1 < len(doc) \
                     and doc[end + 1].text.isdigit():
