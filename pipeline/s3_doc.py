@@ -32,7 +32,7 @@ def blank_nlp():
     from spacy.tokens import Span
 
     if not Span.has_extension("attrs"):
-        Span.set_extension("attrs", default=None)
+        Span.set_extension("attrs", getter=_get_attrs, setter=_set_attrs)
     return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
 
 
@@ -80,3 +80,14 @@ def to_doc(segmented: Segmented) -> Parsed:
         return Parsed(segmented.document, Doc(nlp.vocab))
     doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)
     return Parsed(segmented.document, doc)
+
+
+# Span extension values are kept per label and offsets: spaCy's own default
+# storage keys them by offsets alone, so a place and an organisation over the
+# same words would share (and overwrite) their attributes.
+def _get_attrs(span):
+    return span.doc.user_data.get(("vnkg", span.label_, span.start, span.end))
+
+
+def _set_attrs(span, value):
+    span.doc.user_data[("vnkg", span.label_, span.start, span.end)] = value
