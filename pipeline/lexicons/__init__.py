@@ -16,7 +16,7 @@ __all__ = [
     "lines", "table", "surnames", "honorifics", "roles", "org_heads", "known_orgs", "fields",
     "ban_bodies", "legal_forms", "zone_types", "units", "number_words", "qualifiers",
     "time_nouns", "date_cues", "classifiers", "stopwords", "function_words", "verbs", "not_names", "place_units", "countries",
-    "place_aliases", "person_blockers", "lunar_years", "regions", "gazetteer_folded", "abbreviation_keys", "gazetteer",
+    "place_aliases", "person_blockers", "lunar_years", "regions", "gazetteer_folded", "dictionary", "abbreviation_keys", "gazetteer",
 ]
 
 
@@ -273,6 +273,14 @@ def place_aliases() -> dict[str, str]:
 def abbreviation_keys() -> dict[str, str]:
     """Lower-case abbreviation -> lower-case expansion, for matching keys."""
     return {r[0]: r[1] for r in table("abbreviations.tsv")}
+
+
+@cache
+def dictionary() -> frozenset[str]:
+    """Vietnamese words (lower case), from the dictionary underthesea ships
+    (``underthesea/corpus/data/Viet74K.txt``, 74,000 words)."""
+    path = resources.files("underthesea").joinpath("corpus/data/Viet74K.txt")
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if " " in w.strip())
 
 
 @cache

@@ -32,6 +32,7 @@ class OrgName:
     anaphoric: bool = False
     aliases: list[str] = field(default_factory=list)
     body_start: int | None = None    # first word of the proper name, after head and legal form
+    lower_board: bool = False        # "ban tổ chức": a board named in lower case only
 
 
 def canonical_name(doc, name: OrgName, locality: dict) -> dict:

@@ -115,6 +115,8 @@ class OrganisationRecogniser:
                 return None  # "Ban", "Hội đồng", "Bộ" alone name nothing
             name.anaphoric = True  # "Trung tâm", "Sở": refers back to a named one
             return name
+        if getattr(name, "lower_board", False) and name.end == name.body_start and name.parent is None:
+            return None  # "Ban tổ chức quyết định": some committee, unnamed
         if name.place is None and name.end in self.place_ends and entry.body != "unit":
             name.place = self.place_ends[name.end]  # "Sở VH&TT Huế": the name ends with its place
         elif entry.body != "unit" and name.place is None and name.end in self.places:
@@ -145,8 +147,10 @@ class OrganisationRecogniser:
             return False
         if i > 0 and lower(doc[i - 1]) in _PLURAL and not is_cap(doc[head_end] if head_end < len(doc) else doc[i]):
             return False
-        # "Hội nghị", "Báo cáo", "Ban hành": the head only begins a lower-case word.
+        # "Hội nghị", "Báo cáo", "Viện trưởng": the head only begins a common word.
         nxt = doc[head_end] if head_end < len(doc) else None
+        if nxt is not None and head_end - i == 1 and f"{doc[i].text} {nxt.text}".lower() in lexicons.dictionary():
+            return False
         return nxt is None or is_word_start(nxt) or not nxt.text[:1].islower()
 
     def _unit(self, name: OrgName) -> bool:
@@ -177,6 +181,7 @@ class OrganisationRecogniser:
             board = self.ban_bodies.longest(doc, pos)
             if board:
                 pos = board[0]
+                name.lower_board = not is_cap(doc[board[0] - 1]) and not is_cap(doc[name.head_end])
         end = self._name_body(pos, allow_lower=True)
         name.body_start = pos
         name.end = max(end, pos if pos > name.head_end and (legal or entry.body == "sub") else name.head_end)

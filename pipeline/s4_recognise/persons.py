@@ -70,7 +70,7 @@ class PersonRecogniser:
             if cue:
                 cue_end, cue_text = cue
                 end = self._name_run(doc, cue_end, strict=False)
-                if end > cue_end:
+                if end > cue_end and not _is_place_name(doc[cue_end:end].text):  # not "luật sư Hà Nội"
                     add(cue_end, end, cue=cue_text, partial=end - cue_end == 1)
                     continue
             if i in taken or doc[i].text not in self.surnames or not self._may_start(doc, i):
@@ -120,6 +120,8 @@ class PersonRecogniser:
                 break
             if end > start and (doc[end - 1].whitespace_ != " " or tok.lower() in lexicons.not_names()):
                 break  # "ông Đinh La Thăng Chiều 13/5": the next sentence begins
+            if end > start and _starts_word(doc, end):
+                break  # "Đoàn *Luật sư*", "Lê Duy Phong *Báo cáo*": a common word, not a given name
             end += 1
         if strict:  # the name ends where underthesea's word ends, or where it glued a verb on
             while end > start and not (word_ends_at(doc, end) or doc[end].text[:1].islower()):
@@ -194,6 +196,11 @@ class PersonRecogniser:
         rest = [t.text for t in doc[pos:end] if not t.is_space]
         if found and (not rest or rest[0] in {"/", "("} or rest[0].lower() == "theo"):
             yield from found
+
+
+def _starts_word(doc, i) -> bool:
+    """A capitalised syllable that, with the lower-case one after it, is a dictionary word."""
+    return i + 1 < len(doc) and doc[i + 1].text.islower() and f"{doc[i].text} {doc[i + 1].text}".lower() in lexicons.dictionary()
 
 
 def _is_place_name(text: str) -> bool:

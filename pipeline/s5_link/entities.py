@@ -188,6 +188,13 @@ def _antecedent(m, named, owner):
 
 def _persons(persons, entities, owner):
     full = [m for m in persons if not m.attrs["partial"]]
+    surnames = lexicons.surnames()
+    keys = {name_key(m.attrs["name"]) for m in full}
+    # "luật sư Tuấn Anh" after "Trần Tuấn Anh": given names alone refer back too.
+    short = [m for m in full if m.attrs["name"].split()[0] not in surnames and not m.attrs.get("byline")
+             and any(k.endswith(" " + name_key(m.attrs["name"])) for k in keys)]
+    full = [m for m in full if m not in short]
+    persons = [m for m in persons if m.attrs["partial"]] + short
     for m in full:
         key = "person:" + name_key(m.attrs["name"])
         ent = entities.setdefault(key, Entity("person", key, m.attrs["name"], classes={"schema:Person"}))
@@ -196,8 +203,6 @@ def _persons(persons, entities, owner):
             ent.attrs["byline"] = True
         owner[id(m)] = key
     for m in persons:
-        if not m.attrs["partial"]:
-            continue
         given = name_key(m.attrs["name"])
         matches = [f for f in full if name_key(f.attrs["name"]).endswith(" " + given)]
         if not matches:
