@@ -13,7 +13,7 @@ from .vocab import PREFIXES, RES, curie, vnkg
 
 __all__ = ["to_graph", "entity_iri", "document_iri", "graph_iri"]
 
-_KIND_PATH = {"person": "person", "organisation": "org", "place": "place", "zone": "zone"}
+_KIND_PATH = {"person": "person", "organisation": "org", "place": "place", "zone": "zone", "document": "document"}
 
 
 def document_iri(doc_id: str):
@@ -130,6 +130,13 @@ def _entity_relations(g, V, ent: Entity, node, iris) -> None:
     elif ent.kind == "organisation":
         for key in sorted(ent.attrs.get("parents", ())):
             g.add((node, ORG.subOrganizationOf, iris[key]))
+    elif ent.kind == "document":
+        if ent.attrs.get("identifier"):
+            g.add((node, SDO.legislationIdentifier, Literal(ent.attrs["identifier"])))
+        if ent.attrs.get("date"):
+            g.add((node, SDO.legislationDate, Literal(ent.attrs["date"], datatype=XSD.date)))
+        if ent.attrs.get("kind"):
+            g.add((node, SDO.legislationType, Literal(ent.attrs["kind"], lang="vi")))
     elif ent.kind == "place":
         province = ent.attrs.get("province")
         key = f"province:{province}" if province else None
@@ -181,6 +188,8 @@ def _event(g, V, doc_id, event, iris, mention, report, sentences) -> None:
         g.add((node, V.chairedBy, iris[key]))
     for key in event.attendees:
         g.add((node, SDO.attendee, iris[key]))
+    for key in event.concerns:
+        g.add((node, SDO.about, iris[key]))
     start, end = sentences[event.sentence]
     g.add((node, V.mention, mention(start, end)))
     g.add((node, PROV.wasDerivedFrom, report))

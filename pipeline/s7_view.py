@@ -18,6 +18,7 @@ NODE_TYPES = {
     "Person": "Person",
     "Organization": "Organisation",
     "Place": "Place",
+    "Legislation": "Document",
 }
 _RELATIONS = {  # predicate -> edge label
     ORG.subOrganizationOf: "subOrganizationOf",
@@ -25,6 +26,7 @@ _RELATIONS = {  # predicate -> edge label
     SDO.containedInPlace: "containedInPlace",
     SDO.organizer: "organizer",
     SDO.attendee: "attendee",
+    SDO.about: "about",
 }
 
 

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..s1_read import Document
 from ..s3_doc import Parsed, blank_nlp
-from . import figures, org_aliases, organisations, persons, places, roles, zones  # noqa: F401  (registers factories)
+from . import documents, figures, org_aliases, organisations, persons, places, roles, zones  # noqa: F401  (registers factories)
 
 __all__ = ["Mention", "Recognised", "recognise", "COMPONENTS", "recogniser_pipeline"]
 
@@ -25,8 +25,9 @@ COMPONENTS = {
     "vnkg_organisations": "organisations",
     "vnkg_org_aliases": "organisations",
     "vnkg_figures": "figures",
+    "vnkg_documents": "documents",
 }
-KINDS = ("places", "persons", "roles", "zones", "organisations", "figures")
+KINDS = ("places", "persons", "roles", "zones", "organisations", "figures", "documents")
 
 
 @dataclass(frozen=True)

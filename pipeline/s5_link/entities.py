@@ -61,7 +61,18 @@ def gather(mentions: dict[str, list[Mention]]) -> tuple[dict[str, Entity], dict[
     _zones(mentions["zones"], entities, owner)
     _organisations(mentions["organisations"], entities, owner)
     _persons(mentions["persons"], entities, owner)
+    _documents(mentions.get("documents", []), entities, owner)
     return entities, owner
+
+
+def _documents(documents, entities, owner):
+    for m in documents:
+        a = m.attrs
+        key = "document:" + (a["identifier"] or name_key(a["name"]))
+        ent = entities.setdefault(key, Entity("document", key, a["name"], classes={"schema:Legislation"}))
+        ent.attrs.update({k: a[k] for k in ("identifier", "date", "kind") if a.get(k)})
+        ent.add(m, (m.text, a["name"]))
+        owner[id(m)] = key
 
 
 def _places(places, entities, owner):

@@ -25,6 +25,7 @@ class Event:
     sentence: int
     date: str | None = None
     organisers: list[str] = field(default_factory=list)
+    concerns: list[str] = field(default_factory=list)
     chairs: list[str] = field(default_factory=list)
     attendees: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -64,6 +65,9 @@ def find_event(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], y
         if org.sentence == n and id(org) in owner and text_before and org.end - sent.start_char <= len(text_before):
             event.organisers.append(owner[id(org)])
             event.mentions.append(org)
+    for cited in mentions.get("documents", []):  # the programmes and laws the event is about
+        if cited.sentence == n and id(cited) in owner and owner[id(cited)] not in event.concerns:
+            event.concerns.append(owner[id(cited)])
     for person in mentions["persons"]:
         if id(person) not in owner:
             continue

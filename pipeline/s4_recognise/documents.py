@@ -1,0 +1,94 @@
+"""Programmes and legal documents cited by number or by name."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .. import lexicons
+from .lookup import PhraseTable, is_cap
+
+__all__ = ["DocumentRecogniser"]
+
+# A document number: digits, then letters of the issuer's code ("07-CTr/TU", "277/CTr-UBND", "45/2025/NĐ-CP").
+_NUMBER = re.compile(r"^\d+[\w./-]*[-/][A-ZĐ][\w&./-]*$")
+_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_NAMED = {"luật", "bộ luật", "hiến pháp", "pháp lệnh"}
+_LAW_STOPS = lexicons.stopwords() | {"và", "năm", "sửa", "mới"}
+
+
+@Language.factory("vnkg_documents")
+def make_documents(nlp, name):
+    return DocumentRecogniser(nlp)
+
+
+class DocumentRecogniser:
+    """Find cited documents; write ``doc.spans["documents"]``.
+
+    ``TYPE [số] NUMBER [ngày DATE]`` ("Chương trình số 07-CTr/TU", "Chỉ thị
+    số 16/CT-UBND ngày 16/9/2016") and laws by name ("Luật Thủ đô",
+    "Luật Bảo vệ môi trường"). ``_.attrs``: ``name``, ``kind``,
+    ``identifier`` (the number) and ``date`` (ISO) when written.
+    """
+
+    def __init__(self, nlp):
+        self.kinds = PhraseTable(nlp, [(k, k) for k in lexicons.lines("document_types.txt")])
+
+    def __call__(self, doc):
+        spans, i = [], 0
+        kinds = self.kinds.at(doc)
+        while i < len(doc):
+            hit = kinds.get(i)
+            if not hit or not is_cap(doc[i]):
+                i += 1
+                continue
+            end, kind = hit[0]
+            span = self._numbered(doc, i, end, kind) or self._named(doc, i, end, kind)
+            if span is None:
+                i += 1
+                continue
+            spans.append(span)
+            i = span.end
+        doc.spans["documents"] = spans
+        return doc
+
+    def _numbered(self, doc, start, end, kind):
+        j = end + 1 if end < len(doc) and doc[end].lower_ == "số" else end
+        if j >= len(doc) or not doc[j].text[:1].isdigit():
+            return None
+        stop = j + 1
+        while stop < len(doc) and doc[stop - 1].whitespace_ == "" and doc[stop].text not in ",.;:()\"'":
+            stop += 1
+        number = doc[j:stop].text
+        if not _NUMBER.match(number):
+            return None
+        attrs = {"kind": kind, "identifier": number, "name": f"{kind} số {number}", "date": None}
+        if stop + 1 < len(doc) and doc[stop].lower_ == "ngày":
+            m = _DATE.match(doc[stop + 1].text)
+            if m:
+                day, month, year = (int(g) for g in m.groups())
+                attrs["date"] = f"{year:04d}-{month:02d}-{day:02d}"
+                stop += 2
+        span = Span(doc, start, stop, label="document")
+        span._.attrs = attrs
+        return span
+
+    def _named(self, doc, start, end, kind):
+        """"Luật Thủ đô (sửa đổi)", "Luật Bảo vệ môi trường": a law by its name."""
+        if kind.lower() not in _NAMED or end >= len(doc) or not is_cap(doc[end]):
+            return None
+        stop, lower_words = end, 0
+        while stop < len(doc) and (is_cap(doc[stop]) or doc[stop].text.isalpha() and doc[stop].text.islower()
+                                   and doc[stop].lower_ not in _LAW_STOPS and lower_words < 5):
+            lower_words += doc[stop].text.islower()
+            stop += 1
+        while stop > end and doc[stop - 1].tag_ == "B-W" and stop < len(doc) and doc[stop].tag_ == "I-W":
+            stop -= 1  # end on a whole word
+        if stop == end:
+            return None
+        span = Span(doc, start, stop, label="document")
+        span._.attrs = {"kind": kind, "identifier": None, "name": doc[start:stop].text, "date": None}
+        return span
+
+
