@@ -84,6 +84,7 @@ def to_graph(linked: Linked) -> Graph:
         for label in sorted(ent.labels - {ent.name}):
             g.add((node, SKOS.altLabel, Literal(label, lang="vi")))
         g.add((node, PROV.wasDerivedFrom, report))
+        g.add((node, V.confidence, Literal(Decimal(str(ent.confidence)))))
         for m in ent.mentions:
             g.add((node, V.mention, mention(m.start, m.end)))
         _entity_relations(g, V, ent, node, iris)
