@@ -26,8 +26,9 @@ def graph_iri(doc_id: str):
 
 
 def entity_iri(entity: Entity):
-    """Stable IRI of an entity: its kind and a slug of its key (never offsets)."""
-    return RES(_KIND_PATH[entity.kind], slug(entity.key))
+    """Stable IRI of an entity: its kind and a slug of its identity (never offsets),
+    so the same thing in two reports is one node."""
+    return RES(_KIND_PATH[entity.kind], slug(entity.attrs.get("identity", entity.key)))
 
 
 def to_graph(linked: Linked) -> Graph:

@@ -56,6 +56,7 @@ def canonical_name(doc, name: OrgName, locality: dict) -> dict:
         canonical = f"{own} {parent_attrs['name']}"
     else:
         canonical = _with_locality(own, name, locality)
+    province, located = _province(name, canonical, own, parent_attrs, locality)
     labels = {surface[:1].upper() + surface[1:], _tidy(surface), canonical, *name.aliases}
     labels |= {expand_abbreviations(label) for label in list(labels)}
     owner = canonical_name(doc, name.owner, locality) if name.owner is not None else None
@@ -73,8 +74,25 @@ def canonical_name(doc, name: OrgName, locality: dict) -> dict:
         "span": (doc[name.start].idx, doc[name.end - 1].idx + len(doc[name.end - 1].text)),
         "base": _tidy(surface),
         "own": own,
+        "province": province,
+        "located": located,
         "body": doc[name.body_start:own_end].text if name.body_start is not None and own_end > name.body_start else None,
     }
+
+
+def _province(name: OrgName, canonical: str, own: str, parent_attrs, locality: dict) -> tuple[str | None, bool]:
+    """The province a body belongs to, and whether a body that belongs to some
+    place ("UBND tỉnh", "Sở Nội vụ") has its place written or inferred."""
+    if parent_attrs is not None:
+        return parent_attrs.get("province"), parent_attrs.get("located", True)
+    if name.place is not None:
+        attrs = name.place._.attrs
+        return (attrs["name"] if attrs["level"] == "province" else attrs.get("province")), True
+    placed = name.head is not None and (name.head.level or name.head.body == "unit" or name.implicit_level)
+    if not placed or name.known:
+        return None, True
+    inferred = canonical != own
+    return (locality.get("province") if inferred else None), inferred
 
 
 def _spaced(text: str) -> str:

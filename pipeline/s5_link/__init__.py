@@ -8,6 +8,7 @@ from ..s4_recognise import Mention, Recognised
 from .entities import Entity, gather, known_org_entity
 from .events import Event, find_event
 from .figures import Figure, link_figures
+from .identity import assign_identities
 from .posts import Post, find_posts
 
 __all__ = ["Linked", "link", "Entity", "Post", "Figure", "Event"]
@@ -57,6 +58,7 @@ def link(recognised: Recognised) -> Linked:
     figures = link_figures(doc, mentions, owner, fallback, titles)
     year = recognised.document.date[:4] if recognised.document.date else None
     event = find_event(doc, mentions, owner, year)
+    assign_identities(entities, posts, recognised.document.id, recognised.locality)
     sentences = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents]
     return Linked(recognised.document, entities, posts, figures, event, sentences, mentions)
 

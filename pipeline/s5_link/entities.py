@@ -142,6 +142,9 @@ def _organisations(orgs, entities, owner):
         ent = entities.get(key)
         if ent is None:
             ent = entities[key] = Entity("organisation", key, attrs["name"], classes={"org:Organization"})
+            ent.attrs.update(province=attrs.get("province"), located=attrs.get("located", True))
+        elif attrs.get("located", True):
+            ent.attrs.update(located=True, province=ent.attrs.get("province") or attrs.get("province"))
         if len(org_key(attrs["name"])) > len(org_key(ent.name)) and not attrs.get("known"):
             ent.name = attrs["name"]
         ent.classes.add(attrs["cls"])
