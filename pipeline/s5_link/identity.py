@@ -43,6 +43,13 @@ def assign_identities(entities: dict[str, Entity], posts: list[Post], doc_id: st
                 identity = f"{key}@{place}"
         elif ent.kind == "organisation" and not ent.attrs.get("located", True):
             identity = f"{key}@{doc_id}"
-        elif ent.kind == "document" and province and str(ent.attrs.get("identifier", "")).endswith(_LOCAL_ISSUERS):
+        elif ent.kind == "organisation" and province and _local_code(ent.name):
+            identity = f"{key}@{province}"  # "Ban Chỉ đạo Chương trình số 07-CTr/TU": one per province
+        elif ent.kind == "document" and province and _local_code(str(ent.attrs.get("identifier", ""))):
             identity = f"{key}@{province}"
         ent.attrs["identity"] = identity
+
+
+def _local_code(text: str) -> bool:
+    """A document number a province's body issued ends with that body's code."""
+    return any(text.endswith(code) for code in _LOCAL_ISSUERS)
