@@ -1,0 +1,100 @@
+"""Where a graph store lives and how to open it: a backend table, not if-chains."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["StoreError", "Location", "GraphStore", "open_store", "default_location", "GRAPH_LABELS", "BACKENDS"]
+
+GRAPH_LABELS = "https://w3id.org/vnkg/resource/graph/labels"
+
+
+class StoreError(Exception):
+    """A store that cannot be opened, read or written; the message says why."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """A store on disk (``path``) or behind a SPARQL 1.1 server (``endpoint``).
+
+    ``kind`` names the server's URL layout for endpoints: ``oxigraph``
+    (``/query``, ``/store``), ``fuseki`` (``/query``, ``/data`` under a dataset
+    URL) or ``graphdb`` (``/repositories/REPO`` and its ``/rdf-graphs/service``).
+    """
+
+    path: Path | None = None
+    endpoint: str | None = None
+    kind: str = "oxigraph"
+
+    def __str__(self) -> str:
+        return self.endpoint or str(self.path)
+
+
+class GraphStore:
+    """What a backend does; ``pipeline.store.ingest`` and the CLI use only this.
+
+    * ``select(query, substitutions)``: rows of a SELECT as ``{var: str}``;
+    * ``query_bytes(query, fmt, substitutions)``: a query's results in
+      ``fmt`` (``json``, ``csv``, ``tsv`` for SELECT/ASK; ``turtle`` for
+      CONSTRUCT/DESCRIBE);
+    * ``write(drop, graph, ntriples, labels)``: drop report graphs, write one,
+      and set entities' preferred labels (IRI -> label, None to remove),
+      atomically where the backend can;
+    * ``graph_triples(graph)``: a graph as N-Triples;
+    * ``close()``.
+    """
+
+    location: Location
+
+    def select(self, query: str, substitutions: dict[str, str] | None = None) -> list[dict[str, str]]:
+        raise NotImplementedError
+
+    def query_bytes(self, query: str, fmt: str, substitutions: dict[str, str] | None = None) -> bytes:
+        raise NotImplementedError
+
+    def write(self, drop: list[str], graph: str | None, ntriples: str, labels: dict[str, str | None]) -> None:
+        raise NotImplementedError
+
+    def graph_triples(self, graph: str) -> str:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def default_location() -> Location:
+    """``$VNKG_STORE``, else ``output/store`` under the working folder."""
+    return Location(path=Path(os.environ.get("VNKG_STORE") or Path("output") / "store"))
+
+
+def open_store(location: Location | None = None, *, write: bool = False, wait: float = 30.0) -> GraphStore:
+    """Open the store at ``location`` with the backend its kind needs.
+
+    A store on disk is held by one process at a time; another ``open_store``
+    waits up to ``wait`` seconds for it, then raises ``StoreError``.
+    """
+    location = location or default_location()
+    backend = BACKENDS["endpoint" if location.endpoint else "local"]
+    return backend(location, write=write, wait=wait)
+
+
+def _local(location, write, wait):
+    from .local import OxigraphStore
+
+    return OxigraphStore(location, write=write, wait=wait)
+
+
+def _endpoint(location, write, wait):
+    from .remote import EndpointStore
+
+    return EndpointStore(location)
+
+
+BACKENDS = {"local": _local, "endpoint": _endpoint}

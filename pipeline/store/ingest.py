@@ -1,0 +1,186 @@
+"""Ingest reports into a store, each in its own named graph, and take them out again."""
+from __future__ import annotations
+
+import glob
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .base import GraphStore, StoreError
+from .labels import CANONICAL, ENTITY_CLASSES, label_changes
+
+__all__ = ["IngestReport", "Prepared", "expand_paths", "ingest", "remove", "graph_of_path", "prepare"]
+
+_CATALOG = """SELECT ?g ?path ?hash WHERE { GRAPH ?g {
+  ?r a <https://schema.org/Report> ; <https://w3id.org/vnkg/ontology#sourcePath> ?path ;
+     <https://w3id.org/vnkg/ontology#contentHash> ?hash } }"""
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, file by file."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
+                f"{len(self.failed)} failed")
+
+
+@dataclass
+class Prepared:
+    """A report extracted and ready to write: its graph's N-Triples and its entities' names."""
+
+    path: str
+    doc_id: str
+    ntriples: str
+    names: dict[str, str]
+
+
+def graph_of_path(path: str) -> str:
+    """The named graph of the report read from ``path`` (an absolute path)."""
+    return "https://w3id.org/vnkg/resource/graph/" + hashlib.sha256(path.encode("utf-8")).hexdigest()[:16]
+
+
+def expand_paths(args: Iterable[str]) -> list[Path]:
+    """Files named by ``args``: files as they are, folders searched for reports, globs expanded.
+
+    A glob that matches nothing stays in the list as written, so reading it
+    fails with a clear message.
+    """
+    from ..s1_read import READERS
+
+    files: list[Path] = []
+    for arg in args:
+        path = Path(arg)
+        if any(c in arg for c in "*?["):
+            found = sorted(glob.glob(arg, recursive=True))
+            files += [Path(f) for f in found if Path(f).is_file()] or [path]
+        elif path.is_dir():
+            files += sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")
+                            and f.suffix.lower() in READERS and f.suffix)
+        else:
+            files.append(path)
+    return files
+
+
+def prepare(path: str) -> Prepared:
+    """Extract one report and shape its graph for a store (runs in worker processes).
+
+    An entity's preferred label moves to ``skos:altLabel`` and
+    ``vnkg:canonicalName``: the store keeps one preferred label per entity,
+    chosen over every report (``pipeline.store.labels``).
+    """
+    from rdflib import RDF, URIRef
+    from rdflib.namespace import SKOS
+
+    from .. import extract_path
+
+    ex = extract_path(path)
+    graph = ex.graph
+    canonical = URIRef(CANONICAL)
+    names = {}
+    entity_classes = {URIRef(c) for c in ENTITY_CLASSES}
+    for node, label in list(graph.subject_objects(SKOS.prefLabel)):
+        if any(t in entity_classes for t in graph.objects(node, RDF.type)):
+            graph.remove((node, SKOS.prefLabel, label))
+            graph.add((node, SKOS.altLabel, label))
+            graph.add((node, canonical, label))
+            names[str(node)] = str(label)
+    return Prepared(path, ex.document.id, graph.serialize(format="nt"), names)
+
+
+def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1,
+           progress: Callable[[str], None] | None = None) -> IngestReport:
+    """Ingest report files; an unchanged report is skipped, a changed one replaced.
+
+    Each report is written in one transaction (on an embedded store): its
+    graph, the removal of the graph it replaces and the label changes it
+    brings. ``jobs`` > 1 extracts in that many worker processes; writing stays
+    in this one.
+    """
+    from ..s1_read import ReadError, read_path
+
+    report = IngestReport()
+    stored = {row["path"]: row["hash"] for row in store.select(_CATALOG)}
+    todo: list[str] = []
+    for path in paths:
+        absolute = str(Path(path).resolve())
+        try:
+            doc = read_path(absolute)
+        except ReadError as exc:
+            report.failed.append((str(path), str(exc)))
+            _tick(progress, str(path))
+            continue
+        if stored.get(absolute) == doc.id:
+            report.unchanged.append(str(path))
+            _tick(progress, str(path))
+        else:
+            todo.append(absolute)
+    for absolute, prepared in _prepared(todo, jobs):
+        if isinstance(prepared, Exception):
+            report.failed.append((absolute, str(prepared)))
+        else:
+            _write(store, prepared, replacing=absolute in stored)
+            (report.replaced if absolute in stored else report.added).append(absolute)
+        _tick(progress, absolute)
+    return report
+
+
+def remove(store: GraphStore, doc: str) -> list[str]:
+    """Take a report out: ``doc`` is the path it was ingested from or its content hash.
+
+    Returns the paths removed; raises ``StoreError`` when nothing matches.
+    """
+    absolute = str(Path(doc).resolve())
+    rows = [r for r in store.select(_CATALOG) if r["path"] == absolute or r["hash"] == doc]
+    if not rows:
+        raise StoreError(f"{doc}: no such report in {store.location}")
+    graphs = {r["g"] for r in rows}
+    affected = _entities_in(store, graphs)
+    store.write(sorted(graphs), None, "", label_changes(store, affected, graphs, {}))
+    return sorted({r["path"] for r in rows})
+
+
+def _write(store: GraphStore, prepared: Prepared, replacing: bool) -> None:
+    graph = graph_of_path(prepared.path)
+    leaving = {graph} if replacing else set()
+    affected = set(prepared.names) | (_entities_in(store, leaving) if leaving else set())
+    store.write(sorted(leaving), graph, prepared.ntriples, label_changes(store, affected, leaving, prepared.names))
+
+
+def _entities_in(store: GraphStore, graphs: set[str]) -> set[str]:
+    found = set()
+    for g in graphs:
+        found |= {row["e"] for row in store.select(f"SELECT DISTINCT ?e WHERE {{ GRAPH <{g}> {{ ?e <{CANONICAL}> ?n }} }}")}
+    return found
+
+
+def _prepared(paths: list[str], jobs: int):
+    """(path, Prepared or the exception that stopped it), in the order given."""
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield path, _safe_prepare(path)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from zip(paths, pool.map(_safe_prepare, paths, chunksize=4))
+
+
+def _safe_prepare(path: str):
+    from ..s1_read import ReadError
+
+    try:
+        return prepare(path)
+    except ReadError as exc:
+        return exc
+
+
+def _tick(progress, path: str) -> None:
+    if progress is not None:
+        progress(path)

@@ -1,0 +1,72 @@
+"""One preferred label per entity across reports: the name most reports give it."""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from .base import GRAPH_LABELS, GraphStore
+
+__all__ = ["choose_label", "label_changes", "label_graph", "label_triples", "ENTITY_CLASSES"]
+
+SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
+CANONICAL = "https://w3id.org/vnkg/ontology#canonicalName"
+# Classes whose nodes are shared between reports and get their label from the store.
+ENTITY_CLASSES = (
+    "https://schema.org/Person", "http://www.w3.org/ns/org#Organization", "https://schema.org/Place",
+    "https://w3id.org/vnkg/ontology#Zone", "https://schema.org/Legislation",
+)
+
+
+def choose_label(names: Counter) -> str:
+    """The name most reports give; then the longest (most complete); then the first in order.
+
+    Examples
+    --------
+    >>> import hashlib
+from collections import Counter
+    >>> choose_label(Counter({"UBND TP Hà Nội": 2, "UBND thành phố Hà Nội": 1}))
+    'UBND TP Hà Nội'
+    >>> choose_label(Counter({"Tập đoàn NYK": 1, "Tập đoàn NYK Line": 1}))
+    'Tập đoàn NYK Line'
+    """
+    return min(names, key=lambda n: (-names[n], -len(n), n))
+
+
+def label_graph(entity: str) -> str:
+    """The graph holding an entity's one preferred label: replaced whole when it changes,
+    which any store (and the Graph Store Protocol) can do atomically."""
+    return f"{GRAPH_LABELS}/{hashlib.sha256(entity.encode('utf-8')).hexdigest()[:20]}"
+
+
+def label_changes(store: GraphStore, affected: set[str], leaving: set[str],
+                  arriving: dict[str, str]) -> dict[str, str | None]:
+    """The preferred labels that change once graphs ``leaving`` go and a report
+    naming entities ``arriving`` (IRI -> its canonical name) comes: IRI -> new
+    label, or None when no report names the entity any more."""
+    if not affected:
+        return {}
+    values = " ".join(f"<{iri}>" for iri in sorted(affected))
+    names: dict[str, Counter] = {iri: Counter() for iri in affected}
+    rows = store.select(f"""SELECT ?e ?name ?g WHERE {{ VALUES ?e {{ {values} }}
+        GRAPH ?g {{ ?e <{CANONICAL}> ?name }} }}""")
+    for row in rows:
+        if row["g"] not in leaving:
+            names[row["e"]][row["name"]] += 1
+    for iri, name in arriving.items():
+        names[iri][name] += 1
+    current = {row["e"]: row["l"] for row in store.select(
+        f"""SELECT ?e ?l WHERE {{ VALUES ?e {{ {values} }} GRAPH ?lg {{ ?e <{SKOS_PREF}> ?l }}
+            FILTER(STRSTARTS(STR(?lg), "{GRAPH_LABELS}/")) }}""")}
+    changes = {}
+    for iri in sorted(affected):
+        best = choose_label(names[iri]) if names[iri] else None
+        if current.get(iri) != best:
+            changes[iri] = best
+    return changes
+
+
+def label_triples(entity: str, label: str) -> str:
+    """The N-Triples of a label graph."""
+    from rdflib import Literal
+
+    return f"<{entity}> <{SKOS_PREF}> {Literal(label, lang='vi').n3()} ."

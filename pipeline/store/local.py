@@ -1,0 +1,101 @@
+"""The embedded store: an on-disk Oxigraph (pyoxigraph) database."""
+from __future__ import annotations
+
+import gc
+import time
+
+from .base import GraphStore, Location, StoreError
+from .labels import label_graph, label_triples
+
+__all__ = ["OxigraphStore"]
+
+_RESULT_FORMATS = {"json": "JSON", "csv": "CSV", "tsv": "TSV"}
+
+
+class OxigraphStore(GraphStore):
+    """A folder holding a pyoxigraph ``Store``; one process holds it at a time.
+
+    Queries see the union of all graphs as their default graph. Writes go
+    through one SPARQL Update each, which Oxigraph applies in one transaction:
+    a process killed mid-ingest leaves every earlier report whole and no part
+    of the one it was writing.
+    """
+
+    def __init__(self, location: Location, write: bool = False, wait: float = 30.0):
+        import pyoxigraph
+
+        path = location.path
+        self.location = location
+        if not write and not (path / "CURRENT").exists():
+            raise StoreError(f"{path}: no store here; ingest reports first (vnkg ingest FILE... --store {path})")
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: is a file, not a store folder")
+        path.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                self._store = pyoxigraph.Store(str(path))
+                break
+            except OSError as exc:
+                if "lock" not in str(exc).lower():
+                    raise StoreError(f"{path}: cannot open the store: {exc}") from None
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"{path}: the store is in use by another vnkg process (waited {wait:.0f} s)") from None
+                time.sleep(0.2)
+
+    def select(self, query, substitutions=None):
+        results = self._run(query, substitutions)
+        names = [v.value for v in results.variables]
+        return [{n: row[n].value for n in names if row[n] is not None} for row in results]
+
+    def query_bytes(self, query, fmt, substitutions=None):
+        import pyoxigraph
+
+        results = self._run(query, substitutions)
+        if isinstance(results, pyoxigraph.QueryTriples):
+            return results.serialize(format=pyoxigraph.RdfFormat.TURTLE)
+        if fmt not in _RESULT_FORMATS:
+            raise StoreError(f"format {fmt!r} is for CONSTRUCT and DESCRIBE queries; use json, csv, tsv or table")
+        return results.serialize(format=getattr(pyoxigraph.QueryResultsFormat, _RESULT_FORMATS[fmt]))
+
+    def write(self, drop, graph, ntriples, labels):
+        parts = [f"DROP SILENT GRAPH <{g}>" for g in [*drop, *(label_graph(e) for e in labels)]]
+        inserts = []
+        if graph and ntriples.strip():
+            inserts.append(f"GRAPH <{graph}> {{\n{ntriples}\n}}")
+        for entity, label in labels.items():
+            if label is not None:
+                inserts.append(f"GRAPH <{label_graph(entity)}> {{ {label_triples(entity, label)} }}")
+        if inserts:
+            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        if parts:
+            try:
+                self._store.update(" ;\n".join(parts))
+            except OSError as exc:
+                raise StoreError(f"{self.location}: cannot write: {exc}") from None
+
+    def graph_triples(self, graph):
+        import pyoxigraph
+
+        quads = self._store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(graph))
+        return pyoxigraph.serialize((q.triple for q in quads), format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8")
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self):
+        if getattr(self, "_store", None) is not None:
+            self._store.flush()
+            self._store = None
+            gc.collect()  # pyoxigraph releases the folder's lock when the Store is freed
+
+    def _run(self, query, substitutions):
+        import pyoxigraph
+
+        subs = {pyoxigraph.Variable(k): pyoxigraph.Literal(v) for k, v in (substitutions or {}).items()}
+        try:
+            return self._store.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as exc:
+            raise StoreError(f"SPARQL syntax: {exc}") from None
+        except (RuntimeError, OSError) as exc:
+            raise StoreError(f"query failed: {exc}") from None

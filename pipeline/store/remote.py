@@ -1,0 +1,89 @@
+"""A store behind a SPARQL 1.1 server: the Graph Store Protocol to write, the SPARQL protocol to ask."""
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from .base import GraphStore, Location, StoreError
+from .labels import label_graph, label_triples
+
+__all__ = ["EndpointStore", "URL_LAYOUTS"]
+
+# Server kind -> (query URL, graph store URL) from the URL the user gives.
+URL_LAYOUTS = {
+    "oxigraph": lambda base: (f"{base}/query", f"{base}/store"),      # oxigraph serve
+    "fuseki": lambda base: (f"{base}/query", f"{base}/data"),        # base = http://host:3030/DATASET
+    "graphdb": lambda base: (base, f"{base}/rdf-graphs/service"),    # base = http://host:7200/repositories/REPO
+}
+_ACCEPT = {
+    "json": "application/sparql-results+json",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+}
+
+
+class EndpointStore(GraphStore):
+    """A SPARQL 1.1 server. Each report graph is written by one Graph Store
+    Protocol ``PUT`` (atomic on the server); labels live in one small graph per
+    entity, replaced whole. Queries need the server to read the union of its
+    graphs as the default graph (``oxigraph serve --union-default-graph``,
+    Fuseki ``tdb2:unionDefaultGraph true``, GraphDB does so by default).
+    """
+
+    def __init__(self, location: Location, timeout: float = 60.0):
+        if location.kind not in URL_LAYOUTS:
+            raise StoreError(f"unknown endpoint kind {location.kind!r}; known: {', '.join(URL_LAYOUTS)}")
+        self.location = location
+        self.timeout = timeout
+        self.query_url, self.store_url = URL_LAYOUTS[location.kind](location.endpoint.rstrip("/"))
+
+    def select(self, query, substitutions=None):
+        if substitutions:
+            raise StoreError("substitutions are not sent to SPARQL endpoints")
+        data = json.loads(self.query_bytes(query, "json"))
+        return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+
+    def query_bytes(self, query, fmt, substitutions=None):
+        body = urllib.parse.urlencode({"query": query}).encode("utf-8")
+        return self._http("POST", self.query_url, body, {
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": _ACCEPT[fmt]})
+
+    def write(self, drop, graph, ntriples, labels):
+        for g in drop:
+            self._http("DELETE", self._graph_url(g), missing_ok=True)
+        if graph:
+            self._put(graph, ntriples)
+        for entity, label in labels.items():
+            if label is None:
+                self._http("DELETE", self._graph_url(label_graph(entity)), missing_ok=True)
+            else:
+                self._put(label_graph(entity), label_triples(entity, label))
+
+    def graph_triples(self, graph):
+        data = self._http("GET", self._graph_url(graph), headers={"Accept": "application/n-triples"}, missing_ok=True)
+        return data.decode("utf-8")
+
+    def _put(self, graph: str, ntriples: str) -> None:
+        self._http("PUT", self._graph_url(graph), ntriples.encode("utf-8"), {"Content-Type": "application/n-triples"})
+
+    def _graph_url(self, graph: str) -> str:
+        return f"{self.store_url}?{urllib.parse.urlencode({'graph': graph})}"
+
+    def _http(self, method, url, body=None, headers=None, missing_ok=False) -> bytes:
+        request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            if missing_ok and exc.code == 404:
+                return b""
+            detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+            reason = detail[0][:300] if detail else exc.reason
+            if exc.code == 400 and method == "POST":
+                raise StoreError(f"SPARQL syntax: {reason}") from None
+            raise StoreError(f"{self.location}: {method} failed with HTTP {exc.code}: {reason}") from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreError(f"{self.location}: cannot reach the endpoint: {getattr(exc, 'reason', exc)}") from None
