@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-__all__ = ["main", "cli"]
+__all__ = ["main", "cli", "fail"]
 
 _FORMAT_NAMES = ["turtle", "nt", "jsonld", "trig", "nquads"]
 
@@ -57,6 +57,12 @@ def extract(files, fmt, output_dir):
         sys.exit(1)
 
 
+def fail(message: str) -> None:
+    """Stop with one line on standard error and exit status 1."""
+    click.echo(f"vnkg: {message}", err=True)
+    sys.exit(1)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning unexpected OS errors into one line."""
     try:
@@ -67,3 +73,6 @@ def main() -> None:
     except OSError as exc:
         click.echo(f"vnkg: {exc.filename or ''}: {exc.strerror or exc}", err=True)
         sys.exit(1)
+
+
+from . import cli_store  # noqa: E402,F401  (the store commands register on import)

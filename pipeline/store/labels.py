@@ -22,12 +22,11 @@ def choose_label(names: Counter) -> str:
 
     Examples
     --------
-    >>> import hashlib
-from collections import Counter
+    >>> from collections import Counter
     >>> choose_label(Counter({"UBND TP Hà Nội": 2, "UBND thành phố Hà Nội": 1}))
     'UBND TP Hà Nội'
-    >>> choose_label(Counter({"Tập đoàn NYK": 1, "Tập đoàn NYK Line": 1}))
-    'Tập đoàn NYK Line'
+    >>> choose_label(Counter({"Tập đoàn Dầu khí": 1, "Tập đoàn Dầu khí Việt Nam": 1}))
+    'Tập đoàn Dầu khí Việt Nam'
     """
     return min(names, key=lambda n: (-names[n], -len(n), n))
 

@@ -57,12 +57,12 @@ def read_only_check(query: str) -> None:
     >>> read_only_check("SELECT * WHERE { ?s ?p ?o }")
     >>> read_only_check("DELETE WHERE { ?s ?p ?o }")
     Traceback (most recent call last):
-    pipeline.store.base.StoreError: vnkg query is read-only: SPARQL updates (DELETE) are refused
+    pipeline.store.base.StoreError: queries are read-only: SPARQL updates (DELETE) are refused
     """
     bare = _STRINGS_IRIS_COMMENTS.sub(" ", query)
     m = _UPDATE.search(bare)
     if m:
-        raise StoreError(f"vnkg query is read-only: SPARQL updates ({m.group(1).upper()}) are refused")
+        raise StoreError(f"queries are read-only: SPARQL updates ({m.group(1).upper()}) are refused")
 
 
 def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[str, str] | None = None) -> QueryResult:

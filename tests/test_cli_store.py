@@ -1,0 +1,80 @@
+"""The store commands of vnkg, through click's test runner."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+
+from conftest import CORPUS, SEED
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture()
+def store(tmp_path, runner):
+    path = tmp_path / "store"
+    result = runner.invoke(cli, ["ingest", str(CORPUS), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "3 added" in result.stderr
+    return path
+
+
+def test_ingest_a_folder_then_again_changes_nothing(runner, store):
+    result = runner.invoke(cli, ["ingest", str(CORPUS / "*.txt"), "--store", str(store)])
+    assert result.exit_code == 0 and "0 added, 0 replaced, 3 unchanged" in result.stderr
+
+
+def test_store_from_the_environment(runner, store, monkeypatch):
+    monkeypatch.setenv("VNKG_STORE", str(store))
+    result = runner.invoke(cli, ["stats", "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.output)["reports"] == 3
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_query_named_officials(runner, store, fmt):
+    result = runner.invoke(cli, ["query", "--named", "officials", "--store", str(store), "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert "Nguyễn Văn Phong" in result.output and "Thành ủy Hà Nội" in result.output
+    if fmt == "json":
+        assert json.loads(result.output)["head"]["vars"][0] == "name"
+
+
+def test_query_refuses_updates_and_shows_syntax_errors(runner, store):
+    result = runner.invoke(cli, ["query", "DROP ALL", "--store", str(store)])
+    assert result.exit_code == 1 and "read-only" in result.stderr and "Traceback" not in result.stderr
+    result = runner.invoke(cli, ["query", "SELECT ?x WHERE { ?x }", "--store", str(store)])
+    assert result.exit_code == 1 and "SPARQL syntax: error at 1:" in result.stderr
+    after = runner.invoke(cli, ["stats", "--store", str(store), "--format", "json"])
+    assert json.loads(after.output)["reports"] == 3
+
+
+def test_query_from_a_file_and_construct_prints_turtle(runner, store, tmp_path):
+    q = tmp_path / "q.rq"
+    q.write_text("DESCRIBE ?z WHERE { ?z a <https://w3id.org/vnkg/ontology#Zone> } LIMIT 1", encoding="utf-8")
+    result = runner.invoke(cli, ["query", "--file", str(q), "--store", str(store)])
+    assert result.exit_code == 0 and "@prefix" in result.output or "<https://" in result.output
+
+
+def test_validate_stats_and_remove(runner, store):
+    result = runner.invoke(cli, ["validate", "--store", str(store)])
+    assert result.exit_code == 0 and "conforms" in result.stderr
+    result = runner.invoke(cli, ["remove", str(SEED), "--store", str(store)])
+    assert result.exit_code == 0 and "removed" in result.stderr
+    result = runner.invoke(cli, ["stats", "--store", str(store), "--format", "json"])
+    assert json.loads(result.output)["reports"] == 2
+    result = runner.invoke(cli, ["remove", str(SEED), "--store", str(store)])
+    assert result.exit_code == 1 and "no such report" in result.stderr
+
+
+def test_bad_files_in_an_ingest(runner, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    result = runner.invoke(cli, ["ingest", str(bad), str(SEED), str(tmp_path / "nope*.txt"),
+                                 "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1
+    assert f"vnkg: {bad.resolve()}: no text in file" in result.stderr or f"vnkg: {bad}: no text in file" in result.stderr
+    assert "nope*.txt: no such file" in result.stderr and "1 added" in result.stderr

@@ -1,0 +1,137 @@
+"""pipeline.store: a persistent graph of many reports."""
+import json
+
+import pytest
+
+from pipeline.store import (Location, StoreError, ingest, named_queries, open_store, remove, run_query, stats,
+                            validate_store)
+
+from conftest import CORPUS, SEED, SHARED, needs_shared
+
+OTHER = CORPUS / "thanh-hoa-kcn-2024.txt"
+
+
+@pytest.fixture()
+def location(tmp_path):
+    return Location(path=tmp_path / "store")
+
+
+def posts_of(store, name):
+    rows = store.select(f"""PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?p ?post WHERE {{ ?p skos:prefLabel "{name}"@vi ; org:holds ?post }}""")
+    return {r["p"] for r in rows}, {r["post"] for r in rows}
+
+
+def test_ingesting_twice_changes_nothing(location):
+    with open_store(location, write=True) as store:
+        assert ingest(store, [SEED, OTHER]).summary() == "2 added, 0 replaced, 0 unchanged, 0 failed"
+        first = stats(store)
+        assert ingest(store, [SEED, OTHER]).summary() == "0 added, 0 replaced, 2 unchanged, 0 failed"
+        assert stats(store) == first
+        assert first["reports"] == 2
+
+
+def test_a_changed_report_replaces_its_graph_and_remove_takes_it_out(location, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    with open_store(location, write=True) as store:
+        ingest(store, [report])
+        before = stats(store)
+        report.write_text(SEED.read_text(encoding="utf-8").replace("Cù Ngọc Trang", "Lý Văn Tám"), encoding="utf-8")
+        assert ingest(store, [report]).replaced == [str(report.resolve())]
+        assert stats(store)["reports"] == 1
+        assert posts_of(store, "Lý Văn Tám")[0] and not posts_of(store, "Cù Ngọc Trang")[0]
+        assert stats(store)["triples"] == before["triples"]
+        assert remove(store, str(report)) == [str(report.resolve())]
+        assert stats(store)["triples"] == 0
+        with pytest.raises(StoreError, match="no such report"):
+            remove(store, str(report))
+
+
+def test_one_official_across_two_reports(location, tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_text("Một tiêu đề khác\n" + SEED.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    with open_store(location, write=True) as store:
+        ingest(store, [SEED, copy])
+        people, posts = posts_of(store, "Nguyễn Văn Phong")
+        assert len(people) == 1 and len(posts) == 4  # two posts stated by each report
+        assert validate_store(store).conforms
+
+
+def test_namesakes_in_two_provinces_stay_apart_and_bodies_meet(location, tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Chủ tịch UBND tỉnh Nam Định Trần Văn Hùng dự họp tại Nam Định.", encoding="utf-8")
+    b.write_text("Chủ tịch UBND tỉnh Bắc Giang Trần Văn Hùng phát biểu. Ủy ban nhân dân tỉnh Nam Định cử đại diện.",
+                 encoding="utf-8")
+    with open_store(location, write=True) as store:
+        ingest(store, [a, b])
+        people, _ = posts_of(store, "Trần Văn Hùng")
+        assert len(people) == 2
+        rows = store.select("""PREFIX org: <http://www.w3.org/ns/org#>
+            SELECT DISTINCT ?o WHERE { ?o a org:Organization ; <http://www.w3.org/2004/02/skos/core#altLabel> ?l
+            FILTER(CONTAINS(LCASE(STR(?l)), "nam định")) }""")
+        assert len(rows) == 1  # "UBND tỉnh Nam Định" and "Ủy ban nhân dân tỉnh Nam Định" are one body
+
+
+def test_one_preferred_label_per_entity(location):
+    with open_store(location, write=True) as store:
+        ingest(store, [SEED, OTHER, CORPUS / "da-nang-chuyen-doi-so-2025.txt"])
+        rows = store.select("""SELECT ?e (COUNT(DISTINCT ?l) AS ?n) WHERE {
+            ?e <https://w3id.org/vnkg/ontology#canonicalName> ?c . OPTIONAL { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } }
+            GROUP BY ?e""")
+        assert rows and all(r["n"] == "1" for r in rows)
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_named_officials_in_every_format(location, fmt):
+    with open_store(location, write=True) as store:
+        ingest(store, [SEED])
+        result = run_query(store, named_queries()["officials"].text, fmt)
+    if fmt == "table":
+        assert ["Nguyễn Văn Phong", "Phó Bí thư Thường trực", "Thành ủy Hà Nội"] in [r[:3] for r in result.rows]
+    elif fmt == "csv":
+        assert "Nguyễn Văn Phong,Phó Bí thư Thường trực,Thành ủy Hà Nội" in result.data.decode("utf-8")
+    else:
+        data = json.loads(result.data)
+        names = {b["name"]["value"] for b in data["results"]["bindings"]}
+        assert data["head"]["vars"][:3] == ["name", "role", "organisation"] and "Cù Ngọc Trang" in names
+
+
+def test_career_and_construct(location):
+    with open_store(location, write=True) as store:
+        ingest(store, [SEED])
+        career = run_query(store, named_queries()["career"].text, "table", {"name": "văn phong"})
+        assert {r[2] for r in career.rows} == {"Phó Bí thư Thường trực", "Trưởng ban"}
+        turtle = run_query(store, "CONSTRUCT { ?z a <https://w3id.org/vnkg/ontology#Zone> } WHERE "
+                                  "{ ?z a <https://w3id.org/vnkg/ontology#Zone> }", "json")
+        assert turtle.fmt == "turtle" and turtle.data.count(b"Zone") == 4
+
+
+def test_queries_are_read_only_and_errors_say_where(location):
+    with open_store(location, write=True) as store:
+        ingest(store, [SEED])
+        with pytest.raises(StoreError, match="read-only"):
+            run_query(store, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+        with pytest.raises(StoreError, match="1:26"):
+            run_query(store, "SELECT ?x WHERE { ?x ?y }")
+
+
+def test_a_held_store_makes_others_wait_then_fail(location):
+    with open_store(location, write=True):
+        with pytest.raises(StoreError, match="in use by another vnkg process"):
+            open_store(location, wait=0.5)
+
+
+def test_querying_a_missing_store_says_so(tmp_path):
+    with pytest.raises(StoreError, match="no store here"):
+        open_store(Location(path=tmp_path / "nothing"))
+
+
+@needs_shared
+def test_the_development_reports_ingested_twice_give_the_same_triples(location):
+    docs = sorted((SHARED / "eval" / "dev" / "docs").glob("*.txt"))
+    with open_store(location, write=True) as store:
+        ingest(store, docs)
+        first = stats(store)
+        assert ingest(store, docs).summary() == f"0 added, 0 replaced, {len(docs)} unchanged, 0 failed"
+        assert stats(store) == first and first["reports"] == len(docs)
