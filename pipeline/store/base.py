@@ -5,9 +5,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["StoreError", "Location", "GraphStore", "open_store", "default_location", "GRAPH_LABELS", "BACKENDS"]
+__all__ = ["StoreError", "Location", "GraphStore", "open_store", "default_location", "GRAPH_LABELS",
+           "GRAPH_VOCABULARY", "BACKENDS"]
 
 GRAPH_LABELS = "https://w3id.org/vnkg/resource/graph/labels"
+GRAPH_VOCABULARY = "https://w3id.org/vnkg/resource/graph/vocabulary"
 
 
 class StoreError(Exception):

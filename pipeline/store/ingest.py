@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .base import GraphStore, StoreError
+from .base import GRAPH_VOCABULARY, GraphStore, StoreError
 from .labels import CANONICAL, ENTITY_CLASSES, label_changes
 
 __all__ = ["IngestReport", "Prepared", "expand_paths", "ingest", "remove", "graph_of_path", "prepare"]
@@ -82,6 +82,8 @@ def prepare(path: str) -> Prepared:
 
     ex = extract_path(path)
     graph = ex.graph
+    for concept in set(graph.subjects(RDF.type, SKOS.Concept)):  # kept once, in the vocabulary graph
+        graph.remove((concept, None, None))
     canonical = URIRef(CANONICAL)
     names = {}
     entity_classes = {URIRef(c) for c in ENTITY_CLASSES}
@@ -106,6 +108,7 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1,
     from ..s1_read import ReadError, read_path
 
     report = IngestReport()
+    _vocabulary(store)
     stored = {row["path"]: row["hash"] for row in store.select(_CATALOG)}
     todo: list[str] = []
     for path in paths:
@@ -151,6 +154,21 @@ def _write(store: GraphStore, prepared: Prepared, replacing: bool) -> None:
     leaving = {graph} if replacing else set()
     affected = set(prepared.names) | (_entities_in(store, leaving) if leaving else set())
     store.write(sorted(leaving), graph, prepared.ntriples, label_changes(store, affected, leaving, prepared.names))
+
+
+def _vocabulary(store: GraphStore) -> None:
+    """The zone types and units, once per store, in their own graph."""
+    (row,) = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_VOCABULARY}> {{ ?s ?p ?o }} }}")
+    if int(row["n"]):
+        return
+    import rdflib
+
+    from ..vocab import ontology_dir
+
+    graph = rdflib.Graph()
+    for name in ("zone-types.ttl", "units.ttl"):
+        graph.parse(ontology_dir() / name, format="turtle")
+    store.write([], GRAPH_VOCABULARY, graph.serialize(format="nt"), {})
 
 
 def _entities_in(store: GraphStore, graphs: set[str]) -> set[str]:

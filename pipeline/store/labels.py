@@ -13,7 +13,7 @@ CANONICAL = "https://w3id.org/vnkg/ontology#canonicalName"
 # Classes whose nodes are shared between reports and get their label from the store.
 ENTITY_CLASSES = (
     "https://schema.org/Person", "http://www.w3.org/ns/org#Organization", "https://schema.org/Place",
-    "https://w3id.org/vnkg/ontology#Zone", "https://schema.org/Legislation",
+    "https://w3id.org/vnkg/ontology#Zone", "https://schema.org/Legislation", "http://www.w3.org/ns/org#Role",
 )
 
 
