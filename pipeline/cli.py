@@ -1,6 +1,7 @@
 """The ``vnkg`` command: a thin layer over the library; errors become one-line messages."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -73,6 +74,12 @@ def main() -> None:
     except OSError as exc:
         click.echo(f"vnkg: {exc.filename or ''}: {exc.strerror or exc}", err=True)
         sys.exit(1)
+    except Exception as exc:  # a bug: one line, the traceback only when asked for
+        if os.environ.get("VNKG_DEBUG"):
+            raise
+        click.echo(f"vnkg: internal error: {type(exc).__name__}: {exc} (set VNKG_DEBUG=1 for the traceback)", err=True)
+        sys.exit(2)
 
 
 from . import cli_store  # noqa: E402,F401  (the store commands register on import)
+from . import cli_views  # noqa: E402,F401  (the viewing commands register on import)

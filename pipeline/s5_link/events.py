@@ -60,9 +60,13 @@ def find_event(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], y
         day, month, y = int(m.group(1)), int(m.group(2)), m.group(3) or year
         if 1 <= day <= 31 and 1 <= month <= 12:
             event.date = f"{y}-{month:02d}-{day:02d}" if y else f"--{month:02d}-{day:02d}"
-    text_before = sent.text[:sent.text.lower().find(_ORGANISE)] if _ORGANISE in sent.text.lower() else ""
-    for org in mentions["organisations"]:
-        if org.sentence == n and id(org) in owner and text_before and org.end - sent.start_char <= len(text_before):
+    low = sent.text.lower()
+    text_before = sent.text[:low.find(_ORGANISE)] if _ORGANISE in low else ""
+    by = text_before.lower().rfind(" do ")  # "... do UBND TP phối hợp LĐLĐ TP tổ chức"
+    candidates = [o for o in mentions["organisations"] if o.sentence == n and id(o) in owner and text_before
+                  and o.end - sent.start_char <= len(text_before) and o.start - sent.start_char > by]
+    for org in candidates if by >= 0 else candidates[:1]:  # else the sentence's subject organises it
+        if owner[id(org)] not in event.organisers:
             event.organisers.append(owner[id(org)])
             event.mentions.append(org)
     for cited in mentions.get("documents", []):  # the programmes and laws the event is about

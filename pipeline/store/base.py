@@ -83,6 +83,8 @@ def open_store(location: Location | None = None, *, write: bool = False, wait: f
     waits up to ``wait`` seconds for it, then raises ``StoreError``.
     """
     location = location or default_location()
+    if location.path is not None and not isinstance(location.path, Path):
+        location = Location(path=Path(location.path), endpoint=location.endpoint, kind=location.kind)
     backend = BACKENDS["endpoint" if location.endpoint else "local"]
     return backend(location, write=write, wait=wait)
 

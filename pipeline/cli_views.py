@@ -1,0 +1,200 @@
+"""The viewing commands of ``vnkg``: export, graph (neighbours, path, central) and show."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cli import cli, fail
+from .cli_store import _location, _open, _print_table, store_options
+
+__all__ = ["export", "graph", "show"]
+
+
+@cli.command()
+@store_options
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv", "html"]),
+              help="turtle/trig/nquads/jsonld: RDF (TriG and N-Quads keep each report's named graph); "
+                   "graphml/gexf: the NetworkX view for Gephi or Cytoscape; csv: a folder with nodes.csv and "
+                   "edges.csv; html: one page to explore in a browser.")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
+              help="File to write (a folder for csv).")
+@click.option("--doc", "docs", multiple=True, help="Only this report (path or content hash); repeat for several.")
+@click.option("--named", help="Only what this ready CONSTRUCT question builds (see vnkg query --list).")
+def export(store_dir, endpoint, endpoint_kind, fmt, output, docs, named):
+    """Write the store, or some of its reports, for other tools."""
+    from .export import export as do_export
+    from .store import StoreError
+
+    store = _open(_location(store_dir, endpoint, endpoint_kind))
+    try:
+        with _Progress("exporting") as tick:
+            do_export(store, fmt, output, list(docs) or None, named, tick)
+    except StoreError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{output}: cannot write: {exc.strerror or exc}")
+    finally:
+        store.close()
+    click.echo(f"vnkg: wrote {output}", err=True)
+
+
+@cli.group()
+def graph():
+    """Questions to the store's network: neighbours, paths, central nodes."""
+
+
+@graph.command()
+@click.argument("name")
+@store_options
+def neighbours(name, store_dir, endpoint, endpoint_kind):
+    """What NAME is linked to (diacritics and abbreviations optional: "ubnd tp ha noi")."""
+    view, lookup = _view(store_dir, endpoint, endpoint_kind)
+    node = _find(lookup, name)
+    rows = []
+    for a, b, d in list(view.out_edges(node, data=True)) + list(view.in_edges(node, data=True)):
+        other = b if a == node else a
+        arrow = "→" if a == node else "←"
+        rows.append([f"{arrow} {d.get('role') or d.get('relation', '')}", view.nodes[other]["label"],
+                     view.nodes[other]["type"]])
+    click.echo(f"{view.nodes[node]['label']} ({view.nodes[node]['type']})")
+    _print_table(["relation", "neighbour", "type"], sorted(rows))
+
+
+@graph.command()
+@click.argument("name_a")
+@click.argument("name_b")
+@store_options
+def path(name_a, name_b, store_dir, endpoint, endpoint_kind):
+    """The shortest chain of relations between NAME_A and NAME_B."""
+    import networkx as nx
+
+    view, lookup = _view(store_dir, endpoint, endpoint_kind)
+    a, b = _find(lookup, name_a), _find(lookup, name_b)
+    try:
+        nodes = nx.shortest_path(view.to_undirected(as_view=True), a, b)
+    except nx.NetworkXNoPath:
+        fail(f"no path between {view.nodes[a]['label']} and {view.nodes[b]['label']}")
+    rows = []
+    for x, y in zip(nodes, nodes[1:]):
+        data = (view.get_edge_data(x, y) or view.get_edge_data(y, x) or {})
+        d = next(iter(data.values()), {})
+        rows.append([view.nodes[x]["label"], d.get("role") or d.get("relation", ""), view.nodes[y]["label"]])
+    _print_table(["from", "relation", "to"], rows)
+
+
+@graph.command()
+@store_options
+@click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many nodes to list.")
+def central(store_dir, endpoint, endpoint_kind, top):
+    """The most connected nodes: degree and betweenness centrality (figures left out)."""
+    import networkx as nx
+
+    view, _ = _view(store_dir, endpoint, endpoint_kind)
+    simple = nx.Graph(view.subgraph(n for n, d in view.nodes(data=True) if d.get("type") != "Figure"))
+    degree = nx.degree_centrality(simple)
+    k = min(len(simple), 400) if len(simple) > 400 else None  # sampled on large graphs
+    betweenness = nx.betweenness_centrality(simple, k=k, seed=7)
+    best = sorted(simple, key=lambda n: (-degree[n], -betweenness[n]))[:top]
+    _print_table(["node", "type", "degree", "betweenness"],
+                 [[view.nodes[n]["label"], view.nodes[n]["type"], f"{degree[n]:.3f}", f"{betweenness[n]:.3f}"]
+                  for n in best])
+
+
+@cli.command()
+@click.argument("report")
+@store_options
+def show(report, store_dir, endpoint, endpoint_kind):
+    """A readable summary of one REPORT: a file (read now) or a report in the store (its path or hash)."""
+    from .s1_read import ReadError
+    from .store import StoreError
+    from .summary import summarise
+
+    path = Path(report)
+    if path.is_file():
+        from . import extract_path
+
+        try:
+            graph = extract_path(path).graph
+        except ReadError as exc:
+            fail(f"{report}: {exc}")
+    else:
+        from .export import store_graph
+
+        store = _open(_location(store_dir, endpoint, endpoint_kind))
+        try:
+            graph = store_graph(store, [report])
+        except StoreError as exc:
+            fail(f"{report}: no such file, and {exc}")
+        finally:
+            store.close()
+    from rich.console import Console
+
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    for renderable in summarise(graph):
+        console.print(renderable)
+
+
+def _view(store_dir, endpoint, endpoint_kind):
+    from .export import store_graph
+    from .s7_view import to_view
+    from .store import StoreError
+
+    store = _open(_location(store_dir, endpoint, endpoint_kind))
+    try:
+        g = store_graph(store)
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    return to_view(g), _names(g)
+
+
+def _names(g) -> dict[str, set[str]]:
+    """Matching key (no diacritics, abbreviations spelt out) -> nodes with a label of that key."""
+    from rdflib.namespace import SKOS
+
+    from .text import fold, name_key
+
+    lookup: dict[str, set[str]] = {}
+    for p in (SKOS.prefLabel, SKOS.altLabel):
+        for node, label in g.subject_objects(p):
+            lookup.setdefault(fold(name_key(str(label))), set()).add(str(node))
+    return lookup
+
+
+def _find(lookup, name) -> str:
+    """The node a typed name means: an exact label first, else the shortest label containing it."""
+    from .text import fold, name_key
+
+    key = fold(name_key(name))
+    if key in lookup and len(lookup[key]) == 1:
+        return next(iter(lookup[key]))
+    hits = sorted((k for k in lookup if key in k), key=len)
+    if not hits:
+        fail(f"no node named like {name!r}")
+    return sorted(lookup[hits[0]])[0]
+
+
+class _Progress:
+    """A spinner on a terminal while graphs load; silent elsewhere."""
+
+    def __init__(self, what: str):
+        self.what = what
+        self.bar = None
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return None
+        from rich.progress import Progress, SpinnerColumn, TextColumn
+
+        self.bar = Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed} graphs"), transient=True)
+        self.bar.start()
+        task = self.bar.add_task(self.what, total=None)
+        return lambda _graph: self.bar.advance(task)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()

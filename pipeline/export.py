@@ -1,0 +1,177 @@
+"""Exports of a store for other tools: RDF with its named graphs, GraphML, GEXF, CSV, HTML."""
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+from .store import GraphStore, StoreError, named_queries, run_query
+
+__all__ = ["EXPORTERS", "export", "store_dataset", "store_graph", "view_of_store"]
+
+_REPORT_GRAPHS = """SELECT DISTINCT ?g ?path WHERE { GRAPH ?g {
+  ?r a <https://schema.org/Report> ; <https://w3id.org/vnkg/ontology#sourcePath> ?path } }"""
+_SHARED_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/vnkg/resource/graph/labels\") || ?g = <https://w3id.org/vnkg/resource/graph/vocabulary>) }"
+
+
+def store_dataset(store: GraphStore, docs: list[str] | None = None, tick: Callable | None = None):
+    """The store as an rdflib ``Dataset``: one named graph per report, plus
+    the labels and vocabulary graphs; ``docs`` (paths or content hashes)
+    keeps only those reports and the labels of what they name."""
+    import rdflib
+
+    reports = store.select(_REPORT_GRAPHS)
+    if docs:
+        wanted = {str(Path(d).resolve()) for d in docs} | set(docs)
+        hashes = {r["g"] for r in store.select("""SELECT ?g ?h WHERE { GRAPH ?g {
+            ?r <https://w3id.org/vnkg/ontology#contentHash> ?h } }""") if r["h"] in wanted}
+        reports = [r for r in reports if r["path"] in wanted or r["g"] in hashes]
+        if not reports:
+            raise StoreError(f"no such report in {store.location}: {', '.join(docs)}")
+    graphs = sorted({r["g"] for r in reports}) + sorted(r["g"] for r in store.select(_SHARED_GRAPHS))
+    dataset = rdflib.Dataset()
+    for prefix, uri in _prefixes().items():
+        dataset.bind(prefix, uri)
+    for g in graphs:
+        dataset.graph(rdflib.URIRef(g)).parse(data=store.graph_triples(g), format="nt")
+        if tick:
+            tick(g)
+    if docs:
+        _keep_labels_of_named(dataset)
+    return dataset
+
+
+def store_graph(store: GraphStore, docs: list[str] | None = None, named: str | None = None, tick=None):
+    """The union of the store's graphs as one rdflib ``Graph`` (or what a CONSTRUCT query gives)."""
+    import rdflib
+
+    if named:
+        query = named_queries().get(named)
+        if query is None:
+            raise StoreError(f"no ready question named {named!r}")
+        result = run_query(store, query.text, "table")
+        if result.fmt != "turtle":
+            raise StoreError(f"--named {named} is not a CONSTRUCT query; exports need a graph")
+        return rdflib.Graph().parse(data=result.data.decode("utf-8"), format="turtle")
+    union = rdflib.Graph()
+    for prefix, uri in _prefixes().items():
+        union.bind(prefix, uri)
+    for g in store_dataset(store, docs, tick).graphs():
+        union += g
+    return union
+
+
+def view_of_store(store: GraphStore, docs=None, named=None, tick=None):
+    """The NetworkX view of a store (``pipeline.s7_view.to_view`` of its union graph)."""
+    from .s7_view import to_view
+
+    return to_view(store_graph(store, docs, named, tick))
+
+
+def export(store: GraphStore, fmt: str, output: Path, docs=None, named=None, tick=None) -> Path:
+    """Write the store (or some reports, or a CONSTRUCT result) in ``fmt`` at ``output``."""
+    if fmt not in EXPORTERS:
+        raise StoreError(f"unknown export format {fmt!r}; known: {', '.join(EXPORTERS)}")
+    EXPORTERS[fmt](store, Path(output), docs, named, tick)
+    return Path(output)
+
+
+def _rdf(rdflib_format: str, named_graphs: bool):
+    def write(store, output, docs, named, tick):
+        if named_graphs and not named:
+            data = store_dataset(store, docs, tick).serialize(format=rdflib_format)
+        elif rdflib_format == "json-ld":
+            data = store_graph(store, docs, named, tick).serialize(format="json-ld", context=_context(),
+                                                                   auto_compact=True)
+        else:
+            data = store_graph(store, docs, named, tick).serialize(format=rdflib_format)
+        output.write_text(data, encoding="utf-8")
+    return write
+
+
+def _networkx(writer_name: str):
+    def write(store, output, docs, named, tick):
+        import networkx as nx
+
+        view = _flat(view_of_store(store, docs, named, tick))
+        getattr(nx, writer_name)(view, output)
+    return write
+
+
+def _csv(store, output, docs, named, tick):
+    """A folder with nodes.csv and edges.csv, UTF-8 with a byte-order mark so Excel reads Vietnamese."""
+    view = _flat(view_of_store(store, docs, named, tick))
+    output.mkdir(parents=True, exist_ok=True)
+    node_fields = sorted({k for _, d in view.nodes(data=True) for k in d} - {"iri", "label", "type"})
+    with open(output / "nodes.csv", "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "label", "type", *node_fields])
+        for node, d in view.nodes(data=True):
+            w.writerow([node, d.get("label", ""), d.get("type", ""), *(d.get(k, "") for k in node_fields)])
+    edge_fields = sorted({k for *_, d in view.edges(data=True) for k in d} - {"relation"})
+    with open(output / "edges.csv", "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["source", "target", "relation", *edge_fields])
+        for a, b, d in view.edges(data=True):
+            w.writerow([a, b, d.get("relation", ""), *(d.get(k, "") for k in edge_fields)])
+
+
+def _html(store, output, docs, named, tick):
+    from .html_view import render
+
+    graph = store_graph(store, docs, named, tick)
+    output.write_text(render(graph), encoding="utf-8")
+
+
+def _flat(view):
+    """GraphML and GEXF take scalar attributes only: drop None, join lists."""
+    for _, d in view.nodes(data=True):
+        for k in [k for k, v in d.items() if v is None]:
+            del d[k]
+        d.update({k: "; ".join(map(str, v)) for k, v in d.items() if isinstance(v, (list, tuple, set))})
+    for *_, d in view.edges(data=True):
+        for k in [k for k, v in d.items() if v is None]:
+            del d[k]
+    view.graph = {}
+    return view
+
+
+def _keep_labels_of_named(dataset) -> None:
+    """Drop label graphs of entities the kept reports do not name."""
+    import rdflib
+
+    named_nodes = set()
+    for g in dataset.graphs():
+        if "/graph/labels" not in str(g.identifier) and str(g.identifier) != "urn:x-rdflib:default":
+            named_nodes |= set(g.subjects())
+    for g in list(dataset.graphs()):
+        if "/graph/labels/" in str(g.identifier) and not set(g.subjects()) & named_nodes:
+            dataset.remove_graph(rdflib.URIRef(g.identifier))
+
+
+def _prefixes():
+    from .vocab import PREFIXES
+
+    return PREFIXES
+
+
+def _context() -> dict:
+    """The JSON-LD context kept in ``ontology/context.jsonld``."""
+    import json
+
+    from .vocab import ontology_dir
+
+    return json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+
+
+# Format name -> writer(store, output path, docs, named query, progress tick).
+EXPORTERS = {
+    "turtle": _rdf("turtle", named_graphs=False),
+    "trig": _rdf("trig", named_graphs=True),
+    "nquads": _rdf("nquads", named_graphs=True),
+    "jsonld": _rdf("json-ld", named_graphs=False),
+    "graphml": _networkx("write_graphml"),
+    "gexf": _networkx("write_gexf"),
+    "csv": _csv,
+    "html": _html,
+}

@@ -1,0 +1,99 @@
+"""A self-contained HTML page of a graph: laid out, searchable, every node explained."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import ORG, SDO, SKOS
+
+from .s7_view import to_view
+from .vocab import vnkg
+
+__all__ = ["render", "page_data"]
+
+_COLOURS = {"Person": "#d1495b", "Organisation": "#2e86ab", "Place": "#66a182", "Zone": "#edae49",
+            "Figure": "#8d99ae", "Event": "#7b2cbf", "Document": "#6c757d", "Indicator": "#adb5bd"}
+
+
+def render(graph: Graph, title: str = "vnkg") -> str:
+    """The page: the graph's data and a small canvas viewer, no network needed to open it.
+
+    Examples
+    --------
+    >>> from pipeline.runner import run_stages
+    >>> page = render(run_stages("Bí thư Tỉnh ủy Thanh Hóa Đỗ Trọng Hưng chủ trì hội nghị.", until="graph"))
+    >>> "Đỗ Trọng Hưng" in page and "http" not in page.split("<script id=")[0].replace("http-equiv", "")
+    True
+    """
+    template = resources.files("pipeline").joinpath("templates/graph.html").read_text(encoding="utf-8")
+    data = json.dumps(page_data(graph), ensure_ascii=False).replace("</", "<\\/")
+    return template.replace("{{TITLE}}", title).replace("{{DATA}}", data)
+
+
+def page_data(graph: Graph) -> dict:
+    """Nodes (with position, colour and what to show on a click) and edges of the page."""
+    V = vnkg()
+    view = to_view(graph)
+    positions = _layout(view)
+    reports = {}
+    for doc in set(graph.subjects(RDF.type, SDO.Report)):
+        url = graph.value(doc, SDO.url) or graph.value(doc, V.sourcePath)
+        reports[doc] = {"title": str(graph.value(doc, SDO.name) or "báo cáo"),
+                        "url": str(url) if url else ""}
+    nodes = []
+    for node, d in view.nodes(data=True):
+        subject = URIRef(node)
+        info = {
+            "labels": sorted({str(x) for p in (SKOS.prefLabel, SKOS.altLabel) for x in graph.objects(subject, p)}),
+            "posts": _posts(graph, subject),
+            "figures": sorted({str(graph.value(f, V.text)) for f in graph.subjects(V.about, subject)})[:50],
+            "sentences": _sentences(graph, subject, reports),
+        }
+        x, y = positions[node]
+        nodes.append({"id": node, "label": d.get("label", ""), "type": d.get("type", ""), "x": round(float(x), 4),
+                      "y": round(float(y), 4), "info": info})
+    index = {n["id"]: i for i, n in enumerate(nodes)}
+    edges = [{"s": index[a], "t": index[b], "r": d.get("relation", ""), "role": d.get("role", "")}
+             for a, b, d in view.edges(data=True)]
+    return {"nodes": nodes, "edges": edges, "colours": _COLOURS}
+
+
+def _posts(graph, person) -> list[str]:
+    V = vnkg()
+    out = set()
+    for post in graph.objects(person, ORG.holds):
+        role = graph.value(graph.value(post, ORG.role), SKOS.prefLabel)
+        org = graph.value(graph.value(post, ORG.postIn), SKOS.prefLabel)
+        former = "nguyên " if graph.value(post, V.former) else ""
+        date = graph.value(post, V.reportDate)
+        out.add(f"{former}{role} — {org}" + (f" ({date})" if date else ""))
+    return sorted(out)
+
+
+def _sentences(graph, subject, reports) -> list[dict]:
+    V = vnkg()
+    found = {}
+    for m in graph.objects(subject, V.mention):
+        sentence = graph.value(m, V.sentence)
+        doc = graph.value(m, V.inDocument)
+        if sentence is not None:
+            found[str(sentence)] = reports.get(doc, {"title": "", "url": ""})
+    return [{"text": s, **r} for s, r in sorted(found.items())][:20]
+
+
+def _layout(view) -> dict:
+    """Positions in [-1, 1]: a spring layout for small graphs, ForceAtlas2 for larger ones."""
+    import networkx as nx
+
+    if len(view) == 0:
+        return {}
+    simple = nx.Graph(view)
+    if len(simple) < 500:
+        pos = nx.spring_layout(simple, seed=7, k=2.0 / max(1, len(simple)) ** 0.5, iterations=100)
+    else:
+        pos = nx.forceatlas2_layout(simple, max_iter=60, seed=7)
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1
+    return {n: ((x - cx) / span, (y - cy) / span) for n, (x, y) in pos.items()}
