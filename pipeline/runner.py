@@ -49,6 +49,29 @@ STAGES = {
 }
 
 
+# A report longer than this many characters is read in windows of about this size,
+# cut at line ends, so memory stays bounded whatever the report's length.
+WINDOW_CHARS = 200_000
+
+
+def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
+    """Spans of at most about ``size`` characters that end at a line end (or a space).
+
+    >>> windows("a\\nb\\nc", size=2)
+    [(0, 2), (2, 4), (4, 5)]
+    """
+    spans, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            cut = cut if cut > start else text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        spans.append((start, end))
+        start = end
+    return spans
+
+
 def run_stages(source: str | Path | Document, until: str = "graph", *, trace: dict | None = None):
     """Run the stages on a report up to and including ``until``.
 
@@ -73,10 +96,33 @@ def run_stages(source: str | Path | Document, until: str = "graph", *, trace: di
         return value
     if until not in STAGES:
         raise ValueError(f"no stage named {until!r}; stages: read, {', '.join(STAGES)}")
+    if len(value.text) > WINDOW_CHARS and until in ("link", "graph"):
+        return _windowed(value, until, trace)
     for name, stage in STAGES.items():
         value = stage(value)
         if trace is not None:
             trace[name] = value
         if name == until:
             break
+    return value
+
+
+def _windowed(document: Document, until: str, trace: dict | None):
+    """A long report: stages up to linking window by window, then one merged result."""
+    from .s2_segment import segment
+    from .s5_link import merge
+
+    parts = []
+    for window in windows(document.text):
+        value = segment(document, window)
+        for name in ("doc", "recognise", "link"):
+            value = STAGES[name](value)
+        parts.append(value)  # each window's Doc is dropped here; only its results stay
+    value = merge(parts)
+    if trace is not None:
+        trace["link"] = value
+    if until == "graph":
+        value = STAGES["graph"](value)
+        if trace is not None:
+            trace["graph"] = value
     return value

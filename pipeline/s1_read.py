@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .s1_formats import READERS, FormatError, sniff
 from .text import normalise
 
-__all__ = ["Document", "ReadError", "read_path", "read_text", "READERS"]
+__all__ = ["Document", "ReadError", "read_path", "read_text", "READERS", "MAX_BYTES"]
 
 
 class ReadError(Exception):
@@ -67,47 +68,48 @@ def read_text(text: str, name: str = "text", path: str | None = None) -> Documen
 
 
 def read_path(path: str | Path) -> Document:
-    """Read a report file with the reader registered for its suffix.
+    """Read a report file with the reader registered for its type (``s1_formats.READERS``).
 
     Raises
     ------
     ReadError
-        When the file is missing, unreadable, empty or of a kind vnkg cannot read.
+        When the file is missing, unreadable, empty, binary, an image, in a
+        legacy encoding, or of a type vnkg cannot read; the message says which.
     """
     p = Path(path)
     if not p.exists():
         raise ReadError("no such file")
     if p.is_dir():
         raise ReadError("is a folder, not a report")
-    reader = READERS.get(p.suffix.lower())
-    if reader is None:
-        raise ReadError(f"unsupported file type {p.suffix or '(none)'!r}")
     try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(f"too large ({size // 1_000_000} MB; the limit is {MAX_BYTES // 1_000_000} MB)")
         raw = p.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
-    text = reader(raw)
-    if not text.strip():
+    kind = sniff(raw)
+    if kind:
+        raise ReadError(f"{kind}, not a report")
+    reader = READERS.get(p.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(s for s in READERS if s))
+        raise ReadError(f"unsupported file type {p.suffix!r}; vnkg reads {known}")
+    if not raw.strip():
         raise ReadError("no text in file")
-    return read_text(text, name=p.stem, path=str(p))
-
-
-def _read_plain(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ReadError("not valid UTF-16 text") from None
-    if b"\x00" in raw[:4096]:
-        raise ReadError("binary data, not text")
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ReadError("not UTF-8 text") from None
+        found = reader(raw)
+    except FormatError as exc:
+        raise ReadError(str(exc)) from None
+    if not found.text.strip():
+        raise ReadError("no text in file")
+    doc = read_text(found.text, name=p.stem, path=str(p))
+    return replace(doc, title=found.title or doc.title, date=found.date or doc.date,
+                   url=found.url or doc.url, publisher=found.publisher or doc.publisher)
 
 
-# Suffix -> function turning the file's bytes into text. Formats are added here.
-READERS = {".txt": _read_plain, ".text": _read_plain, "": _read_plain}
+# Reports larger than this are refused rather than read into memory.
+MAX_BYTES = 50_000_000
 
 _URL = re.compile(r"https?://[^\s\"'<>)\]]+")
 _SOURCE = re.compile(r"^\s*(?:Nguồn|Theo)\s*:?\s*([^:\n]{2,60}?)\s*(?::\s*https?://|$)", re.MULTILINE)

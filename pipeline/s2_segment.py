@@ -32,6 +32,7 @@ class Segmented:
     sentences: tuple[tuple[int, int], ...]
     words: tuple[tuple[int, int], ...]
     tokens: tuple[Token, ...]
+    window: tuple[int, int] = (0, -1)  # the part of the text segmented; -1: to the end
 
 
 # Numbers keep their separators and joined forms (1.348, 7,37, 4/7, 700-800,
@@ -66,9 +67,10 @@ def tokenise(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     return out
 
 
-def segment(document: Document) -> Segmented:
-    """Split a document into sentences (per line, then underthesea's
-    ``sent_tokenize``), words (``word_tokenize``) and tokens.
+def segment(document: Document, window: tuple[int, int] | None = None) -> Segmented:
+    """Split a document (or the ``window`` of it, start and end offsets) into
+    sentences (per line, then underthesea's ``sent_tokenize``), words
+    (``word_tokenize``) and tokens; offsets always count from the text's start.
 
     Examples
     --------
@@ -79,11 +81,12 @@ def segment(document: Document) -> Segmented:
     """
     from underthesea import sent_tokenize, word_tokenize
 
+    start, end = window or (0, len(document.text))
     text = document.text
     sentences: list[tuple[int, int]] = []
     words: list[tuple[int, int]] = []
     tokens: list[Token] = []
-    for line_start, line in _lines(text):
+    for line_start, line in _lines(text[start:end], start):
         for s_start, s_end in _sentences(line, sent_tokenize(line)):
             sentence = line[s_start:s_end]
             s_start += line_start
@@ -94,7 +97,7 @@ def segment(document: Document) -> Segmented:
                 word_starts.add(s_start + w_start)
             for i, (tok, t_start, t_end) in enumerate(tokenise(sentence, s_start)):
                 tokens.append(Token(tok, t_start, t_end, t_start in word_starts or i == 0, i == 0))
-    return Segmented(document, tuple(sentences), tuple(words), tuple(tokens))
+    return Segmented(document, tuple(sentences), tuple(words), tuple(tokens), (start, end))
 
 
 def _sentences(line: str, found: list[str]):
@@ -113,8 +116,7 @@ def _sentences(line: str, found: list[str]):
     return [s for s in spans if s[1] > s[0]]
 
 
-def _lines(text: str):
-    start = 0
+def _lines(text: str, start: int = 0):
     for line in text.split("\n"):
         if line.strip():
             yield start, line

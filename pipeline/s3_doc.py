@@ -15,7 +15,8 @@ WORD_START, WORD_INSIDE, SPACE = "B-W", "I-W", "_SP"
 
 @dataclass
 class Parsed:
-    """A document and its spaCy ``Doc``; ``doc.text == document.text``."""
+    """A document and its spaCy ``Doc``: ``doc.text`` is the document's text from
+    ``doc.user_data["offset"]`` (the whole text unless it was read in windows)."""
 
     document: Document
     doc: "spacy.tokens.Doc"  # noqa: F821
@@ -50,7 +51,8 @@ def to_doc(segmented: Segmented) -> Parsed:
     """
     from spacy.tokens import Doc
 
-    text = segmented.document.text
+    window_start, window_end = segmented.window
+    text = segmented.document.text[:window_end] if window_end >= 0 else segmented.document.text
     words, spaces, tags, starts = [], [], [], []
 
     def add_gap(gap: str) -> None:
@@ -64,7 +66,7 @@ def to_doc(segmented: Segmented) -> Parsed:
         tags.append(SPACE)
         starts.append(False if starts else True)
 
-    cursor = 0
+    cursor = window_start
     for tok in segmented.tokens:
         if tok.start > cursor:
             add_gap(text[cursor:tok.start])
@@ -76,9 +78,8 @@ def to_doc(segmented: Segmented) -> Parsed:
     if cursor < len(text):
         add_gap(text[cursor:])
     nlp = blank_nlp()
-    if not words:
-        return Parsed(segmented.document, Doc(nlp.vocab))
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts) if words else Doc(nlp.vocab)
+    doc.user_data["offset"] = window_start  # the Doc's text starts there in the document
     return Parsed(segmented.document, doc)
 
 

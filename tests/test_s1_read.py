@@ -47,6 +47,9 @@ def test_missing_folder_and_unsupported_files(tmp_path):
         read_path(tmp_path / "missing.txt")
     with pytest.raises(ReadError, match="folder"):
         read_path(tmp_path)
-    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
-    with pytest.raises(ReadError, match="unsupported"):
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 JFIF")
+    with pytest.raises(ReadError, match="a JPEG image, not a report"):
         read_path(tmp_path / "photo.jpg")
+    (tmp_path / "notes.odt").write_bytes("Hà Nội".encode("utf-8"))
+    with pytest.raises(ReadError, match="unsupported file type '.odt'"):
+        read_path(tmp_path / "notes.odt")

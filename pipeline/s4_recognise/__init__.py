@@ -90,10 +90,11 @@ def recognise(parsed: Parsed) -> Recognised:
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
             sentence_of[i] = n
+    offset = doc.user_data.get("offset", 0)
     mentions = {}
     for kind in KINDS:
         mentions[kind] = [
-            Mention(kind, span.text, span.start_char, span.end_char, span.start, span.end,
+            Mention(kind, span.text, span.start_char + offset, span.end_char + offset, span.start, span.end,
                     sentence_of.get(span.start, 0), dict(span._.attrs or {}), span.kb_id_)
             for span in sorted(doc.spans.get(kind, []), key=lambda s: (s.start, s.end))
         ]

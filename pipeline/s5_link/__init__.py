@@ -11,7 +11,7 @@ from .figures import Figure, link_figures
 from .identity import assign_identities
 from .posts import Post, find_posts
 
-__all__ = ["Linked", "link", "Entity", "Post", "Figure", "Event"]
+__all__ = ["Linked", "link", "merge", "Entity", "Post", "Figure", "Event"]
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Linked:
     event: Event | None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    locality: dict[str, str] = field(default_factory=dict)
 
 
 def link(recognised: Recognised) -> Linked:
@@ -59,8 +60,10 @@ def link(recognised: Recognised) -> Linked:
     year = recognised.document.date[:4] if recognised.document.date else None
     event = find_event(doc, mentions, owner, year)
     assign_identities(entities, posts, recognised.document.id, recognised.locality)
-    sentences = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents]
-    return Linked(recognised.document, entities, posts, figures, event, sentences, mentions)
+    entities_locality = recognised.locality
+    offset = doc.user_data.get("offset", 0)
+    sentences = [(s.start_char + offset, s.start_char + offset + len(s.text.rstrip())) for s in doc.sents]
+    return Linked(recognised.document, entities, posts, figures, event, sentences, mentions, entities_locality)
 
 
 def _locality_key(locality: dict, entities: dict[str, Entity]) -> str | None:
@@ -68,3 +71,42 @@ def _locality_key(locality: dict, entities: dict[str, Entity]) -> str | None:
     if province and f"province:{province}" in entities:
         return f"province:{province}"
     return "country:Việt Nam" if "country:Việt Nam" in entities else None
+
+
+def merge(parts: list[Linked]) -> Linked:
+    """One report read in windows (a very long one): entities of the same key
+    become one, posts and figures add up, the first event counts.
+
+    The windows' sentences are numbered on from each other; identities are
+    assigned again over all posts.
+    """
+    first = parts[0]
+    entities: dict[str, Entity] = {}
+    posts: dict[tuple, Post] = {}
+    figures, sentences, mentions, event = [], [], {}, None
+    for part in parts:
+        for key, ent in part.entities.items():
+            if key not in entities:
+                entities[key] = ent
+                continue
+            kept = entities[key]
+            kept.mentions += ent.mentions
+            kept.labels |= ent.labels
+            kept.classes |= ent.classes
+            for k, v in ent.attrs.items():
+                kept.attrs.setdefault(k, v)
+        for post in part.posts:
+            k = (post.person, post.role.lower(), post.org)
+            if k in posts:
+                posts[k].mentions += post.mentions
+            else:
+                posts[k] = post
+        figures += part.figures
+        if event is None and part.event is not None:
+            event = part.event
+            event.sentence += len(sentences)
+        sentences += part.sentences
+        for kind, found in part.mentions.items():
+            mentions.setdefault(kind, []).extend(found)
+    assign_identities(entities, list(posts.values()), first.document.id, first.locality)
+    return Linked(first.document, entities, list(posts.values()), figures, event, sentences, mentions, first.locality)

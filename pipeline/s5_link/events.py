@@ -63,8 +63,9 @@ def find_event(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], y
     low = sent.text.lower()
     text_before = sent.text[:low.find(_ORGANISE)] if _ORGANISE in low else ""
     by = text_before.lower().rfind(" do ")  # "... do UBND TP phối hợp LĐLĐ TP tổ chức"
+    begin = sent.start_char + doc.user_data.get("offset", 0)
     candidates = [o for o in mentions["organisations"] if o.sentence == n and id(o) in owner and text_before
-                  and o.end - sent.start_char <= len(text_before) and o.start - sent.start_char > by]
+                  and o.end - begin <= len(text_before) and o.start - begin > by]
     for org in candidates if by >= 0 else candidates[:1]:  # else the sentence's subject organises it
         if owner[id(org)] not in event.organisers:
             event.organisers.append(owner[id(org)])

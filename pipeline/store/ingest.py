@@ -52,17 +52,14 @@ def expand_paths(args: Iterable[str]) -> list[Path]:
     A glob that matches nothing stays in the list as written, so reading it
     fails with a clear message.
     """
-    from ..s1_read import READERS
-
     files: list[Path] = []
     for arg in args:
         path = Path(arg)
         if any(c in arg for c in "*?["):
             found = sorted(glob.glob(arg, recursive=True))
             files += [Path(f) for f in found if Path(f).is_file()] or [path]
-        elif path.is_dir():
-            files += sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")
-                            and f.suffix.lower() in READERS and f.suffix)
+        elif path.is_dir():  # every file: those vnkg cannot read are reported, not skipped silently
+            files += sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
         else:
             files.append(path)
     return files
