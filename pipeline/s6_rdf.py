@@ -56,15 +56,15 @@ def to_graph(linked: Linked) -> Graph:
     text = doc.text
     sentence_at = _sentence_finder(linked.sentences, text)
 
+    made: dict[tuple[int, int], object] = {}
+
     def mention(start: int, end: int):
-        m = RES("mention", f"{doc.id}-{start}-{end}")
-        if (m, RDF.type, V.Mention) not in g:
-            g.add((m, RDF.type, V.Mention))
-            g.add((m, V.sentence, Literal(sentence_at(start))))
-            g.add((m, V.start, Literal(start)))
-            g.add((m, V.end, Literal(end)))
-            g.add((m, V.surface, Literal(text[start:end])))
-            g.add((m, V.inDocument, report))
+        m = made.get((start, end))
+        if m is None:
+            m = made[(start, end)] = RES("mention", f"{doc.id}-{start}-{end}")
+            g.addN((m, p, o, g) for p, o in (
+                (RDF.type, V.Mention), (V.sentence, Literal(sentence_at(start))), (V.start, Literal(start)),
+                (V.end, Literal(end)), (V.surface, Literal(text[start:end])), (V.inDocument, report)))
         return m
 
     g.add((report, RDF.type, SDO.Report))

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from .. import lexicons
 from ..text import is_upper_word
-from .lookup import PhraseTable, is_alpha, is_stopword, is_word_start, lower
+from .lookup import PhraseTable, is_alpha, is_stopword, is_word_start, lower, texts
 
 __all__ = ["FigureRecogniser", "parse_number", "parse_range", "parse_fraction"]
 
@@ -92,8 +92,11 @@ class FigureRecogniser:
     def __call__(self, doc):
         spans, i = [], 0
         places = {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
+        words = texts(doc)
         while i < len(doc):
-            found = self._rank(doc, i) or (None if i in places else self._quantity(doc, i))
+            word = words[i]
+            found = ((word in ("thứ", "Thứ") and self._rank(doc, i))
+                     or (word[:1].isdigit() and i not in places and self._quantity(doc, i)) or None)
             if found is None:
                 i += 1
                 continue

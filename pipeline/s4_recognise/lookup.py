@@ -8,7 +8,7 @@ from ..s2_segment import tokenise
 from ..s3_doc import WORD_INSIDE
 from ..text import is_capitalised
 
-__all__ = ["PhraseTable", "is_cap", "is_alpha", "is_word_start", "word_ends_at", "word_at", "is_stopword", "lower", "span_text"]
+__all__ = ["PhraseTable", "texts", "is_cap", "is_alpha", "is_word_start", "word_ends_at", "word_at", "is_stopword", "lower", "span_text"]
 
 
 class PhraseTable:
@@ -70,6 +70,15 @@ class PhraseTable:
     def longest(self, doc, i: int) -> tuple[int, object] | None:
         hits = self.at(doc).get(i)
         return hits[0] if hits else None
+
+
+def texts(doc) -> list[str]:
+    """The Doc's token texts as a plain list, made once: loops test these before
+    paying for spaCy ``Token`` objects."""
+    found = doc.user_data.get("texts")
+    if found is None:
+        found = doc.user_data["texts"] = [t.text for t in doc]
+    return found
 
 
 def is_cap(tok) -> bool:

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from .. import lexicons
 from ..s2_segment import tokenise
-from .lookup import is_alpha, is_cap
+from .lookup import is_alpha, is_cap, texts
 
 __all__ = ["OrgAliasRecogniser"]
 
@@ -52,14 +52,20 @@ class OrgAliasRecogniser:
                 words = tuple(t for t, _, _ in tokenise(alias))
                 if words and _distinctive(alias):
                     aliases.setdefault(words, attrs)
-        aliases = dict(sorted(aliases.items(), key=lambda kv: -len(kv[0])))  # longest first
+        by_first: dict[str, dict] = {}
+        for words, attrs in sorted(aliases.items(), key=lambda kv: -len(kv[0])):  # longest first
+            by_first.setdefault(words[0], {})[words] = attrs
         countries = {s.start: s for s in doc.spans.get("places", []) if s._.attrs["level"] == "country"}
         added = []
+        words = texts(doc)
         for i in range(len(doc)):
-            if i in taken:
+            word = words[i]
+            if i in taken or not word[:1].isupper():
                 continue
-            found = self._alias_at(doc, i, aliases, countries) or self._suffix_name(doc, i) or self._outlet(doc, i)
-            if found is None:
+            found = ((word in by_first and self._alias_at(doc, i, by_first[word], countries))
+                     or (word.isascii() and self._suffix_name(doc, i))
+                     or (i >= 2 and words[i - 1] in ("/", "Theo", "theo") and self._outlet(doc, i)))
+            if not found:
                 continue
             end, attrs = found
             if taken & set(range(i, end)):

@@ -64,8 +64,9 @@ class OrganisationRecogniser:
         self.role_heads = {r._.attrs["org_head"] for r in roles if r._.attrs["org_head"] is not None}
         locality = doc.user_data.get("locality", {})
         spans, i = [], 0
+        starts = set(self.heads.at(doc)) | set(self.known_exact.at(doc)) | set(self.known_lower.at(doc))
         while i < len(doc):
-            name = self.parse(i)
+            name = self.parse(i) if i in starts else None
             if name is None:
                 i += 1
                 continue

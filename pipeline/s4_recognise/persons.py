@@ -6,7 +6,7 @@ from spacy.tokens import Span
 
 from .. import lexicons
 from ..text import is_upper_word
-from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, lower, word_ends_at
+from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, lower, texts, word_ends_at
 
 __all__ = ["PersonRecogniser", "person_name"]
 
@@ -63,8 +63,9 @@ class PersonRecogniser:
         for start, end in self._credits(doc):
             add(start, end, cue="byline", byline=True)
         address = self.address.at(doc)
+        words = texts(doc)
         for i in range(len(doc)):
-            if i in taken:
+            if i in taken or not (i in address or words[i] in self.surnames or "." in words[i]):
                 continue
             cue = None if i in places else self._cue(doc, i, address)
             if cue:
