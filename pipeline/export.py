@@ -53,7 +53,7 @@ def store_graph(store: GraphStore, docs: list[str] | None = None, named: str | N
         if result.fmt != "turtle":
             raise StoreError(f"--named {named} is not a CONSTRUCT query; exports need a graph")
         return rdflib.Graph().parse(data=result.data.decode("utf-8"), format="turtle")
-    union = rdflib.Graph()
+    union = rdflib.Graph(bind_namespaces="none")
     for prefix, uri in _prefixes().items():
         union.bind(prefix, uri)
     for g in store_dataset(store, docs, tick).graphs():

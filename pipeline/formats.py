@@ -55,7 +55,7 @@ def serialise(graphs: list[tuple[str, "rdflib.Graph"]], fmt: str) -> str:  # noq
             for triple in graph:
                 named.add(triple)
         return out.serialize(format=spec.rdflib_name)
-    union = Graph()
+    union = Graph(bind_namespaces="none")
     for prefix, uri in PREFIXES.items():
         union.bind(prefix, uri)
     for _, graph in graphs:

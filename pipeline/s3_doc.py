@@ -80,6 +80,8 @@ def to_doc(segmented: Segmented) -> Parsed:
     nlp = blank_nlp()
     doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts) if words else Doc(nlp.vocab)
     doc.user_data["offset"] = window_start  # the Doc's text starts there in the document
+    doc.user_data["texts"] = words  # the token texts, for loops that need no Token objects
+    doc.user_data["sentences"] = segmented.sentences  # their offsets in the document text
     return Parsed(segmented.document, doc)
 
 

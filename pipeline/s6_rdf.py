@@ -48,7 +48,7 @@ def to_graph(linked: Linked) -> Graph:
     ['Chính phủ']
     """
     V = vnkg()
-    g = Graph()
+    g = Graph(bind_namespaces="none")  # only our prefixes: rdflib's defaults make each bind slow
     for prefix, uri in PREFIXES.items():
         g.bind(prefix, uri)
     doc = linked.document

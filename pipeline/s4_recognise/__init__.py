@@ -7,6 +7,7 @@ a place, a person name stops an organisation name).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -86,16 +87,14 @@ def recognise(parsed: Parsed) -> Recognised:
     doc.user_data["publisher"] = parsed.document.publisher
     for _, component in recogniser_pipeline().pipeline:
         doc = component(doc)
-    sentence_of = {}
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sentence_of[i] = n
     offset = doc.user_data.get("offset", 0)
+    starts = [s for s, _ in doc.user_data.get("sentences", ())]
     mentions = {}
     for kind in KINDS:
         mentions[kind] = [
             Mention(kind, span.text, span.start_char + offset, span.end_char + offset, span.start, span.end,
-                    sentence_of.get(span.start, 0), dict(span._.attrs or {}), span.kb_id_)
+                    max(0, bisect.bisect_right(starts, span.start_char + offset) - 1), dict(span._.attrs or {}),
+                    span.kb_id_)
             for span in sorted(doc.spans.get(kind, []), key=lambda s: (s.start, s.end))
         ]
     return Recognised(parsed.document, doc, mentions, dict(doc.user_data.get("locality", {})))

@@ -153,8 +153,9 @@ class PersonRecogniser:
     def _credits(self, doc):
         """Token ranges of names in photo credits ("Ảnh: QUẾ CHI", "(Ảnh: Hồng Phú)") and bylines."""
         n = len(doc)
-        for i, tok in enumerate(doc):
-            if lower(tok) == "ảnh" and i + 1 < n and doc[i + 1].text == ":":
+        words = texts(doc)
+        for i, word in enumerate(words):
+            if word in ("Ảnh", "ảnh") and i + 1 < n and words[i + 1] == ":":
                 end = self._name_run(doc, i + 2, strict=False)
                 if end - (i + 2) >= 2 and self._credit_ends(doc, i + 2, end):
                     yield i + 2, end

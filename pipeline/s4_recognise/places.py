@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from .. import lexicons
-from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, word_ends_at
+from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, texts, word_ends_at
 
 __all__ = ["PlaceRecogniser", "place_key", "document_locality", "LEVEL_CLASS"]
 
@@ -121,10 +121,11 @@ class PlaceRecogniser:
             if a["unit"] and a["name"] not in self.gazetteer and not a["name"][:1].isdigit():
                 names[tuple(a["name"].split())] = span
         found = []
+        tokens = texts(doc)
         for words, model in names.items():
             for i in range(len(doc) - len(words) + 1):
                 end = i + len(words)
-                if taken & set(range(i, end)) or tuple(t.text for t in doc[i:end]) != words:
+                if tokens[i] != words[0] or taken & set(range(i, end)) or tuple(tokens[i:end]) != words:
                     continue
                 if is_word_start(doc[i]) and word_ends_at(doc, end):
                     a = model._.attrs

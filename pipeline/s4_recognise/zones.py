@@ -44,7 +44,7 @@ class ZoneRecogniser:
         spans, i = [], 0
         words, abbreviations = self.words.at(doc), self.abbreviations.at(doc)
         while i < len(doc):
-            hit = (abbreviations.get(i) or words.get(i) or [None])[0]
+            hit = (abbreviations.get(i) or words.get(i) or [None])[0] if i in abbreviations or i in words else None
             if hit is None or self._generic(doc, i):
                 i += 1
                 continue

@@ -58,11 +58,10 @@ def link(recognised: Recognised) -> Linked:
     titles = {id(o) for o in mentions["organisations"] if o.token_start in role_ends}
     figures = link_figures(doc, mentions, owner, fallback, titles)
     year = recognised.document.date[:4] if recognised.document.date else None
-    event = find_event(doc, mentions, owner, year)
+    sentences = list(doc.user_data["sentences"])
+    event = find_event(recognised.document.text, sentences, mentions, owner, year)
     assign_identities(entities, posts, recognised.document.id, recognised.locality)
     entities_locality = recognised.locality
-    offset = doc.user_data.get("offset", 0)
-    sentences = [(s.start_char + offset, s.start_char + offset + len(s.text.rstrip())) for s in doc.sents]
     return Linked(recognised.document, entities, posts, figures, event, sentences, mentions, entities_locality)
 
 

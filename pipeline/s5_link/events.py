@@ -31,16 +31,18 @@ class Event:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def find_event(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], year: str | None) -> Event | None:
+def find_event(text: str, spans: list[tuple[int, int]], mentions: dict[str, list[Mention]], owner: dict[int, str],
+               year: str | None) -> Event | None:
     """The first meeting the report names, with what its sentences say of it.
 
     The organiser is an organisation before "tổ chức" in the sentence that
     names the event (or after "do"); the chair, a person in a sentence
     saying "chủ trì"; attendees, persons in sentences saying "dự",
     "phát biểu", "tham luận"... The date is the day written with the event
-    ("sáng 3/4"), with the report's year when it states one.
+    ("sáng 3/4"), with the report's year when it states one. ``spans`` are
+    the sentences' offsets in ``text``; mentions number sentences by them.
     """
-    sentences = list(doc.sents)
+    sentences = [_Sentence(text[s:e], s) for s, e in spans]
     found = None
     for n, sent in enumerate(sentences):
         low = sent.text.lower()
@@ -63,7 +65,7 @@ def find_event(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], y
     low = sent.text.lower()
     text_before = sent.text[:low.find(_ORGANISE)] if _ORGANISE in low else ""
     by = text_before.lower().rfind(" do ")  # "... do UBND TP phối hợp LĐLĐ TP tổ chức"
-    begin = sent.start_char + doc.user_data.get("offset", 0)
+    begin = sent.start
     candidates = [o for o in mentions["organisations"] if o.sentence == n and id(o) in owner and text_before
                   and o.end - begin <= len(text_before) and o.start - begin > by]
     for org in candidates if by >= 0 else candidates[:1]:  # else the sentence's subject organises it
@@ -83,6 +85,12 @@ def find_event(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], y
         if any(re.search(rf"\b{word}\b", text) for word in _ATTEND) and key not in event.attendees:
             event.attendees.append(key)
     return event
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    start: int
 
 
 def _label(text: str, pos: int, noun: str) -> str:
