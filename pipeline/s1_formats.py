@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from .s1_encodings import EncodingError, decode
@@ -24,19 +25,27 @@ class Extracted:
     publisher: str | None = None
 
 
-# Leading bytes of files that are certainly not reports.
-_MAGIC = {
-    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"BM": "a BMP image",
-    b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image", b"RIFF": "a RIFF (WEBP, WAV or AVI) file",
-    b"\x1f\x8b": "a gzip archive", b"7z\xbc\xaf": "a 7-Zip archive", b"Rar!": "a RAR archive",
-    b"\x7fELF": "a program",
-}
+# Leading bytes of files that are certainly not reports. Each signature is
+# long enough that no text can start with it ("BMW ngưng sản xuất…" is news,
+# not a bitmap).
+_MAGIC = [(re.compile(pattern, re.DOTALL), kind) for pattern, kind in (
+    (rb"\x89PNG\r\n", "a PNG image"), (rb"\xff\xd8\xff", "a JPEG image"), (rb"GIF8[79]a", "a GIF image"),
+    (rb"BM.{4}\x00\x00\x00\x00", "a BMP image"), (rb"II\*\x00", "a TIFF image"), (rb"MM\x00\*", "a TIFF image"),
+    (rb"RIFF.{4}(?:WEBP|WAVE|AVI )", "a RIFF (WEBP, WAV or AVI) file"), (rb"\x1f\x8b", "a gzip archive"),
+    (rb"7z\xbc\xaf", "a 7-Zip archive"), (rb"Rar!\x1a\x07", "a RAR archive"), (rb"\x7fELF", "a program"),
+)]
 
 
 def sniff(raw: bytes) -> str | None:
-    """What a file is by its first bytes, when that rules it out as a report."""
-    for magic, kind in _MAGIC.items():
-        if raw.startswith(magic):
+    """What a file is by its first bytes, when that rules it out as a report.
+
+    >>> sniff(b"BM6\\x00\\x0c\\x00\\x00\\x00\\x00\\x006\\x00")
+    'a BMP image'
+    >>> sniff("BMW ngưng sản xuất 6-Series Coupe".encode()) is None
+    True
+    """
+    for magic, kind in _MAGIC:
+        if magic.match(raw):
             return kind
     return None
 

@@ -53,3 +53,16 @@ def test_missing_folder_and_unsupported_files(tmp_path):
     (tmp_path / "notes.odt").write_bytes("Hà Nội".encode("utf-8"))
     with pytest.raises(ReadError, match="unsupported file type '.odt'"):
         read_path(tmp_path / "notes.odt")
+
+
+def test_text_that_starts_like_a_file_signature_is_read(tmp_path):
+    # "BM" opens bitmaps, "GIF8" GIFs, "RIFF" WAV files: a headline may open the same way.
+    for name, text in {"bmw.txt": "BMW ngưng sản xuất 6-Series Coupe tại nhà máy Dingolfing.",
+                       "gif.txt": "GIF8 là tên một dự án tại Khu công nghệ cao Hòa Lạc.",
+                       "riff.txt": "RIFF là nhóm nhạc trẻ biểu diễn tại Hà Nội."}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert read_path(tmp_path / name).text.startswith(text.split()[0])
+    bitmap = tmp_path / "scan.txt"
+    bitmap.write_bytes(b"BM6\x00\x0c\x00\x00\x00\x00\x006\x00\x00\x00" + b"\xff" * 64)
+    with pytest.raises(ReadError, match="a BMP image, not a report"):
+        read_path(bitmap)
