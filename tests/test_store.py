@@ -136,3 +136,15 @@ def test_the_development_reports_ingested_twice_give_the_same_triples(location):
         first = stats(store)
         assert ingest(store, docs).summary() == f"0 added, 0 replaced, {len(docs)} unchanged, 0 failed"
         assert stats(store) == first and first["reports"] == len(docs)
+
+
+def test_named_organisations_count_reports_once_each(location, tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_text("Một tiêu đề khác\n" + SEED.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    with open_store(location, write=True) as store:
+        ingest(store, [SEED, copy, OTHER])
+        table = run_query(store, named_queries()["organisations"].text, "table").rows
+    rows = {r[0]: r[1:] for r in table}
+    assert rows["Ban Thường vụ Thành ủy Hà Nội"] == ["Thành ủy Hà Nội", "2"]
+    assert rows["Ban Thường vụ Tỉnh ủy Thanh Hóa"] == ["Tỉnh ủy Thanh Hóa", "1"]
+    assert len(table) == len(rows)  # one row per organisation, however many reports repeat it
