@@ -199,14 +199,19 @@ def validate(store_dir, endpoint, endpoint_kind):
 
 
 def _print_table(columns, rows) -> None:
+    """A table fitted to the terminal (rich); piped, plain aligned columns, one row per line."""
+    if not sys.stdout.isatty():  # rich takes longer to import than a small query takes to run
+        widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
+        for line in (columns, ["-" * w for w in widths], *rows):
+            click.echo("  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip())
+        return
     from rich.console import Console
     from rich.table import Table
 
     table = Table(*columns, show_lines=False)
     for row in rows:
         table.add_row(*row)
-    # On a terminal the table fits the window; piped, rows stay whole (one line each).
-    Console(width=None if sys.stdout.isatty() else 100_000).print(table)
+    Console().print(table)
 
 
 class _progress:

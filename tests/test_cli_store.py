@@ -1,5 +1,7 @@
 """The store commands of vnkg, through click's test runner."""
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -78,3 +80,30 @@ def test_bad_files_in_an_ingest(runner, tmp_path):
     assert result.exit_code == 1
     assert f"vnkg: {bad.resolve()}: no text in file" in result.stderr or f"vnkg: {bad}: no text in file" in result.stderr
     assert "nope*.txt: no such file" in result.stderr and "1 added" in result.stderr
+
+
+def test_queries_and_help_leave_the_language_models_unloaded(store):
+    # Asking a store needs no NLP: spaCy, underthesea and rdflib load only for commands that extract or convert.
+    script = f"""
+import sys
+from click.testing import CliRunner
+from pipeline.cli import cli
+runner = CliRunner()
+assert runner.invoke(cli, ["--help"]).exit_code == 0
+result = runner.invoke(cli, ["query", "--named", "career", "--param", 'name=Văn "Phong"', "--store", {str(store)!r}])
+assert result.exit_code == 0, result.output
+result = runner.invoke(cli, ["query", "--named", "zones", "--store", {str(store)!r}])
+assert "Khu công nghệ cao Hòa Lạc" in result.output, result.output
+print(sorted(m for m in ("spacy", "underthesea", "rdflib", "rich") if m in sys.modules))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_piped_tables_keep_one_row_per_line(runner, store):
+    result = runner.invoke(cli, ["query", "--named", "zones", "--store", str(store)])
+    header, rule, *rows = result.output.splitlines()
+    assert header.split()[:2] == ["zone", "type"] and set(rule.replace(" ", "")) == {"-"}
+    hoa_lac = next(r for r in rows if r.startswith("Khu công nghệ cao Hòa Lạc"))
+    assert hoa_lac.index("Khu công nghệ cao", 10) == header.index("type")  # the type column lines up

@@ -65,19 +65,25 @@ def expand_paths(args: Iterable[str]) -> list[Path]:
     return files
 
 
-def prepare(path: str) -> Prepared:
-    """Extract one report and shape its graph for a store (runs in worker processes).
+def prepare(path: str, stored_hash: str | None = None) -> Prepared | None:
+    """Read and extract one report and shape its graph for a store (runs in worker processes).
 
-    An entity's preferred label moves to ``skos:altLabel`` and
-    ``vnkg:canonicalName``: the store keeps one preferred label per entity,
-    chosen over every report (``pipeline.store.labels``).
+    Returns None when the report's content hash is ``stored_hash``: it is in
+    the store already, unchanged. An entity's preferred label moves to
+    ``skos:altLabel`` and ``vnkg:canonicalName``: the store keeps one
+    preferred label per entity, chosen over every report
+    (``pipeline.store.labels``).
     """
     from rdflib import RDF, URIRef
     from rdflib.namespace import SKOS
 
-    from .. import extract_path
+    from .. import _extract
+    from ..s1_read import read_path
 
-    ex = extract_path(path)
+    document = read_path(path)
+    if document.id == stored_hash:
+        return None
+    ex = _extract(document)
     graph = ex.graph
     for concept in set(graph.subjects(RDF.type, SKOS.Concept)):  # kept once, in the vocabulary graph
         graph.remove((concept, None, None))
@@ -102,32 +108,19 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1,
     brings. ``jobs`` > 1 extracts in that many worker processes; writing stays
     in this one.
     """
-    from ..s1_read import ReadError, read_path
-
     report = IngestReport()
     _vocabulary(store)
     stored = {row["path"]: row["hash"] for row in store.select(_CATALOG)}
-    todo: list[str] = []
-    for path in paths:
-        absolute = str(Path(path).resolve())
-        try:
-            doc = read_path(absolute)
-        except ReadError as exc:
-            report.failed.append((str(path), str(exc)))
-            _tick(progress, str(path))
-            continue
-        if stored.get(absolute) == doc.id:
-            report.unchanged.append(str(path))
-            _tick(progress, str(path))
-        else:
-            todo.append(absolute)
-    for absolute, prepared in _prepared(todo, jobs):
+    todo = [(str(path), str(Path(path).resolve())) for path in paths]
+    for (given, absolute), prepared in zip(todo, _prepared([(a, stored.get(a)) for _, a in todo], jobs)):
         if isinstance(prepared, Exception):
-            report.failed.append((absolute, str(prepared)))
+            report.failed.append((given, str(prepared)))
+        elif prepared is None:
+            report.unchanged.append(given)
         else:
             _write(store, prepared, replacing=absolute in stored)
             (report.replaced if absolute in stored else report.added).append(absolute)
-        _tick(progress, absolute)
+        _tick(progress, given)
     return report
 
 
@@ -175,23 +168,24 @@ def _entities_in(store: GraphStore, graphs: set[str]) -> set[str]:
     return found
 
 
-def _prepared(paths: list[str], jobs: int):
-    """(path, Prepared or the exception that stopped it), in the order given."""
-    if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield path, _safe_prepare(path)
+def _prepared(tasks: list[tuple[str, str | None]], jobs: int):
+    """For each (path, stored hash): its Prepared, None when unchanged, or the ReadError that stopped it;
+    in the order given. Workers read the files too, so the writing process only writes."""
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield _safe_prepare(task)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from zip(paths, pool.map(_safe_prepare, paths, chunksize=4))
+        yield from pool.map(_safe_prepare, tasks, chunksize=4)
 
 
-def _safe_prepare(path: str):
+def _safe_prepare(task: tuple[str, str | None]):
     from ..s1_read import ReadError
 
     try:
-        return prepare(path)
+        return prepare(*task)
     except ReadError as exc:
         return exc
 
