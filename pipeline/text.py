@@ -26,6 +26,8 @@ _KEY_PUNCT = re.compile(r"[.,;:()\[\]\"'“”‘’!?/\-–—_«»…]+")
 # Abbreviations that are ordinary words in lower case ("TƯ" = trung ương, "tư" = private).
 _CAPS_ONLY_EXPANSIONS = {"TƯ": "trung ương", "T.Ư": "trung ương"}
 _CAPS_ONLY = re.compile(r"(?<![\w.])(TƯ|T\.Ư)(?![\w])")
+# The combining-mark blocks: every Vietnamese tone and vowel mark once decomposed (NFD).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _EDGE_PUNCT = ".,;:()[]\"'“”‘’!?/-–—_«»…"
 
 
@@ -100,7 +102,7 @@ def fold(text: str) -> str:
     'nguyen van phong, da nang'
     """
     t = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in t if unicodedata.category(c) != "Mn").casefold()
+    return _COMBINING.sub("", t).casefold()
 
 
 def slug(text: str) -> str:

@@ -1,0 +1,372 @@
+#!/usr/bin/env python3
+"""vnkg's speed on the news corpus: every figure in docs/benchmarks.md, measured in one run.
+
+    python scripts/benchmark.py                  # whole corpus, writes docs/benchmarks.md
+    python scripts/benchmark.py --limit 200 --out -   # a quick look, printed
+
+Reads ../shared/corpus/news (the project's own corpus/ when it is absent) and
+measures, on this machine:
+
+1. single-process extraction (read to RDF graph) beside underthesea's sentence
+   and word tokenisation alone, over the same texts in interleaved batches;
+2. ``vnkg ingest`` of every text into a new on-disk store with 1 and 2 worker
+   processes: wall time, peak memory of the whole process tree, triples; and
+   this machine's own ceiling for two processes (a pure-Python loop run alone
+   and twice at once);
+3. each named query (ontology/queries) on that store;
+4. the same queries on a generated graph of 1,000,000 triples (copies of the
+   store with renamed resources), Oxigraph against rdflib's in-memory Dataset;
+5. start-up of ``vnkg --help`` and of ``vnkg query`` on a small store;
+6. a pyinstrument profile of the extraction: time by package and vnkg's own
+   slowest functions.
+
+No test times anything; performance figures live here and in the file it writes.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import platform
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS = ROOT.parent / "shared" / "corpus" / "news"
+VNKG = [sys.executable, "-c", "import sys; from pipeline.cli import main; sys.argv[0] = 'vnkg'; main()"]
+GENERATED_TRIPLES = 1_000_000
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, help="only the first N texts (default: all)")
+    ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"), help="Markdown file to write, or - to print")
+    ap.add_argument("--rdflib-timeout", type=int, default=600, help="seconds before an rdflib query is given up")
+    ap.add_argument("--profile-texts", type=int, default=300, help="texts extracted under the profiler")
+    args = ap.parse_args(argv)
+
+    files = sorted(NEWS.glob("*.txt")) or sorted((ROOT / "corpus").glob("*.txt"))
+    files = files[: args.limit]
+    work = Path(tempfile.mkdtemp(prefix="vnkg-bench-"))
+    out = [f"# Benchmarks\n\nWritten by `python scripts/benchmark.py{_argv_text(argv)}` on {date.today()}; "
+           f"{len(files)} texts from `{_shown(files[0].parent)}`.\n", machine()]
+    for section in (lambda: throughput(files), lambda: ingest_section(files, work),
+                    lambda: queries_section(work / "store-1"), lambda: generated_section(work, args.rdflib_timeout),
+                    lambda: startup_section(work), lambda: profile_section(files[: args.profile_texts])):
+        text = section()
+        print(text, file=sys.stderr)
+        out.append(text)
+    report = "\n".join(out)
+    if args.out == "-":
+        print(report)
+    else:
+        Path(args.out).write_text(report, encoding="utf-8")
+        print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def machine() -> str:
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")), platform.processor())
+    mem = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) // 1024 // 1024
+    single, double = _spin_alone_and_twice()
+    ceiling = 2 * single / double
+    packages = ", ".join(f"{p} {version(p)}" for p in ("spacy", "underthesea", "rdflib", "pyoxigraph"))
+    return (f"## Machine\n\n{os.cpu_count()} cores ({cpu}), {mem} GB RAM, Python {platform.python_version()}, "
+            f"{packages}.\n\nTwo-process ceiling of this machine: a pure-Python loop takes {single:.2f} s alone and "
+            f"{double:.2f} s when two copies run at once, so two processes do at most **{ceiling:.2f}x** the work "
+            f"of one here (2.00 on two free cores).\n")
+
+
+def throughput(files) -> str:
+    from pipeline.runner import run_stages
+    from pipeline.text import normalise
+    from underthesea import sent_tokenize, word_tokenize
+
+    texts = [normalise(f.read_text(encoding="utf-8")) for f in files]
+
+    def tokenise(batch):  # as stage 2 calls underthesea: line by line, sentences then words
+        for text in batch:
+            for line in text.split("\n"):
+                for sentence in sent_tokenize(line) if line.strip() else ():
+                    word_tokenize(sentence, use_token_normalize=False)
+
+    def extract(batch):
+        for text in batch:
+            run_stages(text, until="graph")
+
+    tokenise(texts[:5]), extract(texts[:5])  # models, lexicons and recognisers load before timing
+    tok = ext = 0.0
+    for i in range(0, len(texts), 50):  # interleaved, so a busy neighbour slows both alike
+        batch = texts[i:i + 50]
+        tok += _seconds(tokenise, batch)
+        ext += _seconds(extract, batch)
+    chars = sum(map(len, texts))
+    ratio = tok / ext
+    return ("## Extraction throughput, one process\n\n| | seconds | characters/s |\n|---|---|---|\n"
+            f"| underthesea sentence + word tokenisation alone | {tok:.1f} | {chars / tok:,.0f} |\n"
+            f"| vnkg extraction, text to RDF graph | {ext:.1f} | {chars / ext:,.0f} |\n\n"
+            f"{len(texts)} texts, {chars:,} characters, in batches of 50 timed alternately. Extraction runs at "
+            f"**{ratio:.2f}** of tokenisation's speed (target ≥ 0.50: {_met(ratio >= 0.5)}).\n")
+
+
+def ingest_section(files, work: Path) -> str:
+    rows, runs = [], {}
+    for jobs in (1, 2):
+        store = work / f"store-{jobs}"
+        start = time.perf_counter()
+        peak = _run_watching_memory([*VNKG, "ingest", *map(str, files), "--store", str(store), "--jobs", str(jobs)])
+        runs[jobs] = time.perf_counter() - start
+        triples = _triples(store)
+        rows.append(f"| {jobs} | {runs[jobs]:.1f} | {len(files) / runs[jobs]:.1f} | {peak:,.0f} | {triples:,} |")
+    speedup = runs[1] / runs[2]
+    return ("## Ingesting the corpus into an on-disk store\n\n`vnkg ingest FILES --store DIR --jobs N` into a new "
+            "store; peak memory is the largest sum of resident memory over vnkg and its workers, sampled every "
+            "0.1 s.\n\n| jobs | wall s | reports/s | peak RSS MB | triples |\n|---|---|---|---|---|\n"
+            + "\n".join(rows) + f"\n\nTwo workers: **{speedup:.2f}x** one (target ≥ 1.7: {_met(speedup >= 1.7)}; "
+            "this machine's two-process ceiling is in *Machine* above). Peak memory target ≤ 1,500 MB: "
+            f"{_met(max(_peaks) <= 1500)}.\n")
+
+
+def queries_section(store: Path) -> str:
+    from pipeline.store import Location, named_queries, open_store
+
+    rows, medians = [], []
+    with open_store(Location(path=store)) as opened:
+        for q in named_queries().values():
+            text = _filled(q.text)
+            found = len(opened.select(text))
+            ms = _median_ms(lambda: opened.select(text), 5)
+            medians.append(ms)
+            rows.append(f"| {q.name} | {found:,} | {ms:.0f} | {_met(ms <= 100)} |")
+    return ("## Named queries on that store\n\nMedian of 5 runs of each query in `ontology/queries` through "
+            "`pipeline.store` (what `vnkg query --named` runs), results read into Python.\n\n"
+            "| query | rows | median ms | ≤ 100 ms |\n|---|---|---|---|\n" + "\n".join(rows)
+            + f"\n\nMedian over the queries: {statistics.median(medians):.0f} ms.\n")
+
+
+def generated_section(work: Path, timeout: int) -> str:
+    import pyoxigraph
+    import rdflib
+
+    dump = pyoxigraph.Store.read_only(str(work / "store-1")).dump(format=pyoxigraph.RdfFormat.N_QUADS)
+    lines, copy = [], 0
+    while len(lines) < GENERATED_TRIPLES:  # renamed copies: more reports, people and bodies, same shapes
+        prefix = f"<https://w3id.org/vnkg/resource/copy{copy}/".encode() if copy else b"<https://w3id.org/vnkg/resource/"
+        lines += dump.replace(b"<https://w3id.org/vnkg/resource/", prefix).splitlines()
+        copy += 1
+    nquads = b"\n".join(lines[:GENERATED_TRIPLES]) + b"\n"
+    oxigraph = pyoxigraph.Store(str(work / "generated"))
+    load_ox = _seconds(lambda: oxigraph.bulk_load(nquads, format=pyoxigraph.RdfFormat.N_QUADS))
+    memory = rdflib.Dataset(default_union=True)
+    load_rd = _seconds(lambda: memory.parse(data=nquads.decode("utf-8"), format="nquads"))
+    from pipeline.store import named_queries
+
+    rows, ratios = [], []
+    for q in named_queries().values():
+        text = _filled(q.text)
+        ox = _median_ms(lambda: list(oxigraph.query(text, use_default_graph_as_union=True)), 3)
+        try:
+            rd = _with_timeout(lambda: _median_ms(lambda: list(memory.query(text)), 1), timeout)
+            rows.append(f"| {q.name} | {ox:,.0f} | {rd:,.0f} | {rd / ox:,.1f} |")
+            ratios.append(rd / ox)
+        except TimeoutError:
+            rows.append(f"| {q.name} | {ox:,.0f} | > {timeout * 1000:,} | > {timeout * 1000 / ox:,.0f} |")
+        except Exception as exc:  # rdflib fails some valid SPARQL; say which and how
+            rows.append(f"| {q.name} | {ox:,.0f} | fails ({type(exc).__name__}) | |")
+    return (f"## Named queries on a generated graph of {GENERATED_TRIPLES:,} triples\n\n{copy} renamed copies "
+            f"of the store above (the last cut short). Loading took {load_ox:.1f} s into an on-disk Oxigraph store "
+            f"and {load_rd:.1f} s into an rdflib `Dataset` (union default graph). Oxigraph: median of 3 runs; "
+            "rdflib: one run.\n\n| query | Oxigraph ms | rdflib ms | rdflib / Oxigraph |\n|---|---|---|---|\n"
+            + "\n".join(rows) + (f"\n\nMedian ratio over the queries rdflib answers: **{statistics.median(ratios):.1f}"
+                                 "x**.\n" if ratios else "\n"))
+
+
+def startup_section(work: Path) -> str:
+    small = work / "small"
+    subprocess.run([*VNKG, "ingest", str(ROOT / "corpus"), "--store", str(small)], check=True, capture_output=True)
+    script = [p for p in (Path(sys.executable).parent / "vnkg",) if p.exists()]
+    launcher = [str(script[0])] if script else VNKG
+    rows = []
+    for name, command in (("python -c pass (the floor)", [sys.executable, "-c", "pass"]),
+                          ("vnkg --help", [*launcher, "--help"]),
+                          ("vnkg query --named zones (table)", [*launcher, "query", "--named", "zones", "--store", str(small)]),
+                          ("vnkg query --named officials --format csv",
+                           [*launcher, "query", "--named", "officials", "--format", "csv", "--store", str(small)])):
+        s = statistics.median(_seconds(subprocess.run, command, capture_output=True, check=True) for _ in range(7))
+        rows.append(f"| {name} | {s:.2f} | {'' if 'pass' in name else _met(s < 0.3)} |")
+    return ("## Start-up\n\nMedian wall time of 7 runs, output piped, store of the 3 reports in `corpus/`.\n\n"
+            "| command | seconds | < 0.3 s |\n|---|---|---|\n" + "\n".join(rows) + "\n")
+
+
+def profile_section(files) -> str:
+    from pyinstrument import Profiler
+
+    from pipeline.runner import run_stages
+
+    for f in files[:20]:  # lexicons load on first use: not what the profile is for
+        run_stages(f, until="graph")
+    profiler = Profiler(interval=0.002)
+    profiler.start()
+    for f in files:
+        run_stages(f, until="graph")
+    profiler.stop()
+    root = profiler.last_session.root_frame()
+    by_package, own = {}, {}
+    _self_times(root, "other", by_package, own)
+    total = root.time
+    packages = "\n".join(f"| {p} | {s:.1f} | {100 * s / total:.0f}% |"
+                         for p, s in sorted(by_package.items(), key=lambda kv: -kv[1])[:8])
+    functions = "\n".join(f"| `{name}` | {s:.2f} | {100 * s / total:.1f}% |"
+                          for name, s in sorted(own.items(), key=lambda kv: -kv[1])[:10])
+    return (f"## Where the time goes\n\npyinstrument, extracting {len(files)} texts from file to RDF graph "
+            f"({total:.1f} s). Self time by package (C functions count for the package that calls them):\n\n"
+            f"| package | seconds | share |\n|---|---|---|\n{packages}\n\nvnkg's own slowest functions, self "
+            f"time:\n\n| function | seconds | share |\n|---|---|---|\n{functions}\n")
+
+
+def _self_times(frame, package, by_package, own, owner=None) -> None:
+    """Self time by package and by vnkg function; C functions and pyinstrument's
+    "[self]" leaves count for the Python function above them."""
+    path = frame.file_path or ""
+    if "site-packages/" in path:
+        package = path.split("site-packages/", 1)[1].split("/", 1)[0]
+    elif str(ROOT / "pipeline") in path:
+        package = "vnkg (pipeline/)"
+    elif path and not path.startswith("<"):
+        package = "python standard library"
+    if path.startswith(str(ROOT / "pipeline")):
+        owner = f"{Path(path).relative_to(ROOT)}:{frame.function}"
+    elif path and not path.startswith("<"):
+        owner = None
+    own_time = frame.time - sum(c.time for c in frame.children)
+    by_package[package] = by_package.get(package, 0.0) + own_time
+    if owner is not None:
+        own[owner] = own.get(owner, 0.0) + own_time
+    for child in frame.children:
+        _self_times(child, package, by_package, own, owner)
+
+
+_peaks: list[float] = []
+
+
+def _run_watching_memory(command) -> float:
+    """Run ``command``; the peak sum of resident memory (MB) over it and its descendants."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0.0]
+
+    def watch():
+        while process.poll() is None:
+            peak[0] = max(peak[0], _tree_rss_mb(process.pid))
+            time.sleep(0.1)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    _, err = process.communicate()
+    watcher.join()
+    if process.returncode:
+        sys.exit(f"benchmark: {' '.join(command[3:6])}… failed:\n{err.decode()[-2000:]}")
+    _peaks.append(peak[0])
+    return peak[0]
+
+
+def _tree_rss_mb(pid: int) -> float:
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, frontier = {pid}, [pid]
+    while frontier:
+        frontier = [p for p, parent in parents.items() if parent in frontier and p not in tree]
+        tree.update(frontier)
+    total = 0
+    for p in tree:
+        try:
+            total += int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{p}/status").read_text()).group(1))
+        except (OSError, AttributeError):
+            continue
+    return total / 1024
+
+
+def _triples(store: Path) -> int:
+    import pyoxigraph
+
+    return len(pyoxigraph.Store.read_only(str(store)))
+
+
+def _spin_alone_and_twice() -> tuple[float, float]:
+    alone = _seconds(_spin)
+    with multiprocessing.Pool(2) as pool:
+        start = time.perf_counter()
+        pool.map(_spin, [None, None])
+        twice = time.perf_counter() - start
+    return alone, twice
+
+
+def _spin(_=None) -> None:
+    total = 0
+    for i in range(20_000_000):
+        total += i * i
+
+
+def _filled(query: str) -> str:
+    return query.replace("$name", '"nguyễn"')
+
+
+def _seconds(fn, *args, **kwargs) -> float:
+    start = time.perf_counter()
+    fn(*args, **kwargs)
+    return time.perf_counter() - start
+
+
+def _median_ms(fn, repeat: int) -> float:
+    return statistics.median(_seconds(fn) * 1000 for _ in range(repeat))
+
+
+def _with_timeout(fn, seconds: int):
+    def give_up(*_):
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(seconds)
+    try:
+        return fn()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def _shown(path: Path) -> str:
+    return os.path.relpath(path, ROOT)
+
+
+def _argv_text(argv) -> str:
+    """The command's arguments as typed, but where it wrote to."""
+    args, shown = list(sys.argv[1:] if argv is None else argv), []
+    while args:
+        arg = args.pop(0)
+        if arg == "--out":
+            args.pop(0)
+        elif not arg.startswith("--out="):
+            shown.append(arg)
+    return "".join(f" {a}" for a in shown)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
