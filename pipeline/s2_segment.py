@@ -3,18 +3,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .s1_read import Document
 
 __all__ = ["Token", "Segmented", "segment", "tokenise"]
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A syllable, number or punctuation mark of the normalised text.
 
     ``word_start`` is True when underthesea's word segmentation starts a word
     here (so "Nguyễn Văn Phong" is three tokens, the first starting a word).
+    A named tuple: a report has hundreds of thousands, made three times faster
+    than frozen dataclasses.
     """
 
     text: str
