@@ -25,7 +25,7 @@ def cli():
 @click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write one DIR/<stem>.<ext> per input instead of all graphs to standard output.")
 def extract(files, fmt, output_dir):
-    """Extract the knowledge graph of each report FILE (.txt, UTF-8).
+    """Extract the knowledge graph of each report FILE (.txt, .html, .docx, .pdf).
 
     Without --output-dir the graphs of all FILES go to standard output
     together (TriG and N-Quads keep one named graph per report). A file that

@@ -113,7 +113,7 @@ def _windowed(document: Document, until: str, trace: dict | None):
     from .s5_link import merge
 
     parts = []
-    for window in windows(document.text):
+    for window in windows(document.text, WINDOW_CHARS):
         value = segment(document, window)
         for name in ("doc", "recognise", "link"):
             value = STAGES[name](value)

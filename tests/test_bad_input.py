@@ -184,3 +184,28 @@ def test_a_long_report_is_read_in_windows_with_the_same_result(monkeypatch):
     windowed = pipeline.extract_path(SEED)
     assert posts_of(windowed.linked) == posts_of(whole.linked)
     assert set(windowed.graph) == set(whole.graph)
+
+
+def test_a_large_report_never_holds_more_than_a_window_in_one_doc(monkeypatch):
+    """Bounded memory: the spaCy Doc (the large structure) is built window by window,
+    and what the last window says is still in the result."""
+    import pipeline.runner as runner
+
+    names = ["Trần Văn An", "Lê Thị Bình", "Phạm Quốc Cường", "Hoàng Minh Dũng", "Vũ Thị Hà", "Đặng Văn Khải"]
+    body = TEXT.split("\n", 1)[1]
+    report = "\n".join(f"Phần {i + 1}\n" + body.replace("Nguyễn Văn Phong", name) for i, name in enumerate(names))
+    doc_sizes = []
+    to_doc = runner.STAGES["doc"]
+
+    def recording(value):
+        parsed = to_doc(value)
+        doc_sizes.append(len(parsed.doc.text))
+        return parsed
+
+    monkeypatch.setattr(runner, "WINDOW_CHARS", 5000)
+    monkeypatch.setitem(runner.STAGES, "doc", recording)
+    result = pipeline.extract(report, name="large.txt")
+    longest_line = max(len(line) for line in report.split("\n"))
+    assert len(doc_sizes) >= len(report) // 5000 and max(doc_sizes) <= 5000 + longest_line
+    assert set(names) <= entity_names(result.linked, "person")
+    assert {(n, "Phó Bí thư Thường trực", "Thành ủy Hà Nội") for n in names} <= posts_of(result.linked)

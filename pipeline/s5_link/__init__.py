@@ -10,6 +10,7 @@ from .events import Event, find_event
 from .figures import Figure, link_figures
 from .identity import assign_identities
 from .posts import Post, find_posts
+from .windows import merge
 
 __all__ = ["Linked", "link", "merge", "Entity", "Post", "Figure", "Event"]
 
@@ -70,42 +71,3 @@ def _locality_key(locality: dict, entities: dict[str, Entity]) -> str | None:
     if province and f"province:{province}" in entities:
         return f"province:{province}"
     return "country:Việt Nam" if "country:Việt Nam" in entities else None
-
-
-def merge(parts: list[Linked]) -> Linked:
-    """One report read in windows (a very long one): entities of the same key
-    become one, posts and figures add up, the first event counts.
-
-    The windows' sentences are numbered on from each other; identities are
-    assigned again over all posts.
-    """
-    first = parts[0]
-    entities: dict[str, Entity] = {}
-    posts: dict[tuple, Post] = {}
-    figures, sentences, mentions, event = [], [], {}, None
-    for part in parts:
-        for key, ent in part.entities.items():
-            if key not in entities:
-                entities[key] = ent
-                continue
-            kept = entities[key]
-            kept.mentions += ent.mentions
-            kept.labels |= ent.labels
-            kept.classes |= ent.classes
-            for k, v in ent.attrs.items():
-                kept.attrs.setdefault(k, v)
-        for post in part.posts:
-            k = (post.person, post.role.lower(), post.org)
-            if k in posts:
-                posts[k].mentions += post.mentions
-            else:
-                posts[k] = post
-        figures += part.figures
-        if event is None and part.event is not None:
-            event = part.event
-            event.sentence += len(sentences)
-        sentences += part.sentences
-        for kind, found in part.mentions.items():
-            mentions.setdefault(kind, []).extend(found)
-    assign_identities(entities, list(posts.values()), first.document.id, first.locality)
-    return Linked(first.document, entities, list(posts.values()), figures, event, sentences, mentions, first.locality)

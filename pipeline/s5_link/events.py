@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..s4_recognise import Mention
 
-__all__ = ["Event", "find_event"]
+__all__ = ["Event", "find_event", "add_participants"]
 
 _EVENT_NOUNS = ("hội nghị", "hội thảo", "diễn đàn", "cuộc họp", "phiên họp", "buổi đối thoại", "kỳ họp",
                 "lễ ký kết", "lễ công bố", "buổi làm việc", "tọa đàm")
@@ -75,16 +75,22 @@ def find_event(text: str, spans: list[tuple[int, int]], mentions: dict[str, list
     for cited in mentions.get("documents", []):  # the programmes and laws the event is about
         if cited.sentence == n and id(cited) in owner and owner[id(cited)] not in event.concerns:
             event.concerns.append(owner[id(cited)])
-    for person in mentions["persons"]:
+    add_participants(event, [s.text for s in sentences], mentions["persons"], owner)
+    return event
+
+
+def add_participants(event: Event, sentences: list[str], persons: list[Mention], owner: dict[int, str]) -> None:
+    """Add to ``event`` the persons of ``sentences`` who chair it (a sentence saying
+    "chủ trì") or take part (one saying "dự", "phát biểu", "tham luận"...)."""
+    for person in persons:
         if id(person) not in owner:
             continue
-        text = sentences[person.sentence].text.lower()
+        text = sentences[person.sentence].lower()
         key = owner[id(person)]
         if any(word in text for word in _CHAIR) and key not in event.chairs:
             event.chairs.append(key)
         if any(re.search(rf"\b{word}\b", text) for word in _ATTEND) and key not in event.attendees:
             event.attendees.append(key)
-    return event
 
 
 @dataclass(frozen=True)
