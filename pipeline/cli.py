@@ -33,7 +33,7 @@ def extract(files, fmt, output_dir):
     are still extracted, and the exit status is 1.
     """
     from . import extract_path
-    from .formats import RDF_FORMATS, serialise
+    from .formats import RDF_FORMATS, serialise, write_rdf
     from .s1_read import ReadError
 
     failed = []
@@ -48,7 +48,8 @@ def extract(files, fmt, output_dir):
         if output_dir is not None:
             output_dir.mkdir(parents=True, exist_ok=True)
             target = output_dir / (path.stem + RDF_FORMATS[fmt].suffix)
-            target.write_text(serialise([(ex.document.id, ex.graph)], fmt), encoding="utf-8")
+            with target.open("wb") as out:
+                write_rdf([(ex.document.id, ex.graph)], fmt, out)
         else:
             results.append((ex.document.id, ex.graph))
     if output_dir is None and results:
