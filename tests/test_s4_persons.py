@@ -28,3 +28,15 @@ def test_bylines_and_photo_credits():
     assert names(rec.mentions["persons"]) == ["Quế Chi", "Tất Thảo"]
     rec = recognise("Hội nghị kết thúc tốt đẹp. Mai Hà ")
     assert names(rec.mentions["persons"]) == ["Mai Hà"]
+
+
+def test_foreign_leaders_after_a_role_and_their_country():
+    rec = recognise("Chiều 20/9, Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Nhật Bản Shinzo Abe; "
+                    "Tổng thống Nga Vladimir Putin gửi điện mừng. Ông Abe cảm ơn.")
+    assert names(rec.mentions["persons"]) == ["Nguyễn Xuân Phúc", "Shinzo Abe", "Vladimir Putin", "Abe"]
+
+
+def test_a_country_after_a_role_does_not_make_a_place_or_company_a_person():
+    rec = recognise("Đại sứ Nhật Bản Umeda Kunio thăm Tổng thống Mỹ Nhà Trắng và Chủ tịch Trung Quốc Hải Nam.")
+    assert "Nhà Trắng" not in names(rec.mentions["persons"])
+    assert "Hải Nam" not in names(rec.mentions["persons"])

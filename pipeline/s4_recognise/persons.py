@@ -1,5 +1,7 @@
-"""Persons: Vietnamese names by family name, names after a form of address, bylines."""
+"""Persons: Vietnamese names by family name, names after a form of address, bylines, foreign leaders."""
 from __future__ import annotations
+
+import unicodedata
 
 from spacy.language import Language
 from spacy.tokens import Span
@@ -13,6 +15,10 @@ __all__ = ["PersonRecogniser", "person_name"]
 _MAX_SYLLABLES = 4
 _CREDIT_WORDS = {"ảnh", "tin", "bài", "clip", "video", "đồ họa", "và"}
 _SENTENCE_END = {".", "!", "?", "…", "”", '"', "»", "\n"}
+# Countries whose leaders' names the press writes in Sino-Vietnamese readings ("Tập Cận Bình").
+_SINO_VIETNAMESE = {"Trung Quốc", "Đài Loan"}
+# After NFD: đ, and the breve, circumflex, horn, hook above and dot below.
+_VIETNAMESE_MARKS = set("đĐ\u0306\u0302\u031b\u0309\u0323")
 
 
 @Language.factory("vnkg_persons")
@@ -23,14 +29,16 @@ def make_persons(nlp, name):
 class PersonRecogniser:
     """Find persons; write ``doc.spans["persons"]``.
 
-    Three grammars:
+    Four grammars:
 
     * a form of address or title, then capitalised syllables
       ("ông Nguyễn Đức Chung", "bà Đào", "GS.TS Nguyễn Văn A");
     * a family name from the lexicon, then one to three capitalised
       syllables, on underthesea word boundaries, not after a street or place
       word ("Phó Bí thư Nguyễn Văn Phong", but not "đường Hồ Chí Minh");
-    * bylines and photo credits ("... Mai Hà", "Ảnh: QUẾ CHI").
+    * bylines and photo credits ("... Mai Hà", "Ảnh: QUẾ CHI");
+    * foreign leaders: a role, a country, a name no Vietnamese family name
+      begins ("Thủ tướng Pakistan Nawar Sharif").
 
     ``_.attrs["partial"]`` marks a one-syllable reference ("ông Chung") that
     linking resolves to a full name.
@@ -46,6 +54,7 @@ class PersonRecogniser:
         self.titles_at = PhraseTable(nlp, [(r.canonical, r) for r in lexicons.roles().values()]
                                      + [(h.head, h) for h in lexicons.org_heads().values()]).at
         self.titles = {h for h, kind in lexicons.honorifics().items() if kind == "title"}
+        self.roles = PhraseTable(nlp, [(r.canonical, r) for r in lexicons.roles().values()])
 
     def __call__(self, doc):
         places = {i: s for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
@@ -62,6 +71,8 @@ class PersonRecogniser:
 
         for start, end in self._credits(doc):
             add(start, end, cue="byline", byline=True)
+        for start, end, cue in self._foreign_leaders(doc, places):
+            add(start, end, cue=cue)
         address = self.address.at(doc)
         words = texts(doc)
         for i in range(len(doc)):
@@ -150,6 +161,26 @@ class PersonRecogniser:
                     return True
         return False
 
+    def _foreign_leaders(self, doc, places):
+        """"Tổng thống Mỹ Donald Trump", "Thủ tướng Pakistan Nawar Sharif": a role, a
+        country, then a name that no Vietnamese family name begins."""
+        countries = {s.start: s for s in set(places.values()) if s._.attrs["level"] == "country"}
+        for i, found in self.roles.at(doc).items():
+            if not is_word_start(doc[i]):
+                continue
+            role_end = max(end for end, _ in found)
+            country = countries.get(role_end)
+            if country is None:
+                continue
+            end = self._name_run(doc, country.end, strict=False)
+            name = doc[country.end:end]
+            if len(name) < 2 or name[0].text in self.surnames or _is_place_name(name.text) \
+                    or any(w.text.lower() in lexicons.not_names() for w in name):
+                continue
+            if _looks_vietnamese(name.text) and country._.attrs["name"] not in _SINO_VIETNAMESE:
+                continue  # "Tổng thống Mỹ *Nhà Trắng*": Vietnamese words, not a foreign name
+            yield country.end, end, doc[i:country.end].text
+
     def _credits(self, doc):
         """Token ranges of names in photo credits ("Ảnh: QUẾ CHI", "(Ảnh: Hồng Phú)") and bylines."""
         n = len(doc)
@@ -203,6 +234,15 @@ class PersonRecogniser:
 def _starts_word(doc, i) -> bool:
     """A capitalised syllable that, with the lower-case one after it, is a dictionary word."""
     return i + 1 < len(doc) and doc[i + 1].text.islower() and f"{doc[i].text} {doc[i + 1].text}".lower() in lexicons.dictionary()
+
+
+def _looks_vietnamese(text: str) -> bool:
+    """Letters or tone marks only Vietnamese uses (ă, ơ, ư, đ…, the hook and the dot below).
+
+    >>> _looks_vietnamese("Nhà Trắng"), _looks_vietnamese("Emmanuel Macron"), _looks_vietnamese("François")
+    (True, False, False)
+    """
+    return any(c in _VIETNAMESE_MARKS for c in unicodedata.normalize("NFD", text))
 
 
 def _is_place_name(text: str) -> bool:

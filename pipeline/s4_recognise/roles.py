@@ -28,7 +28,8 @@ class RoleRecogniser:
     with ROLE from the lexicon. ``_.attrs`` gives the canonical ``label``
     ("Phó Chủ tịch Thường trực"), ``former``, the ``org_head`` token index
     when the role's last word begins the organisation ("Trưởng ban" → "Ban
-    ..."), ``implied_org`` and the role ``kind``.
+    ..."), ``implied_org`` (with the country when one follows: "Thủ tướng
+    Nhật Bản" implies "Chính phủ Nhật Bản") and the role ``kind``.
     """
 
     def __init__(self, nlp):
@@ -38,6 +39,8 @@ class RoleRecogniser:
     def __call__(self, doc):
         spans = []
         found = self.table.at(doc)
+        countries = {p.start: p._.attrs["name"] for p in doc.spans.get("places", [])
+                     if p._.attrs["level"] == "country" and p._.attrs["name"] != "Việt Nam"}
         after = self.after.at(doc)
         taken_until = 0
         for i in range(len(doc)):
@@ -70,7 +73,9 @@ class RoleRecogniser:
                 "label": role_label(entry.canonical, deputy, acting, suffix),
                 "former": former,
                 "org_head": org_head,
-                "implied_org": entry.implied_org,
+                # "Thủ tướng Pakistan": the office is Pakistan's government, not Viet Nam's
+                "implied_org": f"{entry.implied_org} {countries[end]}" if entry.implied_org and end in countries
+                else entry.implied_org,
                 "kind": entry.kind,
                 "base": entry.canonical,
             }

@@ -246,9 +246,13 @@ def _persons(persons, entities, owner):
 
 
 def known_org_entity(canonical: str) -> Entity | None:
-    """An entity for a known body a role implies ("Thủ tướng" -> "Chính phủ")."""
+    """An entity for a known body a role implies ("Thủ tướng" -> "Chính phủ"), or
+    that body of a foreign country ("Thủ tướng Nhật Bản" -> "Chính phủ Nhật Bản")."""
     for k in lexicons.known_orgs():
         if k.canonical == canonical:
             key = "org:" + org_key(canonical)
             return Entity("organisation", key, canonical, {canonical, *k.aliases}, {"org:Organization", k.cls})
+        if canonical.startswith(k.canonical + " ") and canonical[len(k.canonical) + 1:] in lexicons.countries():
+            return Entity("organisation", "org:" + org_key(canonical), canonical, {canonical},
+                          {"org:Organization", k.cls}, attrs={"located": True})
     return None
