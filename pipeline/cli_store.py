@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from .cli import cli, fail
 
-__all__ = ["store_options"]
+__all__ = ["store_options", "opened_store"]
 
 
 def store_options(fn):
@@ -31,6 +32,22 @@ def _location(store_dir, endpoint, endpoint_kind):
     if endpoint:
         return Location(endpoint=endpoint, kind=endpoint_kind)
     return Location(path=store_dir) if store_dir else default_location()
+
+
+@contextmanager
+def opened_store(store_dir, endpoint, endpoint_kind, *, write=False, wait=30.0, failing=""):
+    """The store the options name, open for a block and closed after it; a
+    ``StoreError`` raised in the block ends the command with one line
+    (prefixed by ``failing``)."""
+    from .store import StoreError
+
+    store = _open(_location(store_dir, endpoint, endpoint_kind), write, wait)
+    try:
+        yield store
+    except StoreError as exc:
+        fail(f"{failing}{exc}")
+    finally:
+        store.close()
 
 
 def _open(location, write=False, wait=30.0):
@@ -57,18 +74,13 @@ def ingest(paths, store_dir, endpoint, endpoint_kind, jobs, wait):
     read gets one line on standard error; the others are still ingested and
     the exit status is 1.
     """
-    from .store import StoreError, expand_paths
+    from .store import expand_paths
     from .store import ingest as do_ingest
 
     files = expand_paths(paths)
-    store = _open(_location(store_dir, endpoint, endpoint_kind), write=True, wait=wait)
-    try:
-        with _progress(len(files)) as tick:
-            report = do_ingest(store, files, jobs=jobs, progress=tick)
-    except StoreError as exc:
-        fail(str(exc))
-    finally:
-        store.close()
+    with opened_store(store_dir, endpoint, endpoint_kind, write=True, wait=wait) as store, \
+            _progress(len(files)) as tick:
+        report = do_ingest(store, files, jobs=jobs, progress=tick)
     for path, reason in report.failed:
         click.echo(f"vnkg: {path}: {reason}", err=True)
     click.echo(f"vnkg: {report.summary()}", err=True)
@@ -84,18 +96,15 @@ def remove(docs, store_dir, endpoint, endpoint_kind):
     from .store import StoreError
     from .store import remove as do_remove
 
-    store = _open(_location(store_dir, endpoint, endpoint_kind), write=True)
     failed = 0
-    try:
+    with opened_store(store_dir, endpoint, endpoint_kind, write=True) as store:
         for doc in docs:
             try:
                 for path in do_remove(store, doc):
                     click.echo(f"vnkg: removed {path}", err=True)
-            except StoreError as exc:
+            except StoreError as exc:  # the other reports are still removed
                 click.echo(f"vnkg: {exc}", err=True)
                 failed += 1
-    finally:
-        store.close()
     if failed:
         sys.exit(1)
 
@@ -117,7 +126,7 @@ def query(sparql, store_dir, endpoint, endpoint_kind, query_file, named, params,
     The default graph is the union of every report's graph. Updates are
     refused.
     """
-    from .store import StoreError, named_queries, run_query
+    from .store import named_queries, run_query
 
     if list_named:
         for q in named_queries().values():
@@ -136,13 +145,8 @@ def query(sparql, store_dir, endpoint, endpoint_kind, query_file, named, params,
     else:
         text = query_file.read() if query_file else sparql
     values = dict(p.split("=", 1) for p in params if "=" in p)
-    store = _open(_location(store_dir, endpoint, endpoint_kind))
-    try:
+    with opened_store(store_dir, endpoint, endpoint_kind) as store:
         result = run_query(store, text, fmt, values)
-    except StoreError as exc:
-        fail(str(exc))
-    finally:
-        store.close()
     if result.fmt == "table":
         _print_table(result.columns, result.rows)
     else:
@@ -158,16 +162,10 @@ def stats(store_dir, endpoint, endpoint_kind, fmt):
     """Count the store's reports, triples and entities by type."""
     import json
 
-    from .store import StoreError
     from .store import stats as do_stats
 
-    store = _open(_location(store_dir, endpoint, endpoint_kind))
-    try:
+    with opened_store(store_dir, endpoint, endpoint_kind) as store:
         counts = do_stats(store)
-    except StoreError as exc:
-        fail(str(exc))
-    finally:
-        store.close()
     if fmt == "json":
         click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
         return
@@ -180,15 +178,10 @@ def stats(store_dir, endpoint, endpoint_kind, fmt):
 @store_options
 def validate(store_dir, endpoint, endpoint_kind):
     """Check the store against the ontology's SHACL shapes; list each violation and its node."""
-    from .store import StoreError, validate_store
+    from .store import validate_store
 
-    store = _open(_location(store_dir, endpoint, endpoint_kind))
-    try:
+    with opened_store(store_dir, endpoint, endpoint_kind) as store:
         result = validate_store(store)
-    except StoreError as exc:
-        fail(str(exc))
-    finally:
-        store.close()
     for v in result.violations:
         path = f" {v.path}" if v.path else ""
         click.echo(f"{v.severity}: {v.focus}{path}: {v.message}")

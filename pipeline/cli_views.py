@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .cli import cli, fail
-from .cli_store import _location, _open, _print_table, store_options
+from .cli_store import _print_table, opened_store, store_options
 
 __all__ = ["export", "graph", "show"]
 
@@ -26,18 +26,12 @@ __all__ = ["export", "graph", "show"]
 def export(store_dir, endpoint, endpoint_kind, fmt, output, docs, named):
     """Write the store, or some of its reports, for other tools."""
     from .export import export as do_export
-    from .store import StoreError
 
-    store = _open(_location(store_dir, endpoint, endpoint_kind))
-    try:
-        with _Progress("exporting") as tick:
+    with opened_store(store_dir, endpoint, endpoint_kind) as store, _Progress("exporting") as tick:
+        try:
             do_export(store, fmt, output, list(docs) or None, named, tick)
-    except StoreError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"{output}: cannot write: {exc.strerror or exc}")
-    finally:
-        store.close()
+        except OSError as exc:
+            fail(f"{output}: cannot write: {exc.strerror or exc}")
     click.echo(f"vnkg: wrote {output}", err=True)
 
 
@@ -109,7 +103,6 @@ def central(store_dir, endpoint, endpoint_kind, top):
 def show(report, store_dir, endpoint, endpoint_kind):
     """A readable summary of one REPORT: a file (read now) or a report in the store (its path or hash)."""
     from .s1_read import ReadError
-    from .store import StoreError
     from .summary import summarise
 
     path = Path(report)
@@ -123,13 +116,8 @@ def show(report, store_dir, endpoint, endpoint_kind):
     else:
         from .export import store_graph
 
-        store = _open(_location(store_dir, endpoint, endpoint_kind))
-        try:
+        with opened_store(store_dir, endpoint, endpoint_kind, failing=f"{report}: no such file, and ") as store:
             graph = store_graph(store, [report])
-        except StoreError as exc:
-            fail(f"{report}: no such file, and {exc}")
-        finally:
-            store.close()
     from rich.console import Console
 
     console = Console(width=None if sys.stdout.isatty() else 160)
@@ -140,15 +128,9 @@ def show(report, store_dir, endpoint, endpoint_kind):
 def _view(store_dir, endpoint, endpoint_kind):
     from .export import store_graph
     from .s7_view import to_view
-    from .store import StoreError
 
-    store = _open(_location(store_dir, endpoint, endpoint_kind))
-    try:
+    with opened_store(store_dir, endpoint, endpoint_kind) as store:
         g = store_graph(store)
-    except StoreError as exc:
-        fail(str(exc))
-    finally:
-        store.close()
     return to_view(g), _names(g)
 
 
