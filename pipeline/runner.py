@@ -54,12 +54,14 @@ STAGES = {
 WINDOW_CHARS = 200_000
 
 
-def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
-    """Spans of at most about ``size`` characters that end at a line end (or a space).
+def windows(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """Spans of at most about ``size`` characters (``WINDOW_CHARS`` as it is when
+    called) that end at a line end (or a space).
 
     >>> windows("a\\nb\\nc", size=2)
     [(0, 2), (2, 4), (4, 5)]
     """
+    size = size or WINDOW_CHARS
     spans, start = [], 0
     while start < len(text):
         end = min(len(text), start + size)
@@ -113,7 +115,7 @@ def _windowed(document: Document, until: str, trace: dict | None):
     from .s5_link import merge
 
     parts = []
-    for window in windows(document.text, WINDOW_CHARS):
+    for window in windows(document.text):
         value = segment(document, window)
         for name in ("doc", "recognise", "link"):
             value = STAGES[name](value)

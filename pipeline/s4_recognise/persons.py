@@ -54,7 +54,6 @@ class PersonRecogniser:
         self.titles_at = PhraseTable(nlp, [(r.canonical, r) for r in lexicons.roles().values()]
                                      + [(h.head, h) for h in lexicons.org_heads().values()]).at
         self.titles = {h for h, kind in lexicons.honorifics().items() if kind == "title"}
-        self.roles = PhraseTable(nlp, [(r.canonical, r) for r in lexicons.roles().values()])
 
     def __call__(self, doc):
         places = {i: s for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
@@ -165,10 +164,11 @@ class PersonRecogniser:
         """"Tổng thống Mỹ Donald Trump", "Thủ tướng Pakistan Nawar Sharif": a role, a
         country, then a name that no Vietnamese family name begins."""
         countries = {s.start: s for s in set(places.values()) if s._.attrs["level"] == "country"}
-        for i, found in self.roles.at(doc).items():
-            if not is_word_start(doc[i]):
+        for i, found in self.titles_at(doc).items():
+            role_ends = [end for end, entry in found if isinstance(entry, lexicons.RoleEntry)]
+            if not role_ends or not is_word_start(doc[i]):
                 continue
-            role_end = max(end for end, _ in found)
+            role_end = max(role_ends)
             country = countries.get(role_end)
             if country is None:
                 continue
