@@ -106,6 +106,9 @@ def test_career_and_construct(location):
         turtle = run_query(store, "CONSTRUCT { ?z a <https://w3id.org/vnkg/ontology#Zone> } WHERE "
                                   "{ ?z a <https://w3id.org/vnkg/ontology#Zone> }", "json")
         assert turtle.fmt == "turtle" and turtle.data.count(b"Zone") == 4
+        holds = "ASK { ?person <http://www.w3.org/ns/org#holds> ?post }"
+        assert run_query(store, holds).rows == [["true"]]
+        assert run_query(store, holds.replace("holds", "headOf")).rows == [["false"]]
 
 
 def test_queries_are_read_only_and_errors_say_where(location):

@@ -1,6 +1,7 @@
 """Where a graph store lives and how to open it: a backend table, not if-chains."""
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,8 @@ class GraphStore:
     """What a backend does; ``pipeline.store.ingest`` and the CLI use only this.
 
     * ``select(query, substitutions)``: rows of a SELECT as ``{var: str}``;
+    * ``table(query)``: a SELECT's columns and rows of strings ("" where
+      unbound), or an ASK's answer as the one column ``result``;
     * ``query_bytes(query, fmt, substitutions)``: a query's results in
       ``fmt`` (``json``, ``csv``, ``tsv`` for SELECT/ASK; ``turtle`` for
       CONSTRUCT/DESCRIBE);
@@ -51,6 +54,13 @@ class GraphStore:
 
     def select(self, query: str, substitutions: dict[str, str] | None = None) -> list[dict[str, str]]:
         raise NotImplementedError
+
+    def table(self, query: str) -> tuple[list[str], list[list[str]]]:
+        parsed = json.loads(self.query_bytes(query, "json"))
+        if "boolean" in parsed:
+            return ["result"], [[str(parsed["boolean"]).lower()]]
+        columns = parsed["head"]["vars"]
+        return columns, [[b.get(c, {}).get("value", "") for c in columns] for b in parsed["results"]["bindings"]]
 
     def query_bytes(self, query: str, fmt: str, substitutions: dict[str, str] | None = None) -> bytes:
         raise NotImplementedError

@@ -46,7 +46,16 @@ class OxigraphStore(GraphStore):
     def select(self, query, substitutions=None):
         results = self._run(query, substitutions)
         names = [v.value for v in results.variables]
-        return [{n: row[n].value for n in names if row[n] is not None} for row in results]
+        return [{n: term.value for n, term in zip(names, row) if term is not None} for row in results]
+
+    def table(self, query):
+        import pyoxigraph
+
+        results = self._run(query, None)
+        if isinstance(results, pyoxigraph.QueryBoolean):
+            return ["result"], [[str(bool(results)).lower()]]
+        columns = [v.value for v in results.variables]
+        return columns, [["" if term is None else term.value for term in row] for row in results]
 
     def query_bytes(self, query, fmt, substitutions=None):
         import pyoxigraph

@@ -1,7 +1,6 @@
 """Asking a store: read-only SPARQL, the ready questions in ontology/queries, counts, SHACL."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -31,7 +30,7 @@ class NamedQuery:
 
 @dataclass
 class QueryResult:
-    """Results as bytes in the format asked for; ``columns``/``rows`` too for tables."""
+    """Results as bytes in the format asked for (csv, tsv, json, turtle), or ``columns``/``rows`` for a table."""
 
     data: bytes
     fmt: str
@@ -77,13 +76,8 @@ def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[st
         return QueryResult(store.query_bytes(query, "turtle"), "turtle")
     if fmt != "table":
         return QueryResult(store.query_bytes(query, fmt), fmt)
-    data = store.query_bytes(query, "json")
-    parsed = json.loads(data)
-    if "boolean" in parsed:
-        return QueryResult(data, "table", ["result"], [[str(parsed["boolean"]).lower()]])
-    columns = parsed["head"]["vars"]
-    rows = [[b.get(c, {}).get("value", "") for c in columns] for b in parsed["results"]["bindings"]]
-    return QueryResult(data, "table", columns, rows)
+    columns, rows = store.table(query)
+    return QueryResult(b"", "table", columns, rows)
 
 
 def stats(store: GraphStore) -> dict:
