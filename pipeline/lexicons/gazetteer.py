@@ -1,0 +1,82 @@
+"""Vocabularies read from the data underthesea ships: the administrative-unit gazetteer and the word list."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["GazetteerEntry", "dictionary", "gazetteer", "gazetteer_folded"]
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One administrative unit: its bare name, level, unit word and province."""
+
+    name: str
+    level: str
+    unit: str
+    province: str
+
+
+@cache
+def dictionary() -> frozenset[str]:
+    """Vietnamese words (lower case), from the dictionary underthesea ships
+    (``underthesea/corpus/data/Viet74K.txt``, 74,000 words)."""
+    path = resources.files("underthesea").joinpath("corpus/data/Viet74K.txt")
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if " " in w.strip())
+
+
+@cache
+def gazetteer_folded() -> dict[str, tuple[str, ...]]:
+    """Name folded to ASCII -> the gazetteer names it may be ("Dak Lak" -> "Đắk Lắk")."""
+    from ..text import fold
+
+    out: dict[str, set[str]] = {}
+    for name in gazetteer():
+        out.setdefault(fold(name), set()).add(name)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+@cache
+def gazetteer() -> dict[str, tuple[GazetteerEntry, ...]]:
+    """Bare name of every administrative unit -> the units of that name.
+
+    Built from the administrative-unit data underthesea ships
+    (``underthesea/address/data/mapping.json``): the 63 provinces and their
+    districts and wards before 1 July 2025, and the 34 provinces and their
+    wards after it.
+    """
+    path = resources.files("underthesea.address").joinpath("data/mapping.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    found: dict[str, set[GazetteerEntry]] = {}
+
+    def add(full: str, level: str, province: str) -> None:
+        unit, name = _split_unit(full)
+        if name:
+            found.setdefault(name, set()).add(GazetteerEntry(name, level, unit, province))
+
+    for table_name in ("province_names", "old_province_names"):
+        for info in data[table_name].values():
+            unit, _ = _split_unit(info["name"])
+            found.setdefault(info["short"], set()).add(
+                GazetteerEntry(info["short"], "province", unit, info["short"])
+            )
+    short = {v["name"]: v["short"] for t in ("province_names", "old_province_names") for v in data[t].values()}
+    for row in data["ward_mapping"]:
+        old_province = short.get(row["old_province"], row["old_province"])
+        new_province = short.get(row["new_province"], row["new_province"])
+        add(row["old_district"], "district", old_province)
+        add(row["old_ward"], "ward", old_province)
+        add(row["new_ward"], "ward", new_province)
+    return {k: tuple(sorted(v, key=lambda e: (e.level, e.unit, e.province))) for k, v in found.items()}
+
+
+_UNIT_WORDS = ("Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Phường", "Xã", "Đặc khu")
+
+
+def _split_unit(full: str) -> tuple[str, str]:
+    for unit in _UNIT_WORDS:
+        if full.startswith(unit + " "):
+            return unit.lower(), full[len(unit) + 1:].strip()
+    return "", full.strip()
