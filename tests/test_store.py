@@ -83,6 +83,24 @@ def test_one_preferred_label_per_entity(location):
         assert rows and all(r["n"] == "1" for r in rows)
 
 
+def test_a_body_takes_the_name_most_reports_give_and_loses_it_when_they_go(location, tmp_path):
+    short, full, other = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    short.write_text("Chủ tịch UBND tỉnh Nam Định Trần Văn Hùng dự họp.", encoding="utf-8")
+    full.write_text("Ủy ban nhân dân tỉnh Nam Định tổ chức hội nghị về chuyển đổi số.", encoding="utf-8")
+    other.write_text("Ủy ban nhân dân tỉnh Nam Định ban hành kế hoạch phát triển khu công nghiệp.", encoding="utf-8")
+    names = """SELECT DISTINCT ?o ?l WHERE { ?o a <http://www.w3.org/ns/org#Organization> ;
+        <http://www.w3.org/2004/02/skos/core#prefLabel> ?l FILTER(CONTAINS(STR(?l), "Nam Định")) }"""
+    with open_store(location, write=True) as store:
+        ingest(store, [short])
+        assert [r["l"] for r in store.select(names)] == ["UBND tỉnh Nam Định"]
+        ingest(store, [full, other])
+        assert [r["l"] for r in store.select(names)] == ["Ủy ban nhân dân tỉnh Nam Định"]
+        remove(store, str(full)), remove(store, str(other))
+        assert [r["l"] for r in store.select(names)] == ["UBND tỉnh Nam Định"]
+        remove(store, str(short))
+        assert store.select(names) == []
+
+
 @pytest.mark.parametrize("fmt", ["table", "csv", "json"])
 def test_named_officials_in_every_format(location, fmt):
     with open_store(location, write=True) as store:

@@ -5,6 +5,10 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .labels import LabelChange
 
 __all__ = ["StoreError", "Location", "GraphStore", "open_store", "default_location", "GRAPH_LABELS",
            "GRAPH_VOCABULARY", "BACKENDS"]
@@ -44,8 +48,8 @@ class GraphStore:
       ``fmt`` (``json``, ``csv``, ``tsv`` for SELECT/ASK; ``turtle`` for
       CONSTRUCT/DESCRIBE);
     * ``write(drop, graph, ntriples, labels)``: drop report graphs, write one,
-      and set entities' preferred labels (IRI -> label, None to remove),
-      atomically where the backend can;
+      and set entities' preferred labels (IRI -> ``LabelChange(old, new)``,
+      new None to remove), atomically where the backend can;
     * ``graph_triples(graph)``: a graph as N-Triples;
     * ``close()``.
     """
@@ -65,7 +69,7 @@ class GraphStore:
     def query_bytes(self, query: str, fmt: str, substitutions: dict[str, str] | None = None) -> bytes:
         raise NotImplementedError
 
-    def write(self, drop: list[str], graph: str | None, ntriples: str, labels: dict[str, str | None]) -> None:
+    def write(self, drop: list[str], graph: str | None, ntriples: str, labels: dict[str, LabelChange]) -> None:
         raise NotImplementedError
 
     def graph_triples(self, graph: str) -> str:

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from typing import NamedTuple
 
 from .base import GRAPH_LABELS, GraphStore
 
-__all__ = ["choose_label", "label_changes", "label_graph", "label_triples", "ENTITY_CLASSES"]
+__all__ = ["LabelChange", "choose_label", "label_changes", "label_graph", "label_triples", "ENTITY_CLASSES"]
 
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 CANONICAL = "https://w3id.org/vnkg/ontology#canonicalName"
@@ -17,12 +18,20 @@ ENTITY_CLASSES = (
 )
 
 
+class LabelChange(NamedTuple):
+    """An entity's preferred label before and after a write; None where it has none."""
+
+    old: str | None
+    new: str | None
+
+
 def choose_label(names: Counter) -> str:
     """The name most reports give; then the longest (most complete); then the first in order.
 
     Examples
     --------
     >>> from collections import Counter
+from typing import NamedTuple
     >>> choose_label(Counter({"UBND TP Hà Nội": 2, "UBND thành phố Hà Nội": 1}))
     'UBND TP Hà Nội'
     >>> choose_label(Counter({"Tập đoàn Dầu khí": 1, "Tập đoàn Dầu khí Việt Nam": 1}))
@@ -38,10 +47,10 @@ def label_graph(entity: str) -> str:
 
 
 def label_changes(store: GraphStore, affected: set[str], leaving: set[str],
-                  arriving: dict[str, str]) -> dict[str, str | None]:
+                  arriving: dict[str, str]) -> dict[str, LabelChange]:
     """The preferred labels that change once graphs ``leaving`` go and a report
-    naming entities ``arriving`` (IRI -> its canonical name) comes: IRI -> new
-    label, or None when no report names the entity any more."""
+    naming entities ``arriving`` (IRI -> its canonical name) comes: IRI -> its
+    label before and after (None after when no report names the entity any more)."""
     if not affected:
         return {}
     values = " ".join(f"<{iri}>" for iri in sorted(affected))
@@ -60,7 +69,7 @@ def label_changes(store: GraphStore, affected: set[str], leaving: set[str],
     for iri in sorted(affected):
         best = choose_label(names[iri]) if names[iri] else None
         if current.get(iri) != best:
-            changes[iri] = best
+            changes[iri] = LabelChange(current.get(iri), best)
     return changes
 
 

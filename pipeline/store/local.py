@@ -68,13 +68,20 @@ class OxigraphStore(GraphStore):
         return results.serialize(format=getattr(pyoxigraph.QueryResultsFormat, _RESULT_FORMATS[fmt]))
 
     def write(self, drop, graph, ntriples, labels):
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in [*drop, *(label_graph(e) for e in labels)]]
+        # A changed label is deleted as the one triple it is: dropping its graph
+        # costs a scan of the indexes, a third of a report's write on a big store.
+        gone = [label_graph(e) for e, change in labels.items() if change.new is None]
+        parts = [f"DROP SILENT GRAPH <{g}>" for g in [*drop, *gone]]
+        old = [f"GRAPH <{label_graph(e)}> {{ {label_triples(e, change.old)} }}"
+               for e, change in labels.items() if change.old is not None and change.new is not None]
+        if old:
+            parts.append("DELETE DATA {\n" + "\n".join(old) + "\n}")
         inserts = []
         if graph and ntriples.strip():
             inserts.append(f"GRAPH <{graph}> {{\n{ntriples}\n}}")
-        for entity, label in labels.items():
-            if label is not None:
-                inserts.append(f"GRAPH <{label_graph(entity)}> {{ {label_triples(entity, label)} }}")
+        for entity, change in labels.items():
+            if change.new is not None:
+                inserts.append(f"GRAPH <{label_graph(entity)}> {{ {label_triples(entity, change.new)} }}")
         if inserts:
             parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
         if parts:

@@ -56,11 +56,11 @@ class EndpointStore(GraphStore):
             self._http("DELETE", self._graph_url(g), missing_ok=True)
         if graph:
             self._put(graph, ntriples)
-        for entity, label in labels.items():
-            if label is None:
+        for entity, change in labels.items():
+            if change.new is None:
                 self._http("DELETE", self._graph_url(label_graph(entity)), missing_ok=True)
             else:
-                self._put(label_graph(entity), label_triples(entity, label))
+                self._put(label_graph(entity), label_triples(entity, change.new))
 
     def graph_triples(self, graph):
         data = self._http("GET", self._graph_url(graph), headers={"Accept": "application/n-triples"}, missing_ok=True)
