@@ -31,7 +31,6 @@ def choose_label(names: Counter) -> str:
     Examples
     --------
     >>> from collections import Counter
-from typing import NamedTuple
     >>> choose_label(Counter({"UBND TP Hà Nội": 2, "UBND thành phố Hà Nội": 1}))
     'UBND TP Hà Nội'
     >>> choose_label(Counter({"Tập đoàn Dầu khí": 1, "Tập đoàn Dầu khí Việt Nam": 1}))
