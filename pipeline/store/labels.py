@@ -54,11 +54,12 @@ def label_changes(store: GraphStore, affected: set[str], leaving: set[str],
         return {}
     values = " ".join(f"<{iri}>" for iri in sorted(affected))
     names: dict[str, Counter] = {iri: Counter() for iri in affected}
-    rows = store.select(f"""SELECT ?e ?name ?g WHERE {{ VALUES ?e {{ {values} }}
-        GRAPH ?g {{ ?e <{CANONICAL}> ?name }} }}""")
+    # Counted in the store: a common body is named in hundreds of reports.
+    staying = f"FILTER(?g NOT IN ({', '.join(f'<{g}>' for g in sorted(leaving))}))" if leaving else ""
+    rows = store.select(f"""SELECT ?e ?name (COUNT(?g) AS ?reports) WHERE {{ VALUES ?e {{ {values} }}
+        GRAPH ?g {{ ?e <{CANONICAL}> ?name }} {staying} }} GROUP BY ?e ?name""")
     for row in rows:
-        if row["g"] not in leaving:
-            names[row["e"]][row["name"]] += 1
+        names[row["e"]][row["name"]] += int(row["reports"])
     for iri, name in arriving.items():
         names[iri][name] += 1
     current = {row["e"]: row["l"] for row in store.select(
