@@ -51,7 +51,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, help="only the first N texts (default: all)")
     ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"), help="Markdown file to write, or - to print")
-    ap.add_argument("--rdflib-timeout", type=int, default=600, help="seconds before an rdflib query is given up")
+    ap.add_argument("--rdflib-timeout", type=int, default=120, help="seconds before an rdflib query is given up")
     ap.add_argument("--profile-texts", type=int, default=300, help="texts extracted under the profiler")
     args = ap.parse_args(argv)
 
@@ -176,7 +176,7 @@ def generated_section(work: Path, timeout: int) -> str:
     load_rd = _seconds(lambda: memory.parse(data=nquads.decode("utf-8"), format="nquads"))
     from pipeline.store import named_queries
 
-    rows, ratios = [], []
+    rows, ratios, at_least = [], [], []
     for q in named_queries().values():
         text = _filled(q.text)
         ox = _median_ms(lambda: list(oxigraph.query(text, use_default_graph_as_union=True)), 3)
@@ -186,14 +186,18 @@ def generated_section(work: Path, timeout: int) -> str:
             ratios.append(rd / ox)
         except TimeoutError:
             rows.append(f"| {q.name} | {ox:,.0f} | > {timeout * 1000:,} | > {timeout * 1000 / ox:,.0f} |")
+            at_least.append(timeout * 1000 / ox)
         except Exception as exc:  # rdflib fails some valid SPARQL; say which and how
             rows.append(f"| {q.name} | {ox:,.0f} | fails ({type(exc).__name__}) | |")
     return (f"## Named queries on a generated graph of {GENERATED_TRIPLES:,} triples\n\n{copy} renamed copies "
             f"of the store above (the last cut short). Loading took {load_ox:.1f} s into an on-disk Oxigraph store "
             f"and {load_rd:.1f} s into an rdflib `Dataset` (union default graph). Oxigraph: median of 3 runs; "
-            "rdflib: one run.\n\n| query | Oxigraph ms | rdflib ms | rdflib / Oxigraph |\n|---|---|---|---|\n"
-            + "\n".join(rows) + (f"\n\nMedian ratio over the queries rdflib answers: **{statistics.median(ratios):.1f}"
-                                 "x**.\n" if ratios else "\n"))
+            f"rdflib: one run, given up after {timeout} s. The ready questions join `{{ SELECT }}` blocks (see "
+            "ontology/queries/officials.rq); rdflib joins such blocks by comparing every row of one with every row "
+            "of the other, which is where its time goes.\n\n"
+            "| query | Oxigraph ms | rdflib ms | rdflib / Oxigraph |\n|---|---|---|---|\n" + "\n".join(rows)
+            + (f"\n\nMedian ratio over the queries rdflib answers: **{statistics.median(ratios):.1f}x**." if ratios else "")
+            + (f"\n\nWhere rdflib gave up, the ratio is at least {min(at_least):,.0f}x." if at_least else "") + "\n")
 
 
 def startup_section(work: Path) -> str:
