@@ -143,20 +143,35 @@ def ingest_section(files, work: Path) -> str:
 
 
 def queries_section(store: Path) -> str:
-    from pipeline.store import Location, named_queries, open_store, run_query
-
+    # Timed in a new process, as `vnkg query` runs: this one's heap is large by now.
+    timed = subprocess.run([sys.executable, "-c", _TIME_QUERIES, str(store)], capture_output=True, text=True,
+                           check=True, cwd=ROOT).stdout
     rows, medians = [], []
-    with open_store(Location(path=store)) as opened:
-        for q in named_queries().values():
-            text = _filled(q.text)
-            found = len(run_query(opened, text).rows)
-            ms = _median_ms(lambda: run_query(opened, text), 5)
-            medians.append(ms)
-            rows.append(f"| {q.name} | {found:,} | {ms:.0f} | {_met(ms <= 100)} |")
-    return ("## Named queries on that store\n\nMedian of 5 runs of each query in `ontology/queries` through "
-            "`pipeline.store` (what `vnkg query --named` runs for a table), every row read into Python.\n\n"
-            "| query | rows | median ms | ≤ 100 ms |\n|---|---|---|---|\n" + "\n".join(rows)
+    for line in timed.splitlines():
+        name, found, ms = line.split("\t")
+        medians.append(float(ms))
+        rows.append(f"| {name} | {int(found):,} | {float(ms):.0f} | {_met(float(ms) <= 100)} |")
+    return ("## Named queries on that store\n\nMedian of 7 runs of each query in `ontology/queries` through "
+            "`pipeline.store` (what `vnkg query --named` runs for a table), every row read into Python, in a "
+            "process of its own.\n\n| query | rows | median ms | ≤ 100 ms |\n|---|---|---|---|\n" + "\n".join(rows)
             + f"\n\nMedian over the queries: {statistics.median(medians):.0f} ms.\n")
+
+
+_TIME_QUERIES = """
+import statistics, sys, time
+from pathlib import Path
+from pipeline.store import Location, named_queries, open_store, run_query
+with open_store(Location(path=Path(sys.argv[1]))) as store:
+    for q in named_queries().values():
+        params = {name: "nguyễn" for name in q.params}
+        found = len(run_query(store, q.text, "table", params).rows)
+        times = []
+        for _ in range(7):
+            start = time.perf_counter()
+            run_query(store, q.text, "table", params)
+            times.append((time.perf_counter() - start) * 1000)
+        print(q.name, found, statistics.median(times), sep="\t")
+"""
 
 
 def generated_section(work: Path, timeout: int) -> str:
