@@ -9,7 +9,7 @@ from ..s4_recognise import Mention
 from ..s4_recognise.org_names import expand_abbreviations
 from ..text import name_key
 
-__all__ = ["Entity", "gather", "org_key"]
+__all__ = ["Entity", "gather", "nearest_mentioned", "org_key"]
 
 _NUMBER_WORD = re.compile(r"\bsố (?=\d)")
 
@@ -199,16 +199,30 @@ def text_of(attrs) -> str:
     return attrs["labels"][0] if attrs["labels"] else attrs["name"]
 
 
+def nearest_mentioned(at: int, starts: dict[str, list[int]]) -> str | None:
+    """Of keys and where each is mentioned, the one mentioned nearest before ``at``,
+    else the first mentioned after it (None when none is mentioned).
+
+    >>> nearest_mentioned(50, {"org:a": [10, 90], "org:b": [40]}), nearest_mentioned(5, {"org:a": [10], "org:b": [40]})
+    ('org:b', 'org:a')
+    """
+    best, best_distance = None, None
+    for key, positions in starts.items():
+        for start in positions:
+            distance = at - start if start <= at else 10**9 + start
+            if best_distance is None or distance < best_distance:
+                best, best_distance = key, distance
+    return best
+
+
 def _nearest(short, longer, named, keys):
     """Of the longer names a short one begins, the one mentioned nearest before it."""
     first_short = min((m.start for m in named if keys[id(m)] == short), default=0)
-    best, best_distance = longer[0], None
+    starts: dict[str, list[int]] = {}
     for m in named:
         if keys[id(m)] in longer:
-            distance = first_short - m.start if m.start <= first_short else 10**9 + m.start
-            if best_distance is None or distance < best_distance:
-                best, best_distance = keys[id(m)], distance
-    return best
+            starts.setdefault(keys[id(m)], []).append(m.start)
+    return nearest_mentioned(first_short, starts) or longer[0]
 
 
 def _antecedent(m, named, owner):

@@ -1,7 +1,7 @@
 """One linked result from a long report read in windows."""
 from __future__ import annotations
 
-from .entities import Entity
+from .entities import Entity, nearest_mentioned
 from .events import add_participants
 from .identity import assign_identities
 from .posts import Post
@@ -80,17 +80,18 @@ def _absorb(entities: dict[str, Entity], key: str, ent: Entity) -> None:
 
 def _short_org_names(entities: dict[str, Entity]) -> dict[str, str]:
     """Organisation keys that begin a longer one, each to the longer one mentioned
-    nearest before it (or first after it); known bodies keep their own name."""
+    nearest before it (or first after it), as linking does within a window;
+    known bodies keep their own name."""
     orgs = {k: e for k, e in entities.items() if e.kind == "organisation"}
-    first = {k: min((m.start for m in e.mentions), default=0) for k, e in orgs.items()}
     renamed = {}
     for short, ent in sorted(orgs.items(), key=lambda item: -len(item[0])):
         if any(m.attrs.get("known") for m in ent.mentions):
             continue  # "Chính phủ" is not the start of "Chính phủ Hà Lan"
         longer = [k for k in orgs if k.startswith(short + " ") and k not in renamed]
         if longer:
-            before = [k for k in longer if first[k] <= first[short]]
-            renamed[short] = max(before, key=first.get) if before else min(longer, key=first.get)
+            first_short = min((m.start for m in ent.mentions), default=0)
+            starts = {k: [m.start for m in orgs[k].mentions] for k in longer}
+            renamed[short] = nearest_mentioned(first_short, starts) or longer[0]
     return renamed
 
 
