@@ -129,6 +129,28 @@ def test_career_and_construct(location):
         assert run_query(store, holds.replace("holds", "headOf")).rows == [["false"]]
 
 
+def test_figures_about_a_subject_with_what_they_measure_and_where_they_are_said(location):
+    with open_store(location, write=True) as store:
+        ingest(store, [SEED, OTHER])
+        figures = named_queries()["figures"]
+        assert list(figures.params) == ["about"]
+        rows = run_query(store, figures.text, "table", {"about": "nghi sơn"})
+        columns = rows.columns
+        found = [dict(zip(columns, r)) for r in rows.rows]
+        assert {f["subject"] for f in found} == {"Khu kinh tế Nghi Sơn",
+                                                 "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp tỉnh Thanh Hóa"}
+        total = next(f for f in found if f["text"] == "hơn 368.000 tỷ đồng")
+        assert (total["indicator"], total["value"], total["unit"]) == ("tổng vốn đăng ký", "368000000000000", "VND")
+        assert total["report"].startswith("Thanh Hóa sơ kết công tác phát triển khu kinh tế")
+        assert all(f["text"] in f["sentence"] for f in found)
+        assert [f["subject"].lower() for f in found] == sorted(f["subject"].lower() for f in found)
+        # Old-style tone marks and another case find the same figures; a subject no report names finds none.
+        assert run_query(store, figures.text, "table", {"about": "NGHI SƠN"}).rows == rows.rows
+        hoa_lac = run_query(store, figures.text, "table", {"about": "Hoà Lạc"}).rows
+        assert {r[0] for r in hoa_lac} == {"Khu công nghệ cao Hòa Lạc"} and {r[7] for r in hoa_lac} >= {"111 dự án"}
+        assert run_query(store, figures.text, "table", {"about": "Khu công nghiệp Phú Bài"}).rows == []
+
+
 def test_queries_are_read_only_and_errors_say_where(location):
     with open_store(location, write=True) as store:
         ingest(store, [SEED])

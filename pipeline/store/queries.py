@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..text import normalise
 from ..vocab import ontology_dir
 from .base import GraphStore, StoreError
 from .labels import ENTITY_CLASSES
@@ -67,11 +68,14 @@ def read_only_check(query: str) -> None:
 def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[str, str] | None = None) -> QueryResult:
     """Run a read-only query; CONSTRUCT and DESCRIBE always give Turtle.
 
-    ``params`` replace ``$name`` variables in the query text by string literals.
+    ``params`` replace ``$name`` variables in the query text by string literals,
+    normalised as report text is (NFC, one tone-mark style), so "Thanh Hoá" typed
+    in the old style finds "Thanh Hóa".
     """
     read_only_check(query)
     for name, value in (params or {}).items():
-        query = re.sub(rf"\${name}\b", lambda _, v=value: _sparql_string(v), query)
+        literal = _sparql_string(normalise(value))
+        query = re.sub(rf"\${name}\b", lambda _, v=literal: v, query)
     if _GRAPH_FORM.search(_STRINGS_IRIS_COMMENTS.sub(" ", query).split("{", 1)[0]):
         return QueryResult(store.query_bytes(query, "turtle"), "turtle")
     if fmt != "table":
