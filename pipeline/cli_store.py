@@ -115,7 +115,8 @@ def remove(docs, store_dir, endpoint, endpoint_kind):
 @click.option("--file", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a .rq file.")
 @click.option("--named", help="Run a ready question from ontology/queries (see --list).")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="A value for a $NAME in the query, e.g. --param name='Nguyễn Văn Phong'.")
+              help="A value for a $NAME in the query, e.g. --param name='Nguyễn Văn Phong'; normalised as "
+                   "reports are (NFC, new-style tone marks).")
 @click.option("--list", "list_named", is_flag=True, help="List the ready questions and exit.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output of SELECT and ASK (json: SPARQL 1.1 results JSON). "

@@ -45,6 +45,18 @@ def test_query_named_officials(runner, store, fmt):
         assert json.loads(result.output)["head"]["vars"][0] == "name"
 
 
+def test_query_figures_needs_a_subject_and_reads_it_as_reports_are_read(runner, store):
+    result = runner.invoke(cli, ["query", "--named", "figures", "--store", str(store)])
+    assert result.exit_code == 1 and result.stderr.strip() == "vnkg: --named figures needs --param about=..."
+    decomposed = "Cu\u0323m co\u0302ng nghie\u0323\u0302p Va\u0323n Tha\u0306\u0301ng"  # NFD, as some keyboards type it
+    result = runner.invoke(cli, ["query", "--named", "figures", "--param", f"about={decomposed}", "--format", "csv",
+                                 "--store", str(store)])
+    assert result.exit_code == 0, result.stderr
+    header, *rows = result.output.splitlines()
+    assert header.startswith("subject,indicator,value,min,max,unit,countOf,text,reportDate,report,sentence")
+    assert rows and all(r.startswith("Cụm công nghiệp Vạn Thắng,") for r in rows) and "45/52 ha" in result.output
+
+
 def test_query_refuses_updates_and_shows_syntax_errors(runner, store):
     result = runner.invoke(cli, ["query", "DROP ALL", "--store", str(store)])
     assert result.exit_code == 1 and "read-only" in result.stderr and "Traceback" not in result.stderr
