@@ -13,7 +13,8 @@ measures, on this machine:
    processes: wall time, peak memory of the whole process tree, triples; and
    what two processes of this workload reach on this machine at all
    (``vnkg extract`` of a sample alone and as two halves at once);
-3. each named query (ontology/queries) on that store;
+3. each named query (ontology/queries) on that store, a question with a
+   parameter asked with values weighted by how much the store holds on each;
 4. the same queries on a generated graph of 1,000,000 triples (copies of the
    store with renamed resources), Oxigraph against rdflib's in-memory Dataset;
 5. start-up of ``vnkg --help`` and of ``vnkg query`` on a small store;
@@ -168,7 +169,7 @@ def queries_section(store: Path) -> str:
         if value:
             asked = f"{len(timings)} values ({len({t[0] for t in timings})} different); slowest: {value}"
             counts = f"{min(t[1] for t in timings):,} to {max(t[1] for t in timings):,}"
-            rows.append(f"| {name} | {asked} | {counts} | {typical:.0f} | {slowest:.0f} ({found:,} rows) | "
+            rows.append(f"| {name} | {asked} | {counts} | {typical:.0f} | {slowest:.0f} ({found:,} row{'' if found == 1 else 's'}) | "
                         f"{_met(typical <= 100)} |")
         else:
             rows.append(f"| {name} | | {found:,} | {typical:.0f} | | {_met(typical <= 100)} |")
