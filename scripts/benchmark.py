@@ -169,7 +169,8 @@ def queries_section(store: Path) -> str:
         if value:
             asked = f"{len(timings)} values ({len({t[0] for t in timings})} different); slowest: {value}"
             counts = f"{min(t[1] for t in timings):,} to {max(t[1] for t in timings):,}"
-            rows.append(f"| {name} | {asked} | {counts} | {typical:.0f} | {slowest:.0f} ({found:,} row{'' if found == 1 else 's'}) | "
+            slowest_rows = f"{found:,} row{'' if found == 1 else 's'}"
+            rows.append(f"| {name} | {asked} | {counts} | {typical:.0f} | {slowest:.0f} ({slowest_rows}) | "
                         f"{_met(typical <= 100)} |")
         else:
             rows.append(f"| {name} | | {found:,} | {typical:.0f} | | {_met(typical <= 100)} |")
@@ -179,7 +180,8 @@ def queries_section(store: Path) -> str:
             "as the store holds them: the subjects of the figures at 0%, 10%, ..., 100% of all figures ranked by "
             "how many figures their subject has (the officials of the posts, for a name), so the broadest "
             "subjects, with the most to show, are asked most. Its median is over those values; its slowest value "
-            "is shown beside it.\n\n| query | asked with | rows | median ms | slowest ms | median ≤ 100 ms |\n|---|---|---|---|---|---|\n"
+            "is shown beside it.\n\n| query | asked with | rows | median ms | slowest ms | median ≤ 100 ms |\n"
+            "|---|---|---|---|---|---|\n"
             + "\n".join(rows) + f"\n\nMedian over the queries: {statistics.median(medians):.0f} ms.\n")
 
 
@@ -256,7 +258,7 @@ def generated_section(work: Path, timeout: int) -> str:
     return (f"## Named queries on a generated graph of {GENERATED_TRIPLES:,} triples\n\n{copy} renamed copies "
             f"of the store above (the last cut short). Loading took {load_ox:.1f} s into an on-disk Oxigraph store "
             f"and {load_rd:.1f} s into an rdflib `Dataset` (union default graph). Oxigraph: median of 3 runs; "
-            f"rdflib: one run, given up after {timeout} s. The ready questions join `{{ SELECT }}` blocks (see "
+            f"rdflib: one run, given up after {timeout} s. The listings join `{{ SELECT }}` blocks (see "
             "ontology/queries/officials.rq); rdflib joins such blocks by comparing every row of one with every row "
             "of the other, which is where its time goes. A question with a parameter is asked the broadest way (the "
             "most frequent value in the graph).\n\n"
