@@ -27,6 +27,7 @@ No test times anything; performance figures live here and in the file it writes.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -155,7 +156,8 @@ def ingest_section(files, work: Path, rounds: int) -> str:
 
 def queries_section(store: Path) -> str:
     # Timed in a new process, as `vnkg query` runs: this one's heap is large by now.
-    timed = subprocess.run([sys.executable, "-c", _TIME_QUERIES, str(store)], capture_output=True, text=True,
+    asked = json.dumps(_asked_values(store), ensure_ascii=False)
+    timed = subprocess.run([sys.executable, "-c", _TIME_QUERIES, str(store), asked], capture_output=True, text=True,
                            check=True, cwd=ROOT).stdout
     runs: dict[str, list[tuple[str, int, float]]] = {}
     for line in timed.splitlines():
@@ -195,26 +197,16 @@ _PARAM_VALUES = {
 }
 PARAM_SPREAD = 11
 
-_TIME_QUERIES = f"""
-import statistics, sys, time
+_TIME_QUERIES = """
+import json, statistics, sys, time
 from pathlib import Path
 from pipeline.store import Location, named_queries, open_store, run_query
-VALUES = {_PARAM_VALUES!r}
+asked = json.loads(sys.argv[2])
 with open_store(Location(path=Path(sys.argv[1]))) as store:
     for q in named_queries().values():
         (param,) = q.params or [None]
-        values = [None]
-        if param:
-            ranked = [(r["v"], int(r["n"])) for r in store.select(VALUES[param])]
-            marks = [i * (sum(n for _, n in ranked) - 1) // ({PARAM_SPREAD} - 1) for i in range({PARAM_SPREAD})]
-            values, seen = [], 0
-            for value, n in ranked:  # the value holding the figure (post) at each mark
-                while marks and marks[0] < seen + n:
-                    values.append(value)
-                    marks.pop(0)
-                seen += n
-        for value in values:
-            params = {{param: value}} if param else {{}}
+        for value in asked[param] if param else [None]:
+            params = {param: value} if param else {}
             found = len(run_query(store, q.text, "table", params).rows)
             times = []
             for _ in range(7):
@@ -223,6 +215,33 @@ with open_store(Location(path=Path(sys.argv[1]))) as store:
                 times.append((time.perf_counter() - start) * 1000)
             print(q.name, value or "", found, statistics.median(times), sep="\t")
 """
+
+
+def _asked_values(store: Path) -> dict[str, list[str]]:
+    """For each parameter, the values the ready questions are asked with (see ``_PARAM_VALUES``)."""
+    import pyoxigraph
+
+    ranked = pyoxigraph.Store.read_only(str(store))
+    return {param: _at_marks([(r[0].value, int(r[1].value)) for r in
+                              ranked.query(query, use_default_graph_as_union=True)], PARAM_SPREAD)
+            for param, query in _PARAM_VALUES.items()}
+
+
+def _at_marks(ranked: list[tuple[str, int]], count: int) -> list[str]:
+    """Of values holding ``n`` items each, the value holding the item at each of ``count`` evenly spaced marks.
+
+    >>> _at_marks([("Hà Nội", 5), ("Huế", 3), ("Vinh", 2)], 3)
+    ['Hà Nội', 'Hà Nội', 'Vinh']
+    """
+    total = sum(n for _, n in ranked)
+    marks = [i * (total - 1) // (count - 1) for i in range(count)]
+    values, seen = [], 0
+    for value, n in ranked:
+        while marks and marks[0] < seen + n:
+            values.append(value)
+            marks.pop(0)
+        seen += n
+    return values
 
 
 def generated_section(work: Path, timeout: int) -> str:
@@ -424,8 +443,6 @@ def _extract_alone_and_as_two_halves(files, work: Path) -> tuple[float, float]:
 
 def _filled(query, params, store) -> str:
     """``query`` asked the broadest way: each parameter set to the store's most frequent value."""
-    import json
-
     for param in params:
         (broadest, *_) = store.query(_PARAM_VALUES[param], use_default_graph_as_union=True)
         query = query.replace(f"${param}", json.dumps(broadest[0].value, ensure_ascii=False))

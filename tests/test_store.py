@@ -134,9 +134,8 @@ def test_figures_about_a_subject_with_what_they_measure_and_where_they_are_said(
         ingest(store, [SEED, OTHER])
         figures = named_queries()["figures"]
         assert list(figures.params) == ["about"]
-        rows = run_query(store, figures.text, "table", {"about": "nghi sơn"})
-        columns = rows.columns
-        found = [dict(zip(columns, r)) for r in rows.rows]
+        result = run_query(store, figures.text, "table", {"about": "nghi sơn"})
+        found = [dict(zip(result.columns, r)) for r in result.rows]
         assert {f["subject"] for f in found} == {"Khu kinh tế Nghi Sơn",
                                                  "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp tỉnh Thanh Hóa"}
         total = next(f for f in found if f["text"] == "hơn 368.000 tỷ đồng")
@@ -145,7 +144,7 @@ def test_figures_about_a_subject_with_what_they_measure_and_where_they_are_said(
         assert all(f["text"] in f["sentence"] for f in found)
         assert [f["subject"].lower() for f in found] == sorted(f["subject"].lower() for f in found)
         # Old-style tone marks and another case find the same figures; a subject no report names finds none.
-        assert run_query(store, figures.text, "table", {"about": "NGHI SƠN"}).rows == rows.rows
+        assert run_query(store, figures.text, "table", {"about": "NGHI SƠN"}).rows == result.rows
         hoa_lac = run_query(store, figures.text, "table", {"about": "Hoà Lạc"}).rows
         assert {r[0] for r in hoa_lac} == {"Khu công nghệ cao Hòa Lạc"} and {r[7] for r in hoa_lac} >= {"111 dự án"}
         assert run_query(store, figures.text, "table", {"about": "Khu công nghiệp Phú Bài"}).rows == []
