@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-__all__ = ["Extraction", "extract", "extract_path", "__version__"]
+__all__ = ["Extraction", "extract", "extract_path", "extract_document", "__version__"]
 __version__ = "0.1.0"
 
 
@@ -42,17 +42,18 @@ def extract(text: str, name: str = "text") -> Extraction:
     """Build the graph of a report given as text."""
     from .s1_read import read_text
 
-    return _extract(read_text(text, name=name))
+    return extract_document(read_text(text, name=name))
 
 
 def extract_path(path: str | Path) -> Extraction:
     """Build the graph of a report file (raises ``pipeline.s1_read.ReadError``)."""
     from .s1_read import read_path
 
-    return _extract(read_path(path))
+    return extract_document(read_path(path))
 
 
-def _extract(document) -> Extraction:
+def extract_document(document: "pipeline.s1_read.Document") -> Extraction:  # noqa: F821
+    """Build the graph of a report already read (``pipeline.s1_read.read_path``)."""
     from .runner import run_stages
 
     trace: dict = {}

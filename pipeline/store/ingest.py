@@ -77,13 +77,13 @@ def prepare(path: str, stored_hash: str | None = None) -> Prepared | None:
     from rdflib import RDF, URIRef
     from rdflib.namespace import SKOS
 
-    from .. import _extract
+    from .. import extract_document
     from ..s1_read import read_path
 
     document = read_path(path)
     if document.id == stored_hash:
         return None
-    ex = _extract(document)
+    ex = extract_document(document)
     graph = ex.graph
     for concept in set(graph.subjects(RDF.type, SKOS.Concept)):  # kept once, in the vocabulary graph
         graph.remove((concept, None, None))
