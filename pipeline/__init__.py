@@ -11,6 +11,13 @@ The Python API::
 
 ``extract_path`` does the same for a file. The stages, in order, are the
 modules ``s1_read`` ... ``s7_view``; ``pipeline.runner`` runs them.
+
+``nlp()`` is the spaCy pipeline of stages 2 to 4 (underthesea's segmentation
+as its tokenizer, the recognisers as components):
+
+    >>> doc = pipeline.nlp()("Bí thư Tỉnh ủy Thanh Hóa Đỗ Trọng Hưng chủ trì hội nghị.")
+    >>> [(e.text, e.label_) for e in doc.ents]
+    [('Tỉnh ủy Thanh Hóa', 'ORG'), ('Đỗ Trọng Hưng', 'PERSON')]
 """
 from __future__ import annotations
 
@@ -18,7 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-__all__ = ["Extraction", "extract", "extract_path", "extract_document", "__version__"]
+__all__ = ["Extraction", "extract", "extract_path", "extract_document", "nlp", "__version__"]
 __version__ = "0.1.0"
 
 
@@ -36,6 +43,13 @@ class Extraction:
         from .s7_view import to_view
 
         return to_view(self.graph)
+
+
+def nlp() -> "spacy.language.Language":  # noqa: F821
+    """The vnkg spaCy pipeline (``pipeline.language.nlp``), built once."""
+    from .language import nlp as build
+
+    return build()
 
 
 def extract(text: str, name: str = "text") -> Extraction:

@@ -138,7 +138,8 @@ def _names(g) -> dict[str, set[str]]:
     """Matching key (no diacritics, abbreviations spelt out) -> nodes with a label of that key."""
     from rdflib.namespace import SKOS
 
-    from .text import fold, name_key
+    from .keys import name_key
+    from .text import fold
 
     lookup: dict[str, set[str]] = {}
     for p in (SKOS.prefLabel, SKOS.altLabel):
@@ -149,7 +150,8 @@ def _names(g) -> dict[str, set[str]]:
 
 def _find(lookup, name) -> str:
     """The node a typed name means: an exact label first, else the shortest label containing it."""
-    from .text import fold, name_key
+    from .keys import name_key
+    from .text import fold
 
     key = fold(name_key(name))
     if key in lookup and len(lookup[key]) == 1:

@@ -1,43 +1,88 @@
-"""Stage 3: a spaCy ``Doc`` over the segmented tokens, text and offsets unchanged."""
+"""Stage 3: a spaCy ``Doc`` over the segmented tokens, and the tokenizer that makes one from text."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
+
+import spacy
 
 from .s1_read import Document
-from .s2_segment import Segmented
+from .s2_segment import Segmented, segment
 
-__all__ = ["Parsed", "to_doc", "blank_nlp", "WORD_START", "WORD_INSIDE"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
-# Token.tag_ carries underthesea's word segmentation in its own BIO scheme.
+__all__ = ["Parsed", "VnkgTokenizer", "to_doc", "blank_nlp", "WORD_START", "WORD_INSIDE", "TOKENIZER"]
+
+# Token.tag_ carries underthesea's word segmentation: B-W begins a word, I-W continues one.
 WORD_START, WORD_INSIDE, SPACE = "B-W", "I-W", "_SP"
+TOKENIZER = "vnkg.Tokenizer.v1"
 
 
 @dataclass
 class Parsed:
     """A document and its spaCy ``Doc``: ``doc.text`` is the document's text from
-    ``doc.user_data["offset"]`` (the whole text unless it was read in windows)."""
+    ``doc._.offset`` on (the whole text unless it was read in windows)."""
 
     document: Document
-    doc: "spacy.tokens.Doc"  # noqa: F821
+    doc: Doc
+
+
+class VnkgTokenizer:
+    """spaCy tokenizer: underthesea's sentences and words, vnkg's syllable tokens.
+
+    Each syllable, number or mark is a token; ``tag_`` says whether underthesea
+    starts a word there (``B-W``) or continues one (``I-W``), sentence starts
+    are set, whitespace other than one space is a token of its own. Registered
+    as ``"vnkg.Tokenizer.v1"``.
+
+    Examples
+    --------
+    >>> doc = blank_nlp()("Bí thư Thành ủy Nguyễn Văn Phong.")
+    >>> [(t.text, t.tag_) for t in doc][:4]
+    [('Bí', 'B-W'), ('thư', 'I-W'), ('Thành', 'B-W'), ('ủy', 'I-W')]
+    """
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        return to_doc(segment(Document(id="", name="text", text=text)), self.vocab).doc
+
+    def pipe(self, texts: list[str], batch_size: int = 1000):  # noqa: ANN201 (spaCy's signature)
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs: object) -> bytes:  # nothing to save: the models ship in underthesea
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: object) -> VnkgTokenizer:
+        return self
+
+    def to_disk(self, path: object, **kwargs: object) -> None:
+        return None
+
+    def from_disk(self, path: object, **kwargs: object) -> VnkgTokenizer:
+        return self
+
+
+@spacy.registry.tokenizers(TOKENIZER)
+def create_tokenizer() -> Callable[[Language], VnkgTokenizer]:
+    """The factory spaCy's config names (``@tokenizers = "vnkg.Tokenizer.v1"``)."""
+    return lambda nlp: VnkgTokenizer(nlp.vocab)
 
 
 @cache
-def blank_nlp():
-    """A blank Vietnamese spaCy pipeline that never calls pyvi.
-
-    Tokenisation is done by stage 2, so only the vocabulary and the
-    component machinery are used.
-    """
-    import spacy
-    from spacy.tokens import Span
-
-    if not Span.has_extension("attrs"):
-        Span.set_extension("attrs", getter=_get_attrs, setter=_set_attrs)
-    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+def blank_nlp() -> Language:
+    """A Vietnamese pipeline with vnkg's tokenizer and no components, built once."""
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
 
 
-def to_doc(segmented: Segmented) -> Parsed:
+def to_doc(segmented: Segmented, vocab: Vocab | None = None) -> Parsed:
     """Build the ``Doc``: one token per stage-2 token, whitespace kept as
     space tokens, sentence starts and word starts (``tag_``) set.
 
@@ -53,7 +98,10 @@ def to_doc(segmented: Segmented) -> Parsed:
 
     window_start, window_end = segmented.window
     text = segmented.document.text[:window_end] if window_end >= 0 else segmented.document.text
-    words, spaces, tags, starts = [], [], [], []
+    words: list[str] = []
+    spaces: list[bool] = []
+    tags: list[str] = []
+    starts: list[bool] = []
 
     def add_gap(gap: str) -> None:
         # A lone space is the previous token's trailing space; anything else is a token.
@@ -64,7 +112,7 @@ def to_doc(segmented: Segmented) -> Parsed:
         words.append(body)
         spaces.append(trailing)
         tags.append(SPACE)
-        starts.append(False if starts else True)
+        starts.append(not starts)
 
     cursor = window_start
     for tok in segmented.tokens:
@@ -77,20 +125,19 @@ def to_doc(segmented: Segmented) -> Parsed:
         cursor = tok.end
     if cursor < len(text):
         add_gap(text[cursor:])
-    nlp = blank_nlp()
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts) if words else Doc(nlp.vocab)
-    doc.user_data["offset"] = window_start  # the Doc's text starts there in the document
-    doc.user_data["texts"] = words  # the token texts, for loops that need no Token objects
-    doc.user_data["sentences"] = segmented.sentences  # their offsets in the document text
+    vocab = vocab if vocab is not None else blank_nlp().vocab
+    doc = Doc(vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts) if words else Doc(vocab)
+    doc._.offset = window_start  # the Doc's text starts there in the document
     return Parsed(segmented.document, doc)
 
 
-# Span extension values are kept per label and offsets: spaCy's own default
-# storage keys them by offsets alone, so a place and an organisation over the
-# same words would share (and overwrite) their attributes.
-def _get_attrs(span):
-    return span.doc.user_data.get(("vnkg", span.label_, span.start, span.end))
+def _register_doc_extensions() -> None:
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("offset"):  # where the Doc's text starts in its report (read in windows)
+        Doc.set_extension("offset", default=0)
+    if not Doc.has_extension("publisher"):  # the publisher the report's metadata names, if any
+        Doc.set_extension("publisher", default=None)
 
 
-def _set_attrs(span, value):
-    span.doc.user_data[("vnkg", span.label_, span.start, span.end)] = value
+_register_doc_extensions()

@@ -28,7 +28,7 @@ def graph_iri(doc_id: str):
 def entity_iri(entity: Entity):
     """Stable IRI of an entity: its kind and a slug of its identity (never offsets),
     so the same thing in two reports is one node."""
-    return RES(_KIND_PATH[entity.kind], slug(entity.attrs.get("identity", entity.key)))
+    return RES(_KIND_PATH[entity.kind], slug(entity.identity or entity.key))
 
 
 def to_graph(linked: Linked) -> Graph:
@@ -121,55 +121,56 @@ def to_graph(linked: Linked) -> Graph:
 
 
 def _entity_relations(g, V, ent: Entity, node, iris) -> None:
-    if ent.kind == "zone":
-        concept = V[ent.attrs["concept"]]
+    if ent.kind == "zone" and ent.concept:
+        concept = V[ent.concept]
         g.add((node, V.zoneType, concept))
         for triple in _concept_triples(concept):  # readers run no reasoner: the type is stated
             g.add(triple)
-        place = ent.attrs.get("place")
+        place = ent.place
         if place in iris:
             g.add((node, SDO.containedInPlace, iris[place]))
     elif ent.kind == "organisation":
-        for key in sorted(ent.attrs.get("parents", ())):
+        for key in sorted(ent.parents):
             g.add((node, ORG.subOrganizationOf, iris[key]))
     elif ent.kind == "document":
-        if ent.attrs.get("identifier"):
-            g.add((node, SDO.legislationIdentifier, Literal(ent.attrs["identifier"])))
-        if ent.attrs.get("date"):
-            g.add((node, SDO.legislationDate, Literal(ent.attrs["date"], datatype=XSD.date)))
-        if ent.attrs.get("kind"):
-            g.add((node, SDO.legislationType, Literal(ent.attrs["kind"], lang="vi")))
+        if ent.identifier:
+            g.add((node, SDO.legislationIdentifier, Literal(ent.identifier)))
+        if ent.date:
+            g.add((node, SDO.legislationDate, Literal(ent.date, datatype=XSD.date)))
+        if ent.doc_kind:
+            g.add((node, SDO.legislationType, Literal(ent.doc_kind, lang="vi")))
     elif ent.kind == "place":
-        province = ent.attrs.get("province")
+        province = ent.province
         key = f"province:{province}" if province else None
-        if ent.attrs.get("level") in ("district", "town", "ward") and key in iris:
+        if ent.level in ("district", "town", "ward") and key in iris:
             g.add((node, SDO.containedInPlace, iris[key]))
 
 
 def _figure(g, V, doc_id, fig, iris, mention, report) -> None:
-    m, a = fig.mention, fig.mention.attrs
+    m, a = fig.mention, fig.mention.info
     node = RES("figure", f"{doc_id}-{m.start}-{m.end}")
     g.add((node, RDF.type, V.Figure))
-    if "value" in a:
-        g.add((node, SDO.value, _decimal(a["value"])))
-    else:
-        g.add((node, SDO.minValue, _decimal(a["min"])))
-        g.add((node, SDO.maxValue, _decimal(a["max"])))
-    g.add((node, SDO.unitText, Literal(a["unit"])))
+    if a.value is not None:
+        g.add((node, SDO.value, _decimal(a.value)))
+    elif a.min is not None and a.max is not None:
+        g.add((node, SDO.minValue, _decimal(a.min)))
+        g.add((node, SDO.maxValue, _decimal(a.max)))
+    g.add((node, SDO.unitText, Literal(a.unit)))
     g.add((node, V.text, Literal(m.text, lang="vi")))
-    for key, prop in (("count_of", V.countOf), ("qualifier", V.qualifier)):
-        if a.get(key):
-            g.add((node, prop, Literal(a[key], lang="vi")))
-    if a.get("total"):
-        g.add((node, V.total, _decimal(a["total"])))
+    for value, prop in ((a.count_of, V.countOf), (a.qualifier, V.qualifier)):
+        if value:
+            g.add((node, prop, Literal(value, lang="vi")))
+    if a.total:
+        g.add((node, V.total, _decimal(a.total)))
     if fig.indicator:
         g.add((node, V.indicator, Literal(fig.indicator, lang="vi")))
     if fig.about in iris:
         g.add((node, V.about, iris[fig.about]))
     else:
-        indicator = RES("indicator", f"{doc_id}-{slug(fig.indicator or a.get('count_of') or m.text)}")
+        label = fig.indicator or a.count_of or m.text
+        indicator = RES("indicator", f"{doc_id}-{slug(label)}")
         g.add((indicator, RDF.type, V.Indicator))
-        g.add((indicator, SKOS.prefLabel, Literal(fig.indicator or a.get("count_of") or m.text, lang="vi")))
+        g.add((indicator, SKOS.prefLabel, Literal(label, lang="vi")))
         g.add((indicator, PROV.wasDerivedFrom, report))
         g.add((node, V.about, indicator))
     g.add((node, V.confidence, Literal(Decimal(str(fig.confidence)))))

@@ -1,11 +1,11 @@
-"""Vietnamese text normalisation, matching keys and slugs shared by every stage."""
+"""Vietnamese text normalisation, folding and slugs shared by every stage."""
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
 
-__all__ = ["normalise", "fix_tones", "name_key", "fold", "slug", "is_capitalised", "is_upper_word"]
+__all__ = ["normalise", "fix_tones", "fold", "slug", "is_capitalised", "is_upper_word"]
 
 # Old-style tone placement on open syllables -> new style (hoà -> hòa, thuỷ -> thủy).
 _TONE_PAIRS = {
@@ -20,15 +20,8 @@ _TONE_RE = re.compile(
 # Spaces that are not a plain space or newline but mean one (NBSP, thin space...).
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
-_Y_SYLLABLE = re.compile(r"^(qu|[bcdđghklmnprstvx]h?|ngh?|tr|gi)[yýỳỷỹỵ]$")
-_KEY_PUNCT = re.compile(r"[.,;:()\[\]\"'“”‘’!?/\-–—_«»…]+")
-# Abbreviations that are ordinary words in lower case ("TƯ" = trung ương, "tư" = private).
-_CAPS_ONLY_EXPANSIONS = {"TƯ": "trung ương", "T.Ư": "trung ương"}
-_CAPS_ONLY = re.compile(r"(?<![\w.])(TƯ|T\.Ư)(?![\w])")
 # The combining-mark blocks: every Vietnamese tone and vowel mark once decomposed (NFD).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-_EDGE_PUNCT = ".,;:()[]\"'“”‘’!?/-–—_«»…"
 
 
 def fix_tones(text: str) -> str:
@@ -61,36 +54,6 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ODD_SPACES.sub(" ", text)
     return fix_tones(text)
-
-
-def name_key(text: str, expansions: dict[str, str] | None = None) -> str:
-    """Matching key for a name: casefolded, one spelling, abbreviations expanded.
-
-    Spelling variants (Quí/Quý, hoà/hòa) and abbreviations (UBND, TP.) give the
-    same key, so mentions of one thing meet.
-
-    Examples
-    --------
-    >>> name_key("UBND TP. Hà Nội") == name_key("Ủy ban nhân dân thành phố Hà Nội")
-    True
-    >>> name_key("Phạm Quí Tiên") == name_key("Phạm Quý Tiên")
-    True
-    """
-    if expansions is None:
-        from .lexicons import abbreviation_keys
-
-        expansions = abbreviation_keys()
-    t = _CAPS_ONLY.sub(lambda m: _CAPS_ONLY_EXPANSIONS[m.group(0)], fix_tones(unicodedata.normalize("NFC", text)))
-    t = t.casefold()
-    words = []
-    for raw in t.split():
-        core = raw.strip(_EDGE_PUNCT)
-        if core in expansions:  # whole abbreviations with inner punctuation: t.ư, lđ-tb&xh
-            words.extend(expansions[core].split())
-            continue
-        for w in _KEY_PUNCT.sub(" ", core).split():
-            words.extend(("và" if w == "&" else expansions.get(w, w)).split())
-    return " ".join(w.translate(_Y_TO_I) if _Y_SYLLABLE.match(w) else w for w in words)
 
 
 def fold(text: str) -> str:

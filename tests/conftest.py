@@ -48,7 +48,15 @@ def link(text: str):
 
 
 def names(mentions, attr="name"):
-    return [m.attrs[attr] for m in mentions]
+    """An attribute of each mention's typed info (``m.info.name`` by default)."""
+    return [getattr(m.info, attr) for m in mentions]
+
+
+def entity_names_of(linked, kind):
+    """For each mention of a kind ("organisations"), in text order, the name of the
+    entity linking made it part of (None when it joined none)."""
+    named = {id(m): e.name for e in linked.entities.values() for m in e.mentions}
+    return [named.get(id(m)) for m in getattr(linked.mentions, kind)]
 
 
 def posts_of(linked):

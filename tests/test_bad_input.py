@@ -55,7 +55,7 @@ def same_report(path):
     assert posts_of(other.linked) == posts_of(plain.linked)
     for kind in ("person", "organisation", "zone", "place"):
         assert entity_names(other.linked, kind) == entity_names(plain.linked, kind), kind
-    figures = [{(f.mention.attrs.get("value"), f.mention.attrs["unit"]) for f in e.linked.figures}
+    figures = [{(f.mention.info.value, f.mention.info.unit) for f in e.linked.figures}
                for e in (plain, other)]
     assert figures[0] == figures[1]
 

@@ -38,15 +38,15 @@ def test_seed_zones(seed):
 def test_seed_figures_are_normalised_and_linked_to_what_they_measure(seed):
     ents = seed.linked.entities
     figs = {f.mention.text: f for f in seed.linked.figures}
-    area = figs["1.348ha"].mention.attrs
-    assert (area["value"], area["unit"]) == (1348, "ha")
+    area = figs["1.348ha"].mention.info
+    assert (area.value, area.unit) == (1348, "ha")
     money = figs["khoảng 115.830 tỷ đồng"]
-    assert (money.mention.attrs["value"], money.mention.attrs["unit"]) == (115830000000000, "VND")
+    assert (money.mention.info.value, money.mention.info.unit) == (115830000000000, "VND")
     assert ents[money.about].name == "Khu công nghệ cao Hòa Lạc"
     assert ents[figs["111 dự án"].about].name == "Khu công nghệ cao Hòa Lạc"
     assert ents[figs["171 doanh nghiệp"].about].name == "Khu CNTT tập trung Cầu Giấy"
-    rank = figs["xếp thứ hai"].mention.attrs
-    assert (rank["value"], rank["unit"]) == (2, "rank")
+    rank = figs["xếp thứ hai"].mention.info
+    assert (rank.value, rank.unit) == (2, "rank")
     assert all(f.about in ents for f in seed.linked.figures)
 
 

@@ -1,5 +1,6 @@
 """Properties of the whole pipeline on arbitrary text (hypothesis)."""
 import math
+from dataclasses import fields
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,15 +24,15 @@ def test_any_text_goes_through_and_every_offset_slices_its_surface(text):
     trace = {}
     run_stages(text, until="graph", trace=trace)
     linked, normalised = trace["link"], trace["read"].text
-    for found in linked.mentions.values():
-        for m in found:
+    for f in fields(linked.mentions):
+        for m in getattr(linked.mentions, f.name):
             assert normalised[m.start:m.end] == m.text
     for fig in linked.figures:
-        a = fig.mention.attrs
-        assert a["unit"] in UNITS
-        for key in ("value", "min", "max", "total"):
-            if key in a:
-                assert math.isfinite(a[key])
+        a = fig.mention.info
+        assert a.unit in UNITS
+        for value in (a.value, a.min, a.max, a.total):
+            if value is not None:
+                assert math.isfinite(value)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

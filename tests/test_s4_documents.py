@@ -3,7 +3,7 @@ from conftest import recognise
 
 
 def documents(text):
-    return [(m.attrs["name"], m.attrs["identifier"], m.attrs["date"]) for m in recognise(text).mentions["documents"]]
+    return [(m.info.name, m.info.identifier, m.info.date) for m in recognise(text).mentions.documents]
 
 
 def test_numbered_documents_with_and_without_so_and_a_date():

@@ -7,8 +7,9 @@ from conftest import recognise
 
 
 def figures(text):
-    return [{k: v for k, v in m.attrs.items() if k in ("value", "min", "max", "unit", "total", "qualifier")}
-            for m in recognise(text).mentions["figures"]]
+    keys = ("value", "min", "max", "unit", "total", "qualifier")
+    return [{k: getattr(m.info, k) for k in keys if getattr(m.info, k) is not None}
+            for m in recognise(text).mentions.figures]
 
 
 @pytest.mark.parametrize("text,value", [("1.348", 1348), ("115.830", 115830), ("2,5", 2.5), ("7,37", 7.37),
@@ -60,5 +61,5 @@ def test_dates_documents_ordinals_ages_and_speeds_are_left_out():
 
 def test_counted_noun_is_kept():
     rec = recognise("Khu công nghệ cao Hòa Lạc thu hút 111 dự án và 17 lượt ý kiến, 10 khu công nghiệp, 2.229 tổ chức.")
-    assert [m.attrs["count_of"] for m in rec.mentions["figures"]] == [
+    assert [m.info.count_of for m in rec.mentions.figures] == [
         "dự án", "lượt ý kiến", "khu công nghiệp", "tổ chức"]

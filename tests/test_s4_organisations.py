@@ -1,9 +1,11 @@
-"""Stage 4: organisations."""
-from conftest import names, recognise
+"""Stage 4: organisations as written; their names in the report's locality come from linking."""
+from conftest import entity_names_of, link, names, recognise
 
 
 def orgs(text):
-    return names(recognise(text).mentions["organisations"])
+    """The name linking gives each organisation mention (its surface when it joins no entity)."""
+    linked = link(text)
+    return [name or m.text for name, m in zip(entity_names_of(linked, "organisations"), linked.mentions.organisations)]
 
 
 def test_field_heads_read_fields_of_government():
@@ -19,10 +21,15 @@ def test_names_with_lower_case_words_end_on_a_capitalised_word_or_place():
 
 
 def test_parent_bodies_and_implicit_locality():
-    rec = recognise("Thành ủy Hà Nội họp. Trưởng Ban Tổ chức Thành ủy Hà Minh Hải và Phó Chủ tịch HĐND thành phố dự.")
-    got = {m.attrs["name"]: (m.attrs["parent"] or {}).get("name") for m in rec.mentions["organisations"]}
-    assert got["Ban Tổ chức Thành ủy Hà Nội"] == "Thành ủy Hà Nội"
-    assert "HĐND thành phố Hà Nội" in got
+    text = "Thành ủy Hà Nội họp. Trưởng Ban Tổ chức Thành ủy Hà Minh Hải và Phó Chủ tịch HĐND thành phố dự."
+    rec = recognise(text)
+    board = rec.mentions.organisations[1].info
+    assert (board.own, board.parent.surface, board.parent.place) == ("Ban Tổ chức", "Thành ủy", None)
+    assert rec.mentions.organisations[2].info.implicit_level == "city"  # "thành phố": which one, linking says
+    linked = link(text)
+    parents = {e.name: {linked.entities[k].name for k in e.parents} for e in linked.entities.values()}
+    assert parents["Ban Tổ chức Thành ủy Hà Nội"] == {"Thành ủy Hà Nội"}
+    assert "HĐND thành phố Hà Nội" in parents
 
 
 def test_plural_and_generic_mentions_are_not_organisations():
@@ -35,9 +42,12 @@ def test_known_bodies_and_abbreviations():
 
 
 def test_defined_alias_is_the_company_wherever_written():
-    rec = recognise("Vinatrans ký hợp đồng. Tổng công ty Vận tải Thủy (Vinatrans) cho biết. Vinatrans tăng vốn.")
-    got = [m.attrs["name"] for m in rec.mentions["organisations"]]
-    assert got == ["Tổng công ty Vận tải Thủy"] * 3
+    text = "Vinatrans ký hợp đồng. Tổng công ty Vận tải Thủy (Vinatrans) cho biết. Vinatrans tăng vốn."
+    rec = recognise(text)
+    defined = rec.mentions.organisations[1].info
+    assert [m.info.refers_to for m in rec.mentions.organisations] == [
+        (defined.start, defined.end), None, (defined.start, defined.end)]
+    assert orgs(text) == ["Tổng công ty Vận tải Thủy"] * 3
 
 
 def test_latin_brand_with_a_corporate_word_and_news_outlets():

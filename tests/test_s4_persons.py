@@ -4,39 +4,39 @@ from conftest import names, recognise
 
 def test_family_name_grammar_on_word_boundaries():
     rec = recognise("Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung và Phó Chủ tịch HĐND thành phố Phùng Thị Hồng Hà dự họp.")
-    assert names(rec.mentions["persons"]) == ["Nguyễn Đức Chung", "Phùng Thị Hồng Hà"]
+    assert names(rec.mentions.persons) == ["Nguyễn Đức Chung", "Phùng Thị Hồng Hà"]
 
 
 def test_forms_of_address_and_short_references():
     rec = recognise("Theo ông Chung, bà Trần Thị Anh Đào và GS.TS Lê Văn Bình đã phát biểu.")
-    got = [(m.attrs["name"], m.attrs["partial"]) for m in rec.mentions["persons"]]
+    got = [(m.info.name, m.info.partial) for m in rec.mentions.persons]
     assert got == [("Chung", True), ("Trần Thị Anh Đào", False), ("Lê Văn Bình", False)]
 
 
 def test_streets_provinces_and_lunar_years_are_not_persons():
     rec = recognise("Sau Tết Đinh Dậu, đường Hồ Chí Minh qua Cao Bằng được mở rộng; tư tưởng Hồ Chí Minh.")
-    assert rec.mentions["persons"] == []
+    assert rec.mentions.persons == []
 
 
 def test_name_glued_to_an_acronym_by_underthesea():
     rec = recognise("Phó Giám đốc Sở TN&MT Hồ Huy Thành: cần bảo đảm đúng nguyên tắc.")
-    assert names(rec.mentions["persons"]) == ["Hồ Huy Thành"]
+    assert names(rec.mentions.persons) == ["Hồ Huy Thành"]
 
 
 def test_bylines_and_photo_credits():
     rec = recognise("Ảnh: QUẾ CHI Tại đây công nhân nêu kiến nghị.\nChủ tịch đã tặng quà. TẤT THẢO")
-    assert names(rec.mentions["persons"]) == ["Quế Chi", "Tất Thảo"]
+    assert names(rec.mentions.persons) == ["Quế Chi", "Tất Thảo"]
     rec = recognise("Hội nghị kết thúc tốt đẹp. Mai Hà ")
-    assert names(rec.mentions["persons"]) == ["Mai Hà"]
+    assert names(rec.mentions.persons) == ["Mai Hà"]
 
 
 def test_foreign_leaders_after_a_role_and_their_country():
     rec = recognise("Chiều 20/9, Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Nhật Bản Shinzo Abe; "
                     "Tổng thống Nga Vladimir Putin gửi điện mừng. Ông Abe cảm ơn.")
-    assert names(rec.mentions["persons"]) == ["Nguyễn Xuân Phúc", "Shinzo Abe", "Vladimir Putin", "Abe"]
+    assert names(rec.mentions.persons) == ["Nguyễn Xuân Phúc", "Shinzo Abe", "Vladimir Putin", "Abe"]
 
 
 def test_a_country_after_a_role_does_not_make_a_place_or_company_a_person():
     rec = recognise("Đại sứ Nhật Bản Umeda Kunio thăm Tổng thống Mỹ Nhà Trắng và Chủ tịch Trung Quốc Hải Nam.")
-    assert "Nhà Trắng" not in names(rec.mentions["persons"])
-    assert "Hải Nam" not in names(rec.mentions["persons"])
+    assert "Nhà Trắng" not in names(rec.mentions.persons)
+    assert "Hải Nam" not in names(rec.mentions.persons)

@@ -1,35 +1,35 @@
 """Stage 4: places."""
-from conftest import names, recognise
+from conftest import link, names, recognise
 
 
 def test_unit_word_and_name_is_a_place_with_its_level():
     rec = recognise("Dự án nằm trên địa phận xã Xuân Phú (huyện Thọ Xuân, tỉnh Thanh Hóa) và quận 7, TP.HCM.")
-    got = {(m.attrs["name"], m.attrs["level"]) for m in rec.mentions["places"]}
+    got = {(m.info.name, m.info.level) for m in rec.mentions.places}
     assert {("Xuân Phú", "ward"), ("Thọ Xuân", "district"), ("Thanh Hóa", "province"),
             ("Quận 7", "district"), ("Hồ Chí Minh", "province")} <= got
 
 
 def test_bare_provinces_and_countries_but_not_bare_districts():
     rec = recognise("Tập đoàn Hanwha (Hàn Quốc) đầu tư vào Bắc Ninh và Hải Châu.")
-    assert names(rec.mentions["places"]) == ["Hàn Quốc", "Bắc Ninh"]
+    assert names(rec.mentions.places) == ["Hàn Quốc", "Bắc Ninh"]
 
 
 def test_coordinated_names_share_the_unit_word():
     rec = recognise("Khu công nghiệp nằm trên 2 xã Xuân Phú, Xuân Thắng của huyện Thọ Xuân.")
-    assert names(rec.mentions["places"]) == ["Xuân Phú", "Xuân Thắng", "Thọ Xuân"]
+    assert names(rec.mentions.places) == ["Xuân Phú", "Xuân Thắng", "Thọ Xuân"]
 
 
 def test_a_person_after_a_bodys_unit_word_is_no_place():
     rec = recognise("Phó Chủ tịch UBND thành phố Lê Hồng Sơn phát biểu tại thành phố La Haye. Ông về La Haye.")
-    assert names(rec.mentions["places"]) == ["La Haye", "La Haye"]
-    assert names(rec.mentions["persons"]) == ["Lê Hồng Sơn"]
+    assert names(rec.mentions.places) == ["La Haye", "La Haye"]
+    assert names(rec.mentions.persons) == ["Lê Hồng Sơn"]
 
 
 def test_the_document_locality_is_the_most_named_province():
-    rec = recognise("UBND thị xã Kỳ Anh họp. Thị xã Kỳ Anh có 35 dự án. Thường trực Thị ủy Kỳ Anh chỉ đạo.")
-    assert rec.locality["province"] == "Hà Tĩnh"  # Kỳ Anh lies in Hà Tĩnh in the administrative data
+    linked = link("UBND thị xã Kỳ Anh họp. Thị xã Kỳ Anh có 35 dự án. Thường trực Thị ủy Kỳ Anh chỉ đạo.")
+    assert linked.locality.province == "Hà Tĩnh"  # Kỳ Anh lies in Hà Tĩnh in the administrative data
 
 
 def test_next_sentence_word_is_not_a_place_name():
     rec = recognise("một năm mấy trăm triệu tại một phường Tại cuộc họp, ông nói.")
-    assert rec.mentions["places"] == []
+    assert rec.mentions.places == []

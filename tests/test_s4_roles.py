@@ -3,7 +3,7 @@ from conftest import recognise
 
 
 def labels(text):
-    return [(m.attrs["label"], m.attrs["former"]) for m in recognise(text).mentions["roles"]]
+    return [(m.info.label, m.info.former) for m in recognise(text).mentions.roles]
 
 
 def test_modifiers_compose_with_the_role_word():
@@ -13,10 +13,10 @@ def test_modifiers_compose_with_the_role_word():
 
 def test_role_ending_in_a_head_noun_points_at_the_organisation():
     rec = recognise("Trưởng ban Tuyên giáo Thành ủy Nguyễn Doãn Toản")
-    role = rec.mentions["roles"][0]
-    assert role.attrs["org_head"] == role.token_end - 1  # "ban" begins "Ban Tuyên giáo ..."
+    role = rec.mentions.roles[0]
+    assert role.info.org_head == role.token_end - 1  # "ban" begins "Ban Tuyên giáo ..."
 
 
 def test_implied_organisation():
     rec = recognise("Thủ tướng Nguyễn Xuân Phúc phát biểu.")
-    assert rec.mentions["roles"][0].attrs["implied_org"] == "Chính phủ"
+    assert rec.mentions.roles[0].info.implied_org == "Chính phủ"

@@ -3,7 +3,7 @@ from conftest import names, recognise
 
 
 def zones(text):
-    return names(recognise(text).mentions["zones"])
+    return names(recognise(text).mentions.zones)
 
 
 def test_zone_types_with_names_and_abbreviations():

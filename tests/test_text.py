@@ -1,7 +1,8 @@
 """pipeline.text: normalisation and matching keys."""
 import unicodedata
 
-from pipeline.text import fix_tones, fold, name_key, normalise, slug
+from pipeline.keys import name_key
+from pipeline.text import fix_tones, fold, normalise, slug
 
 
 def test_normalise_composes_nfd_and_moves_old_style_tones():

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..text import fold
+
 __all__ = ["GazetteerEntry", "dictionary", "gazetteer", "gazetteer_folded"]
 
 
@@ -30,8 +32,6 @@ def dictionary() -> frozenset[str]:
 @cache
 def gazetteer_folded() -> dict[str, tuple[str, ...]]:
     """Name folded to ASCII -> the gazetteer names it may be ("Dak Lak" -> "Đắk Lắk")."""
-    from ..text import fold
-
     out: dict[str, set[str]] = {}
     for name in gazetteer():
         out.setdefault(fold(name), set()).add(name)

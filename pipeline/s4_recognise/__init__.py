@@ -1,43 +1,41 @@
 """Stage 4: recognise persons, roles, organisations, zones, places and figures.
 
-Each recogniser is a spaCy component registered by name; they run in the
-order of ``COMPONENTS`` over the Doc of stage 3 and write ``doc.spans[kind]``.
-Later components see the spans of earlier ones (an organisation name may hold
-a place, a person name stops an organisation name).
+Each recogniser is a spaCy component registered by name (a factory with
+``requires``/``assigns``); ``pipeline/config.cfg`` lists them in order and
+``pipeline.nlp()`` builds the pipeline. Each writes ``doc.spans[group]`` with
+a typed ``span._`` attribute (``pipeline.s4_recognise.spans``); later
+components see the spans of earlier ones (an organisation name may hold a
+place, a person name stops an organisation name). ``recognise`` runs them
+over a stage-3 Doc and hands linking typed mentions.
 """
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ..s1_read import Document
-from ..s3_doc import Parsed, blank_nlp
-from . import documents, figures, org_aliases, organisations, persons, places, roles, zones  # noqa: F401  (registers factories)
+from ..s3_doc import Parsed
+from . import (  # noqa: F401  (registers the factories)
+    documents, ents, figures, org_aliases, organisations, persons, places, roles, zones)
+from .spans import (SPAN_KINDS, CitedInfo, CueInfo, EventInfo, FigureInfo, OrgInfo, PersonInfo, PlaceInfo,
+                    RoleInfo, TitleInfo, ZoneInfo)
 
-__all__ = ["Mention", "Recognised", "recognise", "COMPONENTS", "recogniser_pipeline"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
-# Component name -> the span group it writes. Order matters.
-COMPONENTS = {
-    "vnkg_places": "places",
-    "vnkg_persons": "persons",
-    "vnkg_roles": "roles",
-    "vnkg_zones": "zones",
-    "vnkg_organisations": "organisations",
-    "vnkg_org_aliases": "organisations",
-    "vnkg_figures": "figures",
-    "vnkg_documents": "documents",
-}
-KINDS = ("places", "persons", "roles", "zones", "organisations", "figures", "documents")
+__all__ = ["Mention", "Mentions", "Recognised", "recognise", "mentions_of"]
+
+I = TypeVar("I")  # noqa: E741  (the info type of a mention)
 
 
-@dataclass(frozen=True)
-class Mention:
+@dataclass(frozen=True, eq=False)
+class Mention(Generic[I]):
     """One recognised span: what it is, where it is, what the grammar read.
 
-    ``start``/``end`` are character offsets into ``document.text`` and
-    ``token_start``/``token_end`` token offsets into the Doc; ``key`` is the
-    span's ``kb_id_`` (places) and ``attrs`` what its recogniser read.
+    ``start``/``end`` are character offsets into ``document.text``,
+    ``token_start``/``token_end`` token offsets into the Doc, ``sentence`` the
+    sentence's number and ``info`` the span's typed attribute.
     """
 
     kind: str
@@ -47,32 +45,44 @@ class Mention:
     token_start: int
     token_end: int
     sentence: int
-    attrs: dict = field(hash=False, compare=False)
-    key: str = ""
+    info: I
+
+
+@dataclass
+class Mentions:
+    """Every mention of a report by kind, each list in text order."""
+
+    places: list[Mention[PlaceInfo]] = field(default_factory=list)
+    persons: list[Mention[PersonInfo]] = field(default_factory=list)
+    roles: list[Mention[RoleInfo]] = field(default_factory=list)
+    zones: list[Mention[ZoneInfo]] = field(default_factory=list)
+    organisations: list[Mention[OrgInfo]] = field(default_factory=list)
+    figures: list[Mention[FigureInfo]] = field(default_factory=list)
+    documents: list[Mention[CitedInfo]] = field(default_factory=list)
+    titles: list[Mention[TitleInfo]] = field(default_factory=list)
+    events: list[Mention[EventInfo]] = field(default_factory=list)
+    event_cues: list[Mention[CueInfo]] = field(default_factory=list)
+
+    def extend(self, other: Mentions) -> None:
+        """Add another window's mentions after these."""
+        for f in fields(self):
+            getattr(self, f.name).extend(getattr(other, f.name))
 
 
 @dataclass
 class Recognised:
-    """Stage-4 output: the document, its Doc and mentions by kind, in text order."""
+    """Stage-4 output: the document, its Doc, the sentences' offsets in the
+    document and the mentions by kind."""
 
     document: Document
-    doc: "spacy.tokens.Doc"  # noqa: F821
-    mentions: dict[str, list[Mention]]
-    locality: dict[str, str]
-
-
-@cache
-def recogniser_pipeline():
-    """The blank pipeline with every recogniser added, built once."""
-    nlp = blank_nlp()
-    for name in COMPONENTS:
-        if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
-    return nlp
+    doc: Doc
+    sentences: list[tuple[int, int]]
+    mentions: Mentions
 
 
 def recognise(parsed: Parsed) -> Recognised:
-    """Run the recognisers over the Doc and collect their spans as mentions.
+    """Run the recognisers (``pipeline.nlp()``'s components) over the Doc and
+    collect their spans as typed mentions.
 
     Examples
     --------
@@ -80,21 +90,42 @@ def recognise(parsed: Parsed) -> Recognised:
     >>> from pipeline.s2_segment import segment
     >>> from pipeline.s3_doc import to_doc
     >>> rec = recognise(to_doc(segment(read_text("Chủ tịch UBND tỉnh Phú Thọ Bùi Minh Châu phát biểu."))))
-    >>> [m.attrs["name"] for m in rec.mentions["persons"]], [m.attrs["name"] for m in rec.mentions["organisations"]]
+    >>> [m.info.name for m in rec.mentions.persons], [m.info.surface for m in rec.mentions.organisations]
     (['Bùi Minh Châu'], ['UBND tỉnh Phú Thọ'])
     """
+    from ..language import nlp
+
     doc = parsed.doc
-    doc.user_data["publisher"] = parsed.document.publisher
-    for _, component in recogniser_pipeline().pipeline:
-        doc = component(doc)
-    offset = doc.user_data.get("offset", 0)
-    starts = [s for s, _ in doc.user_data.get("sentences", ())]
-    mentions = {}
-    for kind in KINDS:
-        mentions[kind] = [
-            Mention(kind, span.text, span.start_char + offset, span.end_char + offset, span.start, span.end,
-                    max(0, bisect.bisect_right(starts, span.start_char + offset) - 1), dict(span._.attrs or {}),
-                    span.kb_id_)
-            for span in sorted(doc.spans.get(kind, []), key=lambda s: (s.start, s.end))
-        ]
-    return Recognised(parsed.document, doc, mentions, dict(doc.user_data.get("locality", {})))
+    doc._.publisher = parsed.document.publisher
+    doc = nlp()(doc)
+    sentences = sentence_spans(doc)
+    return Recognised(parsed.document, doc, sentences, mentions_of(doc, sentences))
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Each sentence's character offsets in the report, leading and trailing whitespace left out."""
+    offset = doc._.offset
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if words:
+            out.append((words[0].idx + offset, words[-1].idx + len(words[-1].text) + offset))
+    return out
+
+
+def mentions_of(doc: Doc, sentences: list[tuple[int, int]]) -> Mentions:
+    """The Doc's spans as mentions, offsets counted in the whole report."""
+    offset = doc._.offset
+    starts = [s for s, _ in sentences]
+    found = Mentions()
+    for group, (_, attr, _) in SPAN_KINDS.items():
+        out = getattr(found, group)
+        for span in sorted(doc.spans.get(group, []), key=lambda s: (s.start, s.end)):
+            out.append(_mention(group, span, getattr(span._, attr), offset, starts))
+    return found
+
+
+def _mention(group: str, span: Span, info: object, offset: int, starts: list[int]) -> Mention:
+    start = span.start_char + offset
+    sentence = max(0, bisect.bisect_right(starts, start) - 1)
+    return Mention(group, span.text, start, span.end_char + offset, span.start, span.end, sentence, info)

@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .. import lexicons
-from .lookup import PhraseTable, is_cap
+from .lookup import PhraseTable, is_cap, require_words
+from .spans import CitedInfo
 
 __all__ = ["DocumentRecogniser"]
 
@@ -18,8 +19,8 @@ _NAMED = {"luật", "bộ luật", "hiến pháp", "pháp lệnh"}
 _LAW_STOPS = lexicons.stopwords() | {"và", "năm", "sửa", "mới"}
 
 
-@Language.factory("vnkg_documents")
-def make_documents(nlp, name):
+@Language.factory("vnkg_documents", requires=["token.tag"], assigns=["doc.spans", "span._.cited"])
+def make_documents(nlp: Language, name: str) -> DocumentRecogniser:
     return DocumentRecogniser(nlp)
 
 
@@ -28,15 +29,17 @@ class DocumentRecogniser:
 
     ``TYPE [số] NUMBER [ngày DATE]`` ("Chương trình số 07-CTr/TU", "Chỉ thị
     số 16/CT-UBND ngày 16/9/2016") and laws by name ("Luật Thủ đô",
-    "Luật Bảo vệ môi trường"). ``_.attrs``: ``name``, ``kind``,
-    ``identifier`` (the number) and ``date`` (ISO) when written.
+    "Luật Bảo vệ môi trường"). ``_.cited`` (:class:`CitedInfo`): ``name``,
+    ``kind``, ``identifier`` (the number) and ``date`` (ISO) when written.
     """
 
-    def __init__(self, nlp):
+    def __init__(self, nlp: Language):
         self.kinds = PhraseTable(nlp, [(k, k) for k in lexicons.lines("document_types.txt")])
 
-    def __call__(self, doc):
-        spans, i = [], 0
+    def __call__(self, doc: Doc) -> Doc:
+        require_words(doc, "vnkg_documents")
+        spans: list[Span] = []
+        i = 0
         kinds = self.kinds.at(doc)
         while i < len(doc):
             hit = kinds.get(i)
@@ -63,15 +66,15 @@ class DocumentRecogniser:
         number = doc[j:stop].text
         if not _NUMBER.match(number):
             return None
-        attrs = {"kind": kind, "identifier": number, "name": f"{kind} số {number}", "date": None}
+        date = None
         if stop + 1 < len(doc) and doc[stop].lower_ == "ngày":
             m = _DATE.match(doc[stop + 1].text)
             if m:
                 day, month, year = (int(g) for g in m.groups())
-                attrs["date"] = f"{year:04d}-{month:02d}-{day:02d}"
+                date = f"{year:04d}-{month:02d}-{day:02d}"
                 stop += 2
         span = Span(doc, start, stop, label="document")
-        span._.attrs = attrs
+        span._.cited = CitedInfo(f"{kind} số {number}", kind, identifier=number, date=date)
         return span
 
     def _named(self, doc, start, end, kind):
@@ -88,7 +91,7 @@ class DocumentRecogniser:
         if stop == end:
             return None
         span = Span(doc, start, stop, label="document")
-        span._.attrs = {"kind": kind, "identifier": None, "name": doc[start:stop].text, "date": None}
+        span._.cited = CitedInfo(doc[start:stop].text, kind)
         return span
 
 

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .. import lexicons
 from ..text import is_upper_word
-from .lookup import PhraseTable, is_alpha, is_stopword, is_word_start, lower, texts
+from .lookup import PhraseTable, is_alpha, is_stopword, is_word_start, lower, require_words, texts
+from .spans import FigureInfo
 
 __all__ = ["FigureRecogniser", "parse_number", "parse_range", "parse_fraction"]
 
@@ -19,6 +21,8 @@ _RANGE = re.compile(r"^(\d[\d.,]*)[-–](\d[\d.,]*)$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 _DASHES = {"-", "–", "—"}
 _RANK_CUES = {"xếp", "đứng", "hạng", "xếp hạng", "vị trí"}
+_LINK_WORDS = {"là", "có", "đạt", "với", "gồm", "chiếm", "tăng", "giảm", "thu hút", "được", "khoảng", "trên", "của"}
+_MAX_INDICATOR = 8
 
 
 def parse_number(text: str) -> float | None:
@@ -60,8 +64,8 @@ def parse_fraction(text: str) -> tuple[float, float] | None:
     return (part, whole) if 0 < part <= whole < 100 else None
 
 
-@Language.factory("vnkg_figures")
-def make_figures(nlp, name):
+@Language.factory("vnkg_figures", requires=["token.tag", "doc.spans"], assigns=["doc.spans", "span._.figure"])
+def make_figures(nlp: Language, name: str) -> FigureRecogniser:
     return FigureRecogniser(nlp)
 
 
@@ -73,11 +77,12 @@ class FigureRecogniser:
     "xếp/đứng thứ". Numbers after a date or reference word ("ngày 3/4",
     "số 07-CTr/TU", "khóa XVII", "Điều 93"), years, periods, numbers glued
     to codes and numbers before a time noun ("6 tháng") are not figures.
-    ``_.attrs`` holds ``value`` (or ``min``/``max``), ``unit``, ``count_of``,
-    ``total`` and ``qualifier``.
+    ``_.figure`` (:class:`FigureInfo`) holds ``value`` (or ``min``/``max``),
+    ``unit``, ``count_of``, ``total``, ``qualifier`` and the ``indicator``
+    written before the number ("tổng vốn đăng ký 1,2 tỷ USD").
     """
 
-    def __init__(self, nlp):
+    def __init__(self, nlp: Language):
         self.units = PhraseTable(nlp, [(s, u) for s, u in lexicons.units().items()], attr="ORTH")
         self.scales = lexicons.number_words()["scale"]
         self.ordinals = lexicons.number_words()["ordinal"]
@@ -88,9 +93,13 @@ class FigureRecogniser:
         self.classifiers = lexicons.classifiers()
         self.zone_types = PhraseTable(nlp, [(z, z) for z in lexicons.zone_types()])
         self.function_words = lexicons.function_words()
+        self.indicator_heads = tuple(lexicons.lines("indicator_heads.txt"))
+        self.indicator_stops = lexicons.stopwords() | lexicons.qualifiers() | _LINK_WORDS
 
-    def __call__(self, doc):
-        spans, i = [], 0
+    def __call__(self, doc: Doc) -> Doc:
+        require_words(doc, "vnkg_figures")
+        spans: list[Span] = []
+        i = 0
         places = {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
         words = texts(doc)
         while i < len(doc):
@@ -100,8 +109,11 @@ class FigureRecogniser:
             if found is None:
                 i += 1
                 continue
-            spans.append(found)
-            i = found.end
+            start, end, attrs = found
+            span = Span(doc, start, end, label="figure")
+            span._.figure = FigureInfo(indicator=self._indicator(doc, start), **attrs)
+            spans.append(span)
+            i = end
         doc.spans["figures"] = spans
         return doc
 
@@ -109,7 +121,7 @@ class FigureRecogniser:
         tok = doc[i]
         if not tok.text[:1].isdigit() or self._excluded_before(doc, i):
             return None
-        attrs: dict = {}
+        attrs: dict[str, Any] = {}
         end = i + 1
         value = parse_number(tok.text)
         if value is None:
@@ -156,10 +168,7 @@ class FigureRecogniser:
         for key in ("value", "min", "max"):
             if key in attrs:
                 attrs[key] = _clean(attrs[key] * factor)
-        start = self._qualifier_start(doc, i, attrs)
-        span = Span(doc, start, end, label="figure")
-        span._.attrs = attrs
-        return span
+        return self._qualifier_start(doc, i, attrs), end, attrs
 
     def _rank(self, doc, i):
         """ "xếp thứ nhất", "đứng thứ 2", "xếp thứ 14/63"."""
@@ -169,7 +178,7 @@ class FigureRecogniser:
             return None
         nxt = doc[i + 1].text
         value = self.ordinals.get(nxt.lower()) or parse_number(nxt)
-        attrs = {"unit": "rank"}
+        attrs: dict[str, Any] = {"unit": "rank"}
         frac = parse_fraction(nxt) if value is None else None
         if frac:
             value, attrs["total"] = frac
@@ -177,9 +186,27 @@ class FigureRecogniser:
             return None
         attrs["value"] = _clean(value)
         start = i - 1 if lower(doc[i - 1]) in _RANK_CUES else i - 2
-        span = Span(doc, start, i + 2, label="figure")
-        span._.attrs = attrs
-        return span
+        return start, i + 2, attrs
+
+    def _indicator(self, doc: Doc, start: int) -> str | None:
+        """The noun phrase right before the number when it names an indicator ("tổng vốn đăng ký")."""
+        qualifiers = lexicons.qualifiers()
+        end = start
+        while end > 0 and doc[end - 1].lower_ in qualifiers:
+            end -= 1
+        if end > 0 and doc[end - 1].lower_ in ("là", "đạt", "chiếm"):
+            end -= 1  # "tổng diện tích ... là 1.348ha"
+        begin = end
+        while begin > 0 and end - begin < _MAX_INDICATOR:
+            tok = doc[begin - 1]
+            if not tok.text.isalpha() or is_stopword(doc, begin - 1, self.indicator_stops) or tok.text[:1].isupper():
+                break
+            begin -= 1
+        for i in range(begin, end):  # the indicator begins at its head noun
+            rest = doc[i:end].text.lower()
+            if any(rest == h or rest.startswith(h + " ") for h in self.indicator_heads):
+                return doc[i:end].text
+        return None
 
     def _excluded_before(self, doc, i) -> bool:
         """A date, reference or ordinal word right before, or a glued code."""

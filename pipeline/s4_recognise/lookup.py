@@ -2,16 +2,26 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING, Generic, TypeVar
+from weakref import WeakKeyDictionary
 
 from ..s2_segment import tokenise
 from ..s3_doc import WORD_INSIDE
 from ..text import is_capitalised
 
-__all__ = ["PhraseTable", "texts", "is_cap", "is_alpha", "is_word_start", "word_ends_at", "word_at", "is_stopword", "lower", "span_text"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+__all__ = ["PhraseTable", "texts", "require_words", "is_cap", "is_alpha", "is_word_start", "word_ends_at", "word_at",
+           "is_stopword", "lower", "span_text"]
+
+V = TypeVar("V")
+Hits = dict[int, list[tuple[int, V]]]
 
 
-class PhraseTable:
+class PhraseTable(Generic[V]):
     """Phrases matched case-insensitively; answers "which phrases start here".
 
     Parameters
@@ -34,12 +44,14 @@ class PhraseTable:
     [(3, 'deputy')]
     """
 
-    def __init__(self, nlp, phrases: Iterable[tuple[str, object]], attr: str = "LOWER"):
+    def __init__(self, nlp: Language, phrases: Iterable[tuple[str, V]], attr: str = "LOWER"):
         from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc
 
         self.matcher = PhraseMatcher(nlp.vocab, attr=attr)
-        self.values: dict[str, list[object]] = defaultdict(list)
+        self.values: dict[str, list[V]] = defaultdict(list)
+        # Matches depend only on a Doc's words: kept while the Doc lives, never in the Doc.
+        self._found: WeakKeyDictionary[Doc, Hits[V]] = WeakKeyDictionary()
         patterns = {}
         for phrase, value in phrases:
             words = [t for t, _, _ in tokenise(phrase)]
@@ -52,59 +64,73 @@ class PhraseTable:
         for key, pattern in patterns.items():
             self.matcher.add(key, [pattern])
 
-    def at(self, doc) -> dict[int, list[tuple[int, object]]]:
+    def at(self, doc: Doc) -> Hits[V]:
         """Start token -> [(end token, value)], longest first."""
-        cache = doc.user_data.setdefault("phrase_tables", {})
-        if id(self) in cache:
-            return cache[id(self)]
-        found: dict[int, list[tuple[int, object]]] = defaultdict(list)
+        cached = self._found.get(doc)
+        if cached is not None:
+            return cached
+        found: Hits[V] = defaultdict(list)
         strings = doc.vocab.strings
         for match_id, start, end in self.matcher(doc):
             for value in self.values[strings[match_id]]:
                 found[start].append((end, value))
         for hits in found.values():
             hits.sort(key=lambda h: -h[0])
-        cache[id(self)] = found
+        self._found[doc] = found
         return found
 
-    def longest(self, doc, i: int) -> tuple[int, object] | None:
+    def longest(self, doc: Doc, i: int) -> tuple[int, V] | None:
         hits = self.at(doc).get(i)
         return hits[0] if hits else None
 
 
-def texts(doc) -> list[str]:
-    """The Doc's token texts as a plain list, made once: loops test these before
-    paying for spaCy ``Token`` objects."""
-    found = doc.user_data.get("texts")
+def texts(doc: Doc) -> list[str]:
+    """The Doc's token texts as a plain list, made once per Doc: loops test these
+    before paying for spaCy ``Token`` objects."""
+    found = _TEXTS.get(doc)
     if found is None:
-        found = doc.user_data["texts"] = [t.text for t in doc]
+        found = _TEXTS[doc] = [t.text for t in doc]
     return found
 
 
-def is_cap(tok) -> bool:
+def require_words(doc: Doc, component: str) -> None:
+    """Refuse a Doc without vnkg's word segmentation, which every grammar reads.
+
+    Raises
+    ------
+    ValueError
+        Naming the component and how to make a Doc it can read.
+    """
+    if len(doc) and not doc.has_annotation("TAG"):
+        raise ValueError(
+            f"{component} needs vnkg's tokens and word starts (Token.tag_); make the Doc with "
+            "pipeline.nlp() or a pipeline whose tokenizer is \"vnkg.Tokenizer.v1\"")
+
+
+def is_cap(tok: Token) -> bool:
     """A capitalised word token (letters first): "Hà", "UBND", "Ủy"."""
     return tok.text[:1].isalpha() and is_capitalised(tok.text)
 
 
-def is_alpha(tok) -> bool:
+def is_alpha(tok: Token) -> bool:
     return tok.text[:1].isalpha()
 
 
-def is_word_start(tok) -> bool:
+def is_word_start(tok: Token) -> bool:
     return tok.tag_ != WORD_INSIDE
 
 
-def word_ends_at(doc, end: int) -> bool:
+def word_ends_at(doc: Doc, end: int) -> bool:
     """True when no underthesea word runs across token boundary ``end`` (a
     full stop underthesea glued to "TP.HCM." does not count)."""
     return end >= len(doc) or doc[end].tag_ != WORD_INSIDE or not doc[end].text[:1].isalnum()
 
 
-def lower(tok) -> str:
+def lower(tok: Token) -> str:
     return tok.text.lower()
 
 
-def word_at(doc, i: int) -> int:
+def word_at(doc: Doc, i: int) -> int:
     """End of the underthesea word that starts at token ``i`` (``i + 1`` inside a word)."""
     end = i + 1
     if doc[i].tag_ == WORD_INSIDE:
@@ -114,7 +140,7 @@ def word_at(doc, i: int) -> int:
     return end
 
 
-def is_stopword(doc, i: int, stopwords) -> bool:
+def is_stopword(doc: Doc, i: int, stopwords: Collection[str]) -> bool:
     """True when the underthesea word starting at ``i`` is a function word or a
     frequent verb ("dự" stops a name, "dự án" does not)."""
     if doc[i].tag_ == WORD_INSIDE:
@@ -122,5 +148,8 @@ def is_stopword(doc, i: int, stopwords) -> bool:
     return doc[i:word_at(doc, i)].text.lower() in stopwords
 
 
-def span_text(doc, start: int, end: int) -> str:
+def span_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text if end > start else ""
+
+
+_TEXTS: WeakKeyDictionary[Doc, list[str]] = WeakKeyDictionary()

@@ -4,19 +4,21 @@ from __future__ import annotations
 import unicodedata
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .. import lexicons
 from ..s2_segment import tokenise
-from .lookup import is_alpha, is_cap, texts
+from .lookup import is_alpha, is_cap, require_words, texts
+from .spans import OrgInfo
 
 __all__ = ["OrgAliasRecogniser"]
 
 _CORPORATE = {"schema:Corporation", "schema:BankOrCreditUnion"}
 
 
-@Language.factory("vnkg_org_aliases")
-def make_org_aliases(nlp, name):
+@Language.factory("vnkg_org_aliases", requires=["token.tag", "doc.spans", "doc._.publisher"],
+                  assigns=["doc.spans", "span._.org"])
+def make_org_aliases(nlp: Language, name: str) -> OrgAliasRecogniser:
     return OrgAliasRecogniser(nlp)
 
 
@@ -25,37 +27,38 @@ class OrgAliasRecogniser:
 
     * an alias a report defines ("Tổng công ty Hàng hải Việt Nam
       (Vinalines)") or a company's own name after its head ("Tập đoàn
-      *Viettel*") is the company wherever else it is written alone;
+      *Viettel*"), wherever else it is written alone: its ``_.org.refers_to``
+      is the mention it abbreviates, which linking resolves;
     * a capitalised Latin name ending in a corporate word ("FPT Software");
     * the outlet after a byline ("Nguyễn Quỳnh/VOV.VN") and the publisher a
       source line names ("Nguồn Hà Nội TV: ...").
     """
 
-    def __init__(self, nlp):
+    def __init__(self, nlp: Language):
         self.suffixes = frozenset(lexicons.lines("org_suffixes.txt"))
 
-    def __call__(self, doc):
+    def __call__(self, doc: Doc) -> Doc:
+        require_words(doc, "vnkg_org_aliases")
         spans = list(doc.spans.get("organisations", []))
         taken = {i for s in spans for i in range(s.start, s.end)}
         taken |= {i for s in doc.spans.get("persons", []) for i in range(s.start, s.end)}
         taken |= {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
-        aliases: dict[tuple[str, ...], dict] = {}
+        aliases: dict[tuple[str, ...], OrgInfo] = {}
         for span in spans:
-            attrs = span._.attrs
-            names = list(attrs.get("aliases") or [])
+            info = span._.org
+            names = list(info.aliases)
             if names and span.end + 2 < len(doc) and doc[span.end].text == "(":
                 taken.update(range(span.end, span.end + 3))  # the definition "(Vinatrans)" itself
-            body = attrs.get("body")
-            if body and attrs["cls"] in _CORPORATE and _distinctive(body):
-                names.append(body)
+            if info.body and info.cls in _CORPORATE and _distinctive(info.body):
+                names.append(info.body)
             for alias in names:
                 words = tuple(t for t, _, _ in tokenise(alias))
                 if words and _distinctive(alias):
-                    aliases.setdefault(words, attrs)
-        by_first: dict[str, dict] = {}
-        for words, attrs in sorted(aliases.items(), key=lambda kv: -len(kv[0])):  # longest first
-            by_first.setdefault(words[0], {})[words] = attrs
-        countries = {s.start: s for s in doc.spans.get("places", []) if s._.attrs["level"] == "country"}
+                    aliases.setdefault(words, info)
+        by_first: dict[str, dict[tuple[str, ...], OrgInfo]] = {}
+        for words, defined in sorted(aliases.items(), key=lambda kv: -len(kv[0])):  # longest first
+            by_first.setdefault(words[0], {})[words] = defined
+        countries = {s.start: s for s in doc.spans.get("places", []) if s._.place.level == "country"}
         added = []
         words = texts(doc)
         for i in range(len(doc)):
@@ -67,21 +70,19 @@ class OrgAliasRecogniser:
                      or (i >= 2 and words[i - 1] in ("/", "Theo", "theo") and self._outlet(doc, i)))
             if not found:
                 continue
-            end, attrs = found
+            end, info = found
             if taken & set(range(i, end)):
                 continue
-            if attrs is not None and end in countries and attrs["cls"] in _CORPORATE:
+            if info is not None and info.refers_to and end in countries and info.cls in _CORPORATE:
                 branch = countries[end]  # "NYK Line Việt Nam": the company's branch in a country
-                text = doc[i:branch.end].text
-                attrs = {**_headless(text), "cls": attrs["cls"], "parent": attrs, "own": text,
-                         "span": (doc[i].idx, doc[branch.end - 1].idx + len(doc[branch.end - 1].text))}
+                info = _headless(doc[i:branch.end], info.cls, owner=info)
                 doc.spans["places"] = [s for s in doc.spans["places"] if s is not branch]
                 end = branch.end
             span = Span(doc, i, end, label="organisation")
-            span._.attrs = attrs if attrs is not None else _headless(span.text)
+            span._.org = info if info is not None else _headless(span)
             added.append(span)
             taken.update(range(i, end))
-        publisher = doc.user_data.get("publisher")
+        publisher = doc._.publisher
         if publisher:
             places = {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
             found = self._publisher(doc, publisher, taken - places)
@@ -92,13 +93,13 @@ class OrgAliasRecogniser:
         doc.spans["organisations"] = sorted(spans + added, key=lambda s: s.start)
         return doc
 
-    def _alias_at(self, doc, i, aliases, countries):
-        for words, attrs in aliases.items():
+    def _alias_at(self, doc: Doc, i: int, aliases: dict[tuple[str, ...], OrgInfo], countries: dict[int, Span]):
+        for words, defined in aliases.items():
             end = i + len(words)
             if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
                 if end < len(doc) and is_cap(doc[end]) and doc[end - 1].whitespace_ and end not in countries:
                     continue  # "FPT Software" is another company than "FPT"
-                return end, attrs
+                return end, _headless(doc[i:end], defined.cls, refers_to=(defined.start, defined.end))
         return None
 
     def _suffix_name(self, doc, i):
@@ -120,9 +121,9 @@ class OrgAliasRecogniser:
         if i >= 2 and doc[i - 1].text == "/" and is_cap(doc[i]) and is_alpha(doc[i]) \
                 and any(s.end == i - 1 for s in doc.spans.get("persons", [])):
             name = doc[i].text.split("-")[0] if "-" in doc[i].text else doc[i].text  # "VOV-Trung tâm Tin"
-            return i + 1, _known(name) or _headless(name)
+            return i + 1, _known(name, doc[i:i + 1]) or _headless(doc[i:i + 1], own=name)
         if i >= 2 and doc[i - 1].lower_ == "theo" and is_cap(doc[i]) \
-                and any(s.end == i - 1 and s._.attrs.get("byline") for s in doc.spans.get("persons", [])):
+                and any(s.end == i - 1 and s._.person.byline for s in doc.spans.get("persons", [])):
             end = i
             while end < len(doc) and not doc[end].is_space and doc[end].text not in ".,;()":
                 end += 1
@@ -134,27 +135,24 @@ class OrgAliasRecogniser:
         for i in range(len(doc) - len(words) + 1):
             if [t.text for t in doc[i:i + len(words)]] == words and not taken & set(range(i, i + len(words))):
                 span = Span(doc, i, i + len(words), label="organisation")
-                attrs = _headless(span.text)
-                attrs["cls"] = "schema:NewsMediaOrganization"
-                span._.attrs = attrs
+                span._.org = _headless(span, "schema:NewsMediaOrganization")
                 return [span]
         return []
 
 
-def _known(text: str) -> dict | None:
-    """Attributes of a known national body written by one of its names ("VOV", "TTXVN")."""
+def _known(text: str, span: Span) -> OrgInfo | None:
+    """A known national body written by one of its names ("VOV", "TTXVN")."""
     for k in lexicons.known_orgs():
         if text == k.canonical or text in k.aliases:
-            attrs = _headless(k.canonical)
-            attrs.update(cls=k.cls, known=True, labels=sorted({k.canonical, text}))
-            return attrs
+            return OrgInfo(k.cls, text, text, span.start_char, span.end_char, known=k.canonical)
     return None
 
 
-def _headless(text: str) -> dict:
-    return {"name": text, "labels": [text], "cls": "schema:Organization", "parent": None, "owner": None,
-            "anaphoric": False, "head": None, "place": None, "known": False, "aliases": [], "body": None,
-            "base": text, "own": text}
+def _headless(span: Span, cls: str = "schema:Organization", own: str | None = None, owner: OrgInfo | None = None,
+              refers_to: tuple[int, int] | None = None) -> OrgInfo:
+    """An organisation named without a head noun."""
+    return OrgInfo(cls, own or span.text, own or span.text, span.start_char, span.end_char, owner=owner,
+                   refers_to=refers_to)
 
 
 def _latin(word: str) -> bool:

@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .. import lexicons
 from ..text import is_upper_word
-from .lookup import PhraseTable, is_alpha, is_cap, is_stopword, is_word_start, lower
-from .org_names import OrgName, canonical_name
+from .lookup import PhraseTable, is_alpha, is_cap, is_stopword, is_word_start, lower, require_words
+from .org_names import OrgName, org_info
 
 __all__ = ["OrganisationRecogniser"]
 
@@ -23,8 +23,8 @@ _REFERABLE = {"schema:Corporation", "schema:BankOrCreditUnion", "schema:Educatio
               "schema:CollegeOrUniversity", "schema:Hospital"}
 
 
-@Language.factory("vnkg_organisations")
-def make_organisations(nlp, name):
+@Language.factory("vnkg_organisations", requires=["token.tag", "doc.spans"], assigns=["doc.spans", "span._.org"])
+def make_organisations(nlp: Language, name: str) -> OrganisationRecogniser:
     return OrganisationRecogniser(nlp)
 
 
@@ -36,11 +36,12 @@ class OrganisationRecogniser:
     of government, a legal form, a numbered programme and lower-case words
     that lead to a capitalised word; then a parent body ("Ban Tổ chức
     *Thành ủy*") and a locality ("UBND *tỉnh Phú Thọ*"). A bare "Thành ủy"
-    or "UBND thành phố" takes the report's locality. A head with no name
-    ("Trung tâm", "Sở") is kept as an anaphoric mention for linking.
+    or "UBND thành phố" is left for linking to place in the report's locality.
+    A head with no name ("Trung tâm", "Sở") is kept as an anaphoric mention
+    for linking. ``_.org`` is an :class:`~pipeline.s4_recognise.spans.OrgInfo`.
     """
 
-    def __init__(self, nlp):
+    def __init__(self, nlp: Language):
         self.heads = PhraseTable(nlp, [(e.head, e) for e in lexicons.org_heads().values()])
         known = [(n, k) for k in lexicons.known_orgs() for n in (k.canonical, *k.aliases)]
         self.known_lower = PhraseTable(nlp, [(n, k) for n, k in known if not is_upper_word(n.split()[0])])
@@ -53,7 +54,20 @@ class OrganisationRecogniser:
         self.stopwords = lexicons.stopwords()
         self.verbs = lexicons.verbs()
 
-    def __call__(self, doc):
+    def __call__(self, doc: Doc) -> Doc:
+        require_words(doc, "vnkg_organisations")
+        doc.spans["organisations"] = _Reading(self, doc).read()
+        return doc
+
+
+class _Reading:
+    """One Doc read by the organisation grammar: the recogniser's tables and the Doc's other spans."""
+
+    def __init__(self, tables: OrganisationRecogniser, doc: Doc):
+        self.heads, self.known_lower, self.known_exact = tables.heads, tables.known_lower, tables.known_exact
+        self.fields, self.ban_bodies, self.legal = tables.fields, tables.ban_bodies, tables.legal
+        self.units, self.zone_types = tables.units, tables.zone_types
+        self.stopwords, self.verbs = tables.stopwords, tables.verbs
         self.doc = doc
         self.places = {s.start: s for s in doc.spans.get("places", [])}
         self.place_ends = {s.end: s for s in doc.spans.get("places", [])}
@@ -61,8 +75,10 @@ class OrganisationRecogniser:
         self.persons = {i for s in doc.spans.get("persons", []) for i in range(s.start, s.end)}
         roles = doc.spans.get("roles", [])
         self.role_tokens = {i for r in roles for i in range(r.start, r.end)}
-        self.role_heads = {r._.attrs["org_head"] for r in roles if r._.attrs["org_head"] is not None}
-        locality = doc.user_data.get("locality", {})
+        self.role_heads = {r._.role.org_head for r in roles if r._.role.org_head is not None}
+
+    def read(self) -> list[Span]:
+        doc = self.doc
         spans, i = [], 0
         starts = set(self.heads.at(doc)) | set(self.known_exact.at(doc)) | set(self.known_lower.at(doc))
         while i < len(doc):
@@ -72,11 +88,10 @@ class OrganisationRecogniser:
                 continue
             self._owner(name)
             span = Span(doc, name.start, name.end, label="organisation")
-            span._.attrs = canonical_name(doc, name, locality)
+            span._.org = org_info(doc, name)
             spans.append(span)
             i = name.end
-        doc.spans["organisations"] = spans
-        return doc
+        return spans
 
     def parse(self, i: int) -> OrgName | None:
         """The organisation name starting at token ``i``, or None."""
@@ -89,7 +104,7 @@ class OrganisationRecogniser:
             end, entry = known
             name = OrgName(i, end, i, end, entry.cls, canonical=entry.canonical, known=True)
             place = self.places.get(end)
-            if place is not None and place._.attrs["level"] == "country" and place._.attrs["name"] != "Việt Nam":
+            if place is not None and place._.place.level == "country" and place._.place.name != "Việt Nam":
                 name.end, name.place = place.end, place  # "Chính phủ Hà Lan"
             return name
         if head is None or not self._head_ok(i, *head):
@@ -122,7 +137,7 @@ class OrganisationRecogniser:
             name.place = self.place_ends[name.end]  # "Sở VH&TT Huế": the name ends with its place
         elif entry.body != "unit" and name.place is None and name.end in self.places:
             place = self.places[name.end]
-            if place._.attrs["unit"] or place._.attrs["level"] in ("province", "country"):
+            if place._.place.unit or place._.place.level in ("province", "country"):
                 name.end, name.place = place.end, place
         elif entry.body in ("name", "sub", "field") and name.place is None and name.parent is None:
             unit = self.units.longest(doc, name.end)
@@ -160,7 +175,7 @@ class OrganisationRecogniser:
         if j < len(doc) and lower(doc[j]) in _PLURAL:
             return False  # "UBND các huyện": every one, not one body
         place = self.places.get(j)
-        if place is not None and (place._.attrs["unit"] or place._.attrs["level"] == "province"):
+        if place is not None and (place._.place.unit or place._.place.level == "province"):
             name.end, name.place = place.end, place
             return True
         unit = self.units.longest(doc, j)

@@ -4,11 +4,12 @@ from __future__ import annotations
 import unicodedata
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .. import lexicons
 from ..text import is_upper_word
-from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, lower, texts, word_ends_at
+from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, lower, require_words, texts, word_ends_at
+from .spans import PersonInfo
 
 __all__ = ["PersonRecogniser", "person_name"]
 
@@ -21,8 +22,8 @@ _SINO_VIETNAMESE = {"Trung Quốc", "Đài Loan"}
 _VIETNAMESE_MARKS = set("đĐ\u0306\u0302\u031b\u0309\u0323")
 
 
-@Language.factory("vnkg_persons")
-def make_persons(nlp, name):
+@Language.factory("vnkg_persons", requires=["token.tag", "doc.spans"], assigns=["doc.spans", "span._.person"])
+def make_persons(nlp: Language, name: str) -> PersonRecogniser:
     return PersonRecogniser(nlp)
 
 
@@ -40,11 +41,12 @@ class PersonRecogniser:
     * foreign leaders: a role, a country, a name no Vietnamese family name
       begins ("Thủ tướng Pakistan Nawar Sharif").
 
-    ``_.attrs["partial"]`` marks a one-syllable reference ("ông Chung") that
-    linking resolves to a full name.
+    ``_.person`` (:class:`PersonInfo`) holds the name; ``partial`` marks a
+    one-syllable reference ("ông Chung") that linking resolves to a full name.
+    Places the names cover are dropped from ``doc.spans["places"]``.
     """
 
-    def __init__(self, nlp):
+    def __init__(self, nlp: Language):
         self.address = PhraseTable(nlp, lexicons.honorifics().items())
         self.blockers = PhraseTable(nlp, [(w, w) for w in lexicons.person_blockers()])
         heads = [h for h, e in lexicons.org_heads().items() if e.body == "name"]
@@ -55,7 +57,8 @@ class PersonRecogniser:
                                      + [(h.head, h) for h in lexicons.org_heads().values()]).at
         self.titles = {h for h, kind in lexicons.honorifics().items() if kind == "title"}
 
-    def __call__(self, doc):
+    def __call__(self, doc: Doc) -> Doc:
+        require_words(doc, "vnkg_persons")
         places = {i: s for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
         spans: list[Span] = []
         taken: set[int] = set()
@@ -64,7 +67,7 @@ class PersonRecogniser:
             if end <= start or taken & set(range(start, end)):
                 return
             span = Span(doc, start, end, label="person")
-            span._.attrs = {"name": person_name(span.text), "cue": cue, "partial": partial, "byline": byline}
+            span._.person = PersonInfo(person_name(span.text), cue=cue, partial=partial, byline=byline)
             spans.append(span)
             taken.update(range(start, end))
 
@@ -86,7 +89,7 @@ class PersonRecogniser:
                     continue
             if i in taken or doc[i].text not in self.surnames or not self._may_start(doc, i):
                 continue
-            if i in places and places[i]._.attrs["unit"]:
+            if i in places and places[i]._.place.unit:
                 continue  # "TP Hồ Chí Minh": the unit word makes it a place
             if self._blocked(doc, i):
                 continue
@@ -163,7 +166,7 @@ class PersonRecogniser:
     def _foreign_leaders(self, doc, places):
         """"Tổng thống Mỹ Donald Trump", "Thủ tướng Pakistan Nawar Sharif": a role, a
         country, then a name that no Vietnamese family name begins."""
-        countries = {s.start: s for s in set(places.values()) if s._.attrs["level"] == "country"}
+        countries = {s.start: s for s in set(places.values()) if s._.place.level == "country"}
         for i, found in self.titles_at(doc).items():
             role_ends = [end for end, entry in found if isinstance(entry, lexicons.RoleEntry)]
             if not role_ends or not is_word_start(doc[i]):
@@ -177,7 +180,7 @@ class PersonRecogniser:
             if len(name) < 2 or name[0].text in self.surnames or _is_place_name(name.text) \
                     or any(w.text.lower() in lexicons.not_names() for w in name):
                 continue
-            if _looks_vietnamese(name.text) and country._.attrs["name"] not in _SINO_VIETNAMESE:
+            if _looks_vietnamese(name.text) and country._.place.name not in _SINO_VIETNAMESE:
                 continue  # "Tổng thống Mỹ *Nhà Trắng*": Vietnamese words, not a foreign name
             yield country.end, end, doc[i:country.end].text
 

@@ -1,15 +1,14 @@
 """Places: administrative units (with or without their unit word) and countries."""
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .. import lexicons
-from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, texts, word_ends_at
+from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, require_words, texts, word_ends_at
+from .spans import PlaceInfo
 
-__all__ = ["PlaceRecogniser", "place_key", "document_locality", "LEVEL_CLASS"]
+__all__ = ["PlaceRecogniser", "place_key", "LEVEL_CLASS"]
 
 LEVEL_CLASS = {
     "province": "vnkg:Province", "city": "vnkg:Province", "district": "vnkg:District",
@@ -22,21 +21,22 @@ _UNIT_LEVELS = {  # which gazetteer levels a unit word may name
 }
 
 
-@Language.factory("vnkg_places")
-def make_places(nlp, name):
+@Language.factory("vnkg_places", requires=["token.tag", "token.is_sent_start"],
+                  assigns=["doc.spans", "span._.place"])
+def make_places(nlp: Language, name: str) -> PlaceRecogniser:
     return PlaceRecogniser(nlp)
 
 
 class PlaceRecogniser:
-    """Find places; write ``doc.spans["places"]`` and ``doc.user_data["locality"]``.
+    """Find places; write ``doc.spans["places"]``.
 
     A unit word followed by a name ("tỉnh Phú Thọ", "quận 7", "TP.Hà Nội")
     is a place whatever the name; a bare name is a place only when it is a
-    province or a country ("Hà Nội", "Nhật Bản"). Each span's ``kb_id_`` is
-    the place key and ``_.attrs`` holds its canonical name, level and class.
+    province or a country ("Hà Nội", "Nhật Bản"). Each span's ``_.place``
+    (:class:`PlaceInfo`) holds its canonical name, level, class and key.
     """
 
-    def __init__(self, nlp):
+    def __init__(self, nlp: Language):
         gaz = lexicons.gazetteer()
         # Other names first: "Huế" is the old "Thừa Thiên Huế" as much as the new city.
         bare = [(alias, ("province", canonical)) for alias, canonical in lexicons.place_aliases().items()]
@@ -48,8 +48,10 @@ class PlaceRecogniser:
         self.units = PhraseTable(nlp, [(s, u) for s, u in lexicons.place_units().items()])
         self.gazetteer = gaz
 
-    def __call__(self, doc):
-        spans, taken = [], set()
+    def __call__(self, doc: Doc) -> Doc:
+        require_words(doc, "vnkg_places")
+        spans: list[Span] = []
+        taken: set[int] = set()
         units = self.units.at(doc)
         for i in range(len(doc)):
             if i in taken or i not in units:
@@ -78,7 +80,6 @@ class PlaceRecogniser:
         spans += self._repeated(doc, spans, taken)
         spans += self._before_bracket(doc, spans, taken)
         doc.spans["places"] = sorted(spans, key=lambda s: s.start)
-        doc.user_data["locality"] = document_locality(doc.spans["places"])
         return doc
 
     def _named_unit(self, doc, i, unit_end, unit):
@@ -117,9 +118,9 @@ class PlaceRecogniser:
         """A name the report gave a unit word once ("thành phố La Haye") is that place everywhere."""
         names = {}
         for span in spans:
-            a = span._.attrs
-            if a["unit"] and a["name"] not in self.gazetteer and not a["name"][:1].isdigit():
-                names[tuple(a["name"].split())] = span
+            a = span._.place
+            if a.unit and a.name not in self.gazetteer and not a.name[:1].isdigit():
+                names[tuple(a.name.split())] = span
         found = []
         tokens = texts(doc)
         for words, model in names.items():
@@ -128,8 +129,8 @@ class PlaceRecogniser:
                 if tokens[i] != words[0] or taken & set(range(i, end)) or tuple(tokens[i:end]) != words:
                     continue
                 if is_word_start(doc[i]) and word_ends_at(doc, end):
-                    a = model._.attrs
-                    found.append(self._span(doc, i, end, a["level"], a["name"], None))
+                    a = model._.place
+                    found.append(self._span(doc, i, end, a.level, a.name, None))
                     taken.update(range(i, end))
         return found
 
@@ -137,8 +138,8 @@ class PlaceRecogniser:
         """"Mai Châu (tỉnh Hòa Bình)": a name the gazetteer places inside the bracketed unit."""
         found = []
         for span in spans:
-            a = span._.attrs
-            if a["level"] not in ("province", "district") or span.start < 3 or doc[span.start - 1].text != "(":
+            a = span._.place
+            if a.level not in ("province", "district") or span.start < 3 or doc[span.start - 1].text != "(":
                 continue
             end = span.start - 1
             for start in range(max(0, end - 4), end - 1):
@@ -146,7 +147,7 @@ class PlaceRecogniser:
                 if taken & set(range(start, end)) or not all(is_cap(t) for t in doc[start:end]):
                     continue
                 inside = [e for e in self.gazetteer.get(name, ()) if e.level != "province"
-                          and (e.province == a["name"] or a["level"] != "province" and e.province == a["province"])]
+                          and (e.province == a.name or a.level != "province" and e.province == a.province)]
                 if inside and is_word_start(doc[start]):
                     found.append(self._span(doc, start, end, inside[0].level, name, None))
                     taken.update(range(start, end))
@@ -193,13 +194,11 @@ class PlaceRecogniser:
             level = "province" if "province" in levels else "district" if "district" in levels else "place"
         levels = _UNIT_LEVELS.get(level, (level,))
         provinces = {e.province for e in entries if e.level in levels}
+        province = next(iter(provinces)) if len(provinces) == 1 else None
         span = Span(doc, start, end, label="place")
-        span._.attrs = {
-            "name": canonical, "level": level, "cls": LEVEL_CLASS.get(level, "schema:Place"),
-            "unit": unit.canonical if unit else None,
-            "province": next(iter(provinces)) if len(provinces) == 1 else None,
-        }
-        span.kb_id_ = place_key(canonical, level, span._.attrs["province"])
+        span._.place = PlaceInfo(canonical, level, LEVEL_CLASS.get(level, "schema:Place"),
+                                 place_key(canonical, level, province), unit=unit.canonical if unit else None,
+                                 unit_text=doc[start].text if unit else None, province=province)
         return span
 
 
@@ -213,35 +212,3 @@ def place_key(name: str, level: str, province: str | None) -> str:
     if level in ("province", "country", "region") or province is None:
         return f"{level}:{name}"
     return f"{level}:{name}:{province}"
-
-
-def document_locality(places) -> dict[str, str]:
-    """The province (and district, town) a report is about: the most mentioned.
-
-    A district or ward mention counts for its province when the
-    administrative data places it in exactly one.
-    """
-    by_level: dict[str, Counter] = {"province": Counter(), "city": Counter()}
-    gaz = lexicons.gazetteer()
-    for span in places:
-        attrs = span._.attrs
-        if attrs["level"] == "province":
-            by_level["province"][attrs["name"]] += 2
-            if any(e.level == "province" and e.unit == "thành phố" for e in gaz.get(attrs["name"], ())):
-                by_level["city"][attrs["name"]] += 2
-        elif attrs["level"] in ("district", "town", "ward"):
-            if attrs["province"]:
-                by_level["province"][attrs["province"]] += 1
-            unit = attrs.get("unit") or ""
-            by_level.setdefault(unit, Counter())[attrs["name"]] += 1
-    out = {}
-    for level, counts in by_level.items():
-        if counts:
-            out[level] = counts.most_common(1)[0][0]
-    if "province" in out:
-        province = out["province"]
-        entries = gaz.get(province, ())
-        out["province_unit"] = next((e.unit for e in entries if e.level == "province"), "tỉnh")
-        if out["province_unit"] == "thành phố":
-            out["city"] = province
-    return out

@@ -1,11 +1,14 @@
 """Roles: position words with their modifiers (Phó, Quyền, nguyên, Thường trực)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .. import lexicons
-from .lookup import PhraseTable, lower
+from .lookup import PhraseTable, lower, require_words
+from .spans import RoleInfo
 
 __all__ = ["RoleRecogniser", "role_label"]
 
@@ -16,8 +19,8 @@ _AFTER = ("thường trực", "thứ nhất", "phụ trách")
 _ASSISTANTS = {"trợ lý", "thư ký", "cố vấn"}
 
 
-@Language.factory("vnkg_roles")
-def make_roles(nlp, name):
+@Language.factory("vnkg_roles", requires=["token.tag", "doc.spans"], assigns=["doc.spans", "span._.role"])
+def make_roles(nlp: Language, name: str) -> RoleRecogniser:
     return RoleRecogniser(nlp)
 
 
@@ -25,22 +28,23 @@ class RoleRecogniser:
     """Find position words; write ``doc.spans["roles"]``.
 
     The grammar is ``[nguyên] [Quyền] [Phó] ROLE [Thường trực | thứ nhất]``
-    with ROLE from the lexicon. ``_.attrs`` gives the canonical ``label``
+    with ROLE from the lexicon. ``_.role`` (:class:`RoleInfo`) gives the canonical ``label``
     ("Phó Chủ tịch Thường trực"), ``former``, the ``org_head`` token index
     when the role's last word begins the organisation ("Trưởng ban" → "Ban
     ..."), ``implied_org`` (with the country when one follows: "Thủ tướng
     Nhật Bản" implies "Chính phủ Nhật Bản") and the role ``kind``.
     """
 
-    def __init__(self, nlp):
+    def __init__(self, nlp: Language):
         self.table = PhraseTable(nlp, [(e.canonical, e) for e in lexicons.roles().values()])
         self.after = PhraseTable(nlp, [(a, a) for a in _AFTER])
 
-    def __call__(self, doc):
-        spans = []
+    def __call__(self, doc: Doc) -> Doc:
+        require_words(doc, "vnkg_roles")
+        spans: list[Span] = []
         found = self.table.at(doc)
-        countries = {p.start: p._.attrs["name"] for p in doc.spans.get("places", [])
-                     if p._.attrs["level"] == "country" and p._.attrs["name"] != "Việt Nam"}
+        countries = {p.start: p._.place.name for p in doc.spans.get("places", [])
+                     if p._.place.level == "country" and p._.place.name != "Việt Nam"}
         after = self.after.at(doc)
         taken_until = 0
         for i in range(len(doc)):
@@ -69,21 +73,16 @@ class RoleRecogniser:
                 width = len(entry.org_head.split())
                 if doc[end - width:end].text.lower() == entry.org_head.lower():
                     org_head = end - width
-            span._.attrs = attrs = {
-                "label": role_label(entry.canonical, deputy, acting, suffix),
-                "former": former,
-                "org_head": org_head,
-                # "Thủ tướng Pakistan": the office is Pakistan's government, not Viet Nam's
-                "implied_org": f"{entry.implied_org} {countries[end]}" if entry.implied_org and end in countries
-                else entry.implied_org,
-                "kind": entry.kind,
-                "base": entry.canonical,
-            }
-            if spans and spans[-1].end == start and spans[-1]._.attrs["base"].lower() in _ASSISTANTS:
+            # "Thủ tướng Pakistan": the office is Pakistan's government, not Viet Nam's
+            implied = f"{entry.implied_org} {countries[end]}" if entry.implied_org and end in countries \
+                else entry.implied_org
+            span._.role = info = RoleInfo(role_label(entry.canonical, deputy, acting, suffix), entry.canonical,
+                                          entry.kind, former=former, org_head=org_head, implied_org=implied)
+            if spans and spans[-1].end == start and spans[-1]._.role.base.lower() in _ASSISTANTS:
                 # "Trợ lý Chủ tịch Quốc hội": the assistant's post, in the principal's body
                 first = spans.pop()
                 span = Span(doc, first.start, end, label="role")
-                span._.attrs = {**attrs, "label": f"{first._.attrs['label']} {attrs['label']}", "former": first._.attrs["former"]}
+                span._.role = replace(info, label=f"{first._.role.label} {info.label}", former=first._.role.former)
             spans.append(span)
             taken_until = end
         doc.spans["roles"] = spans

@@ -1,12 +1,15 @@
 """Zones: named industrial parks, export processing, high-tech and economic zones."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .. import lexicons
 from .figures import parse_number
-from .lookup import PhraseTable, is_alpha, is_cap, is_stopword, lower
+from .lookup import PhraseTable, is_alpha, is_cap, is_stopword, lower, require_words
+from .spans import ZoneInfo
 
 __all__ = ["ZoneRecogniser"]
 
@@ -16,8 +19,8 @@ _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 _MAX_QUALIFIERS = 3
 
 
-@Language.factory("vnkg_zones")
-def make_zones(nlp, name):
+@Language.factory("vnkg_zones", requires=["token.tag", "doc.spans"], assigns=["doc.spans", "span._.zone"])
+def make_zones(nlp: Language, name: str) -> ZoneRecogniser:
     return ZoneRecogniser(nlp)
 
 
@@ -32,13 +35,14 @@ class ZoneRecogniser:
     and no zone. "X và Y" after a type names two zones of that type.
     """
 
-    def __init__(self, nlp):
+    def __init__(self, nlp: Language):
         types = lexicons.zone_types()
         self.words = PhraseTable(nlp, [(s, t) for s, t in types.items() if not s.isupper()])
         self.abbreviations = PhraseTable(nlp, [(s, t) for s, t in types.items() if s.isupper()], attr="ORTH")
         self.stopwords = lexicons.stopwords()
 
-    def __call__(self, doc):
+    def __call__(self, doc: Doc) -> Doc:
+        require_words(doc, "vnkg_zones")
         places = {s.start: s for s in doc.spans.get("places", [])}
         persons = {i for s in doc.spans.get("persons", []) for i in range(s.start, s.end)}
         spans, i = [], 0
@@ -61,7 +65,7 @@ class ZoneRecogniser:
                     end2, anchored2, place2 = self._name(doc, i + 1, places, persons)
                     if anchored2:
                         span = self._span(doc, i + 1, end2, i + 1, ztype, place2)
-                        span._.attrs["name"] = f"{ztype.canonical} {doc[i + 1:end2].text}"
+                        span._.zone = replace(span._.zone, name=f"{ztype.canonical} {doc[i + 1:end2].text}")
                         spans.append(span)
                         i = end2
         doc.spans["zones"] = spans
@@ -103,17 +107,12 @@ class ZoneRecogniser:
     def _place_only(self, doc, start, type_end, name_end, places) -> bool:
         """"khu công nghiệp Hà Nội" in lower case is the province's parks, not one park."""
         span = places.get(type_end)
-        return (span is not None and span.end == name_end and span._.attrs["level"] in ("province", "country")
+        return (span is not None and span.end == name_end and span._.place.level in ("province", "country")
                 and doc[start].text[:1].islower())
 
     def _span(self, doc, start, end, type_end, ztype, place) -> Span:
         span = Span(doc, start, end, label="zone")
         name = doc[type_end:end].text
-        span._.attrs = {
-            "name": f"{ztype.canonical} {name}" if type_end > start else name,
-            "concept": ztype.concept,
-            "type_label": ztype.canonical,
-            "place": place.kb_id_ if place is not None else None,
-            "place_span": (place.start, place.end) if place is not None else None,
-        }
+        span._.zone = ZoneInfo(f"{ztype.canonical} {name}" if type_end > start else name, ztype.concept,
+                               ztype.canonical, place=place._.place.key if place is not None else None)
         return span

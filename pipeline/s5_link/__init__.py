@@ -1,18 +1,25 @@
-"""Stage 5: link mentions into entities, posts, figure subjects and the event."""
+"""Stage 5: link mentions into entities, posts, figure subjects and the event.
+
+Linking works on the whole report: its locality, the canonical name of each
+organisation in it, aliases and short names resolved to the bodies they
+stand for, then posts, figure subjects, the event and identities.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ..s1_read import Document
-from ..s4_recognise import Mention, Recognised
-from .entities import Entity, gather, known_org_entity
+from ..s4_recognise import Mentions, Recognised
+from .entities import gather
+from .entity import Entity, known_org_entity
 from .events import Event, find_event
 from .figures import Figure, link_figures
 from .identity import assign_identities
+from .locality import Locality, document_locality
 from .posts import Post, find_posts
 from .windows import merge
 
-__all__ = ["Linked", "link", "merge", "Entity", "Post", "Figure", "Event"]
+__all__ = ["Linked", "link", "merge", "Entity", "Post", "Figure", "Event", "Locality"]
 
 
 @dataclass
@@ -25,8 +32,8 @@ class Linked:
     figures: list[Figure]
     event: Event | None
     sentences: list[tuple[int, int]] = field(default_factory=list)
-    mentions: dict[str, list[Mention]] = field(default_factory=dict)
-    locality: dict[str, str] = field(default_factory=dict)
+    mentions: Mentions = field(default_factory=Mentions)
+    locality: Locality = field(default_factory=Locality)
 
 
 def link(recognised: Recognised) -> Linked:
@@ -40,10 +47,11 @@ def link(recognised: Recognised) -> Linked:
     [('person:hồ đức phớc', 'Bộ trưởng', 'org:bộ tài chính')]
     """
     doc, mentions = recognised.doc, recognised.mentions
-    entities, owner = gather(mentions)
+    locality = document_locality(m.info for m in mentions.places)
+    entities, owner = gather(mentions, locality, doc._.offset)
     implied = {}
-    for role in mentions["roles"]:
-        canonical = role.attrs.get("implied_org")
+    for role in mentions.roles:
+        canonical = role.info.implied_org
         if canonical and canonical not in implied:
             ent = known_org_entity(canonical)
             if ent is not None:
@@ -51,23 +59,21 @@ def link(recognised: Recognised) -> Linked:
                 implied[canonical] = ent.key
     posts = find_posts(doc, mentions, owner, implied)
     used = {p.org for p in posts}
-    for canonical, key in implied.items():  # implied bodies no post uses are not stated
-        if key not in used and not entities[key].mentions:
+    for key in implied.values():  # implied bodies no post uses are not stated
+        if key not in used and key in entities and not entities[key].mentions:
             entities.pop(key, None)
-    fallback = _locality_key(recognised.locality, entities)
-    role_ends = {r.token_end for r in mentions["roles"]} | {r.attrs["org_head"] for r in mentions["roles"]}
-    titles = {id(o) for o in mentions["organisations"] if o.token_start in role_ends}
+    fallback = _locality_key(locality, entities)
+    role_ends = {r.token_end for r in mentions.roles} | {r.info.org_head for r in mentions.roles}
+    titles = frozenset(id(o) for o in mentions.organisations if o.token_start in role_ends)
     figures = link_figures(doc, mentions, owner, fallback, titles)
     year = recognised.document.date[:4] if recognised.document.date else None
-    sentences = list(doc.user_data["sentences"])
-    event = find_event(recognised.document.text, sentences, mentions, owner, year)
-    assign_identities(entities, posts, recognised.document.id, recognised.locality)
-    entities_locality = recognised.locality
-    return Linked(recognised.document, entities, posts, figures, event, sentences, mentions, entities_locality)
+    event = find_event(recognised.document.text, recognised.sentences, mentions, owner, year)
+    assign_identities(entities, posts, recognised.document.id, locality)
+    return Linked(recognised.document, entities, posts, figures, event, recognised.sentences, mentions, locality)
 
 
-def _locality_key(locality: dict, entities: dict[str, Entity]) -> str | None:
-    province = locality.get("province")
+def _locality_key(locality: Locality, entities: dict[str, Entity]) -> str | None:
+    province = locality.province
     if province and f"province:{province}" in entities:
         return f"province:{province}"
     return "country:Việt Nam" if "country:Việt Nam" in entities else None

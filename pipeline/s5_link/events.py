@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..s4_recognise import Mention
+from ..s4_recognise import Mention, Mentions
+from ..s4_recognise.spans import PersonInfo
 
 __all__ = ["Event", "find_event", "add_participants"]
 
@@ -31,7 +32,7 @@ class Event:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def find_event(text: str, spans: list[tuple[int, int]], mentions: dict[str, list[Mention]], owner: dict[int, str],
+def find_event(text: str, spans: list[tuple[int, int]], mentions: Mentions, owner: dict[int, str],
                year: str | None) -> Event | None:
     """The first meeting the report names, with what its sentences say of it.
 
@@ -66,20 +67,21 @@ def find_event(text: str, spans: list[tuple[int, int]], mentions: dict[str, list
     text_before = sent.text[:low.find(_ORGANISE)] if _ORGANISE in low else ""
     by = text_before.lower().rfind(" do ")  # "... do UBND TP phối hợp LĐLĐ TP tổ chức"
     begin = sent.start
-    candidates = [o for o in mentions["organisations"] if o.sentence == n and id(o) in owner and text_before
+    candidates = [o for o in mentions.organisations if o.sentence == n and id(o) in owner and text_before
                   and o.end - begin <= len(text_before) and o.start - begin > by]
     for org in candidates if by >= 0 else candidates[:1]:  # else the sentence's subject organises it
         if owner[id(org)] not in event.organisers:
             event.organisers.append(owner[id(org)])
             event.mentions.append(org)
-    for cited in mentions.get("documents", []):  # the programmes and laws the event is about
+    for cited in mentions.documents:  # the programmes and laws the event is about
         if cited.sentence == n and id(cited) in owner and owner[id(cited)] not in event.concerns:
             event.concerns.append(owner[id(cited)])
-    add_participants(event, [s.text for s in sentences], mentions["persons"], owner)
+    add_participants(event, [s.text for s in sentences], mentions.persons, owner)
     return event
 
 
-def add_participants(event: Event, sentences: list[str], persons: list[Mention], owner: dict[int, str]) -> None:
+def add_participants(event: Event, sentences: list[str], persons: list[Mention[PersonInfo]],
+                     owner: dict[int, str]) -> None:
     """Add to ``event`` the persons of ``sentences`` who chair it (a sentence saying
     "chủ trì") or take part (one saying "dự", "phát biểu", "tham luận"...)."""
     for person in persons:

@@ -3,8 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from .. import lexicons
-from ..s4_recognise import Mention
+from ..s4_recognise import Mention, Mentions
+from ..s4_recognise.spans import OrgInfo, PersonInfo, PlaceInfo, RoleInfo
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Post", "find_posts"]
 
@@ -29,14 +35,14 @@ class Post:
 
 @dataclass
 class _Phrase:
-    role: Mention
+    role: Mention[RoleInfo]
     org_key: str | None
     start: int   # token offsets of "ROLE ORG"
     end: int
     mentions: list[Mention]
 
 
-def find_posts(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], implied: dict[str, str]) -> list[Post]:
+def find_posts(doc: Doc, mentions: Mentions, owner: dict[int, str], implied: dict[str, str]) -> list[Post]:
     """Read posts sentence by sentence.
 
     Orders handled: "ROLE ORG NAME", "NAME, ROLE ORG", "NAME - ROLE ORG",
@@ -46,13 +52,13 @@ def find_posts(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], i
     ``implied`` maps a role's implied organisation name to its entity key.
     """
     posts: list[Post] = []
-    by_sentence: dict[int, dict[str, list[Mention]]] = {}
+    by_sentence: dict[int, Mentions] = {}
     for kind in ("roles", "organisations", "persons", "places"):
-        for m in mentions[kind]:
-            by_sentence.setdefault(m.sentence, {}).setdefault(kind, []).append(m)
+        for m in getattr(mentions, kind):
+            getattr(by_sentence.setdefault(m.sentence, Mentions()), kind).append(m)
     for items in by_sentence.values():
-        persons = [p for p in items.get("persons", []) if id(p) in owner]
-        phrases = _phrases(doc, items.get("roles", []), items.get("organisations", []), items.get("places", []), owner, implied)
+        persons = [p for p in items.persons if id(p) in owner]
+        phrases = _phrases(doc, items.roles, items.organisations, items.places, owner, implied)
         for chain in _chains(doc, phrases):
             start, end = chain[0].start, chain[-1].end
             after = [p for p in persons if p.token_start == end or p.token_start == end + 1 and _address(doc[end])]
@@ -71,14 +77,15 @@ def find_posts(doc, mentions: dict[str, list[Mention]], owner: dict[int, str], i
                 for phrase in chain:
                     if phrase.org_key is None:
                         continue
-                    if phrase.role.attrs["kind"] == "staff" and position != "after the name":
+                    if phrase.role.info.kind == "staff" and position != "after the name":
                         continue  # "công nhân" is a post only right after the name
-                    posts.append(Post(owner[id(person)], phrase.role.attrs["label"], phrase.org_key,
-                                      phrase.role.attrs["former"], confidence, [person, *phrase.mentions]))
+                    posts.append(Post(owner[id(person)], phrase.role.info.label, phrase.org_key,
+                                      phrase.role.info.former, confidence, [person, *phrase.mentions]))
     return _unique(posts)
 
 
-def _phrases(doc, roles, orgs, places, owner, implied) -> list[_Phrase]:
+def _phrases(doc: Doc, roles: list[Mention[RoleInfo]], orgs: list[Mention[OrgInfo]], places: list[Mention[PlaceInfo]],
+             owner: dict[int, str], implied: dict[str, str]) -> list[_Phrase]:
     by_start = {o.token_start: o for o in orgs}
     place_at = {p.token_start: p for p in places}
     out = []
@@ -87,7 +94,7 @@ def _phrases(doc, roles, orgs, places, owner, implied) -> list[_Phrase]:
         if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
             after += 3  # "công nhân (CN) Cty Nippon Paint"
         org = by_start.get(role.token_end) or by_start.get(after)
-        head = role.attrs.get("org_head")
+        head = role.info.org_head
         if head is not None and head in by_start:
             org = by_start[head]
         if org is not None and id(org) in owner:
@@ -96,9 +103,9 @@ def _phrases(doc, roles, orgs, places, owner, implied) -> list[_Phrase]:
         end = role.token_end
         if org is not None:  # an organisation word that refers to nothing named
             end = org.token_end
-        elif end in place_at and place_at[end].attrs["level"] == "country":
+        elif end in place_at and place_at[end].info.level == "country":
             end = place_at[end].token_end  # "Thủ tướng Anh": a foreign office
-        implied_key = implied.get(role.attrs.get("implied_org") or "")
+        implied_key = implied.get(role.info.implied_org or "")
         out.append(_Phrase(role, implied_key if org is None else None, role.token_start, end, [role]))
     return out
 

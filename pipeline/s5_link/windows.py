@@ -1,15 +1,22 @@
 """One linked result from a long report read in windows."""
 from __future__ import annotations
 
-from .entities import Entity, nearest_mentioned
-from .events import add_participants
+from typing import TYPE_CHECKING
+
+from ..s4_recognise import Mentions
+from .entity import Entity, nearest_mentioned
+from .events import Event, add_participants
+from .figures import Figure
 from .identity import assign_identities
 from .posts import Post
+
+if TYPE_CHECKING:
+    from . import Linked
 
 __all__ = ["merge"]
 
 
-def merge(parts: list) -> "Linked":  # noqa: F821
+def merge(parts: list[Linked]) -> Linked:
     """Merge the linked windows of one report into the result of reading it whole.
 
     Entities of the same key become one; a short organisation name that begins
@@ -35,11 +42,14 @@ def merge(parts: list) -> "Linked":  # noqa: F821
     first = parts[0]
     entities: dict[str, Entity] = {}
     posts: list[Post] = []
-    figures, sentences, mentions, event = [], [], {}, None
+    figures: list[Figure] = []
+    sentences: list[tuple[int, int]] = []
+    mentions = Mentions()
+    event: Event | None = None
     for part in parts:
         owner = {id(m): key for key, ent in part.entities.items() for m in ent.mentions}
         if event is not None:
-            add_participants(event, [part.document.text[s:e] for s, e in part.sentences], part.mentions["persons"], owner)
+            add_participants(event, [part.document.text[s:e] for s, e in part.sentences], part.mentions.persons, owner)
         elif part.event is not None:
             event = part.event
             event.sentence += len(sentences)
@@ -48,8 +58,7 @@ def merge(parts: list) -> "Linked":  # noqa: F821
         posts += part.posts
         figures += part.figures
         sentences += part.sentences
-        for kind, found in part.mentions.items():
-            mentions.setdefault(kind, []).extend(found)
+        mentions.extend(part.mentions)
     renamed = _short_org_names(entities)
     for short, long in renamed.items():
         _absorb(entities, long, entities.pop(short))
@@ -57,8 +66,7 @@ def merge(parts: list) -> "Linked":  # noqa: F821
     for figure in figures:
         figure.about = renamed.get(figure.about, figure.about)
     for ent in entities.values():
-        if "parents" in ent.attrs:
-            ent.attrs["parents"] = {renamed.get(k, k) for k in ent.attrs["parents"]} - {ent.key}
+        ent.parents = {renamed.get(k, k) for k in ent.parents} - {ent.key}
     if event is not None:
         for role in ("organisers", "concerns", "chairs", "attendees"):
             setattr(event, role, list(dict.fromkeys(renamed.get(k, k) for k in getattr(event, role))))
@@ -74,8 +82,11 @@ def _absorb(entities: dict[str, Entity], key: str, ent: Entity) -> None:
     kept.mentions += ent.mentions
     kept.labels |= ent.labels | {ent.name}
     kept.classes |= ent.classes
-    for k, v in ent.attrs.items():
-        kept.attrs.setdefault(k, v)
+    kept.parents |= ent.parents
+    kept.byline = kept.byline or ent.byline
+    for name in ("level", "province", "concept", "place", "identifier", "date", "doc_kind"):
+        if getattr(kept, name) is None:
+            setattr(kept, name, getattr(ent, name))
 
 
 def _short_org_names(entities: dict[str, Entity]) -> dict[str, str]:
@@ -85,7 +96,7 @@ def _short_org_names(entities: dict[str, Entity]) -> dict[str, str]:
     orgs = {k: e for k, e in entities.items() if e.kind == "organisation"}
     renamed = {}
     for short, ent in sorted(orgs.items(), key=lambda item: -len(item[0])):
-        if any(m.attrs.get("known") for m in ent.mentions):
+        if any(getattr(m.info, "known", None) for m in ent.mentions):
             continue  # "Chính phủ" is not the start of "Chính phủ Hà Lan"
         longer = [k for k in orgs if k.startswith(short + " ") and k not in renamed]
         if longer:

@@ -1,0 +1,34 @@
+"""The vnkg spaCy pipeline: vnkg's tokenizer and the recognisers the config lists."""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["nlp", "CONFIG"]
+
+CONFIG = "config.cfg"
+
+
+@cache
+def nlp() -> Language:
+    """The pipeline of ``pipeline/config.cfg``, built once: ``nlp(text)`` tokenises
+    with underthesea and runs every recogniser; ``nlp.pipe(texts)`` streams.
+
+    Examples
+    --------
+    >>> doc = nlp()("Phó Chủ tịch UBND tỉnh Phú Thọ Bùi Văn Quang phát biểu.")
+    >>> nlp().pipe_names[:3], [s.text for s in doc.spans["persons"]]
+    (['vnkg_places', 'vnkg_persons', 'vnkg_roles'], ['Bùi Văn Quang'])
+    """
+    from spacy import util
+
+    from . import s3_doc, s4_recognise  # noqa: F401  (register the tokenizer and the factories)
+
+    text = resources.files(__package__).joinpath(CONFIG).read_text(encoding="utf-8")
+    config = util.load_config_from_str(text)
+    # One vocabulary with stage 3's Docs, so the runner's Docs and nlp(text)'s are alike.
+    return util.load_model_from_config(config, vocab=s3_doc.blank_nlp().vocab, auto_fill=True, validate=True)

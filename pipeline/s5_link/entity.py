@@ -1,0 +1,107 @@
+"""An entity: one person, organisation, zone, place or document of a report, with its mentions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import lexicons
+from ..keys import name_key
+from ..s4_recognise import Mention
+from ..s4_recognise.spans import OrgInfo, PersonInfo, PlaceInfo
+
+__all__ = ["Entity", "org_key", "nearest_mentioned", "known_org_entity"]
+
+_NUMBER_WORD = re.compile(r"\bsố (?=\d)")
+
+
+@dataclass
+class Entity:
+    """One real-world thing in one report, with every mention of it.
+
+    ``key`` is stable across runs and reports: it is built from the
+    normalised canonical name (and level for places), never from offsets;
+    ``identity`` is the key its IRI is made from (``identity.assign_identities``).
+    The other fields hold what the kind states: a place's ``level`` and
+    ``province``, an organisation's ``parents`` and whether its place is known
+    (``located``), a zone's SKOS ``concept`` and ``place``, a document's
+    ``identifier``, ``date`` and ``doc_kind``.
+    """
+
+    kind: str
+    key: str
+    name: str
+    labels: set[str] = field(default_factory=set)
+    classes: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    identity: str = ""
+    level: str | None = None
+    province: str | None = None
+    located: bool = True
+    parents: set[str] = field(default_factory=set)
+    concept: str | None = None
+    place: str | None = None
+    byline: bool = False
+    identifier: str | None = None
+    date: str | None = None
+    doc_kind: str | None = None
+
+    def add(self, mention: Mention, labels: tuple[str, ...] | list[str] = ()) -> None:
+        self.mentions.append(mention)
+        self.labels.update(label for label in labels if label)
+
+    @property
+    def confidence(self) -> float:
+        """How sure the grammar that read it best is; a second mention adds to it."""
+        best = max((_mention_confidence(m.info) for m in self.mentions), default=0.5)
+        return round(min(0.99, best + 0.03 * (len(self.mentions) - 1)), 2)
+
+
+def _mention_confidence(info: object) -> float:
+    """Confidence of one mention by the grammar that found it."""
+    if isinstance(info, PersonInfo):
+        return 0.75 if info.byline else 0.95 if info.cue else 0.9
+    if isinstance(info, OrgInfo):
+        return 0.95 if info.known else 0.85 if info.head else 0.7
+    if isinstance(info, PlaceInfo):
+        return 0.95 if info.province or info.level in ("province", "country") else 0.85
+    return 0.9
+
+
+def org_key(name: str) -> str:
+    """Matching key of an organisation name ("Chương trình số 07" = "Chương trình 07").
+
+    Examples
+    --------
+    >>> org_key("Ban chỉ đạo Chương trình 07-CTr/TU") == org_key("Ban Chỉ đạo Chương trình số 07-CTr/TU")
+    True
+    """
+    return name_key(_NUMBER_WORD.sub("", name))
+
+
+def nearest_mentioned(at: int, starts: dict[str, list[int]]) -> str | None:
+    """Of keys and where each is mentioned, the one mentioned nearest before ``at``,
+    else the first mentioned after it (None when none is mentioned).
+
+    >>> nearest_mentioned(50, {"org:a": [10, 90], "org:b": [40]}), nearest_mentioned(5, {"org:a": [10], "org:b": [40]})
+    ('org:b', 'org:a')
+    """
+    best, best_distance = None, None
+    for key, positions in starts.items():
+        for start in positions:
+            distance = at - start if start <= at else 10**9 + start
+            if best_distance is None or distance < best_distance:
+                best, best_distance = key, distance
+    return best
+
+
+def known_org_entity(canonical: str) -> Entity | None:
+    """An entity for a known body a role implies ("Thủ tướng" -> "Chính phủ"), or
+    that body of a foreign country ("Thủ tướng Nhật Bản" -> "Chính phủ Nhật Bản")."""
+    for k in lexicons.known_orgs():
+        if k.canonical == canonical:
+            key = "org:" + org_key(canonical)
+            return Entity("organisation", key, canonical, {canonical, *k.aliases}, {"org:Organization", k.cls})
+        if canonical.startswith(k.canonical + " ") and canonical[len(k.canonical) + 1:] in lexicons.countries():
+            return Entity("organisation", "org:" + org_key(canonical), canonical, {canonical},
+                          {"org:Organization", k.cls})
+    return None

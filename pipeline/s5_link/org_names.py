@@ -1,0 +1,162 @@
+"""Canonical names and labels of organisations, with the report's locality filled in."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicons
+from ..s4_recognise.spans import OrgInfo
+from .locality import Locality
+
+__all__ = ["OrgNaming", "name_org", "expand_abbreviations"]
+
+_TRAILING_UNIT = re.compile(r"\s+(tỉnh|thành phố|TP\.?|huyện|quận|thị xã)$")
+_LEVEL_OF_UNIT = {"tỉnh": "province", "thành phố": "city", "tp": "city", "tp.": "city",
+                  "huyện": "huyện", "quận": "quận", "thị xã": "thị xã"}
+
+
+@dataclass(frozen=True)
+class OrgNaming:
+    """An organisation mention named in its report: canonical ``name``, every
+    label it may be found by, the province it belongs to and whether a body
+    that belongs to some place has its place written or inferred (``located``)."""
+
+    info: OrgInfo
+    name: str
+    labels: tuple[str, ...]
+    province: str | None
+    located: bool
+    parent: OrgNaming | None = None
+    owner: OrgNaming | None = None
+
+    @property
+    def base(self) -> str:
+        """The mention as written, tidied."""
+        return _tidy(self.info.surface)
+
+    @property
+    def own(self) -> str:
+        """Its own words, tidied ("Ban Tổ chức" of "Ban Tổ chức Thành ủy")."""
+        return _tidy(self.info.own)
+
+
+def name_org(info: OrgInfo, locality: Locality) -> OrgNaming:
+    """Name an organisation mention: the surface with an implicit locality made
+    explicit ("UBND thành phố" in a Hà Nội report -> "UBND thành phố Hà Nội",
+    "Ban Tổ chức Thành ủy" -> "Ban Tổ chức Thành ủy Hà Nội").
+
+    Examples
+    --------
+    >>> from pipeline.s4_recognise.spans import OrgInfo
+    >>> info = OrgInfo("org:Organization", "UBND thành phố", "UBND thành phố", 0, 14, head="UBND",
+    ...                head_body="unit", implicit_level="city")
+    >>> from pipeline.s5_link.locality import Locality
+    >>> named = name_org(info, Locality("Hà Nội", "thành phố", {"city": "Hà Nội"}))
+    >>> named.name, named.province, named.located
+    ('UBND thành phố Hà Nội', 'Hà Nội', True)
+    """
+    surface = info.surface
+    own = _tidy(info.own)
+    parent = name_org(info.parent, locality) if info.parent is not None else None
+    if parent is not None and parent.info.anaphoric:
+        canonical = _tidy(surface)  # completed in linking, once "công ty" is resolved
+    elif info.known:
+        canonical = info.known
+        if info.place is not None:
+            canonical = f"{canonical} {info.place.name}"
+    elif parent is not None:
+        canonical = f"{own} {parent.name}"
+    else:
+        canonical = _with_locality(own, info, locality)
+    province, located = _province(info, canonical, own, parent, locality)
+    labels = {surface[:1].upper() + surface[1:], _tidy(surface), canonical, *info.aliases}
+    labels |= {expand_abbreviations(label) for label in list(labels)}
+    owner = name_org(info.owner, locality) if info.owner is not None else None
+    return OrgNaming(info, canonical, tuple(sorted(label for label in labels if label)), province, located,
+                     parent, owner)
+
+
+def _province(info: OrgInfo, canonical: str, own: str, parent: OrgNaming | None,
+              locality: Locality) -> tuple[str | None, bool]:
+    """The province a body belongs to, and whether a body that belongs to some
+    place ("UBND tỉnh", "Sở Nội vụ") has its place written or inferred."""
+    if parent is not None:
+        return parent.province, parent.located
+    if info.place is not None:
+        return (info.place.name if info.place.level == "province" else info.place.province), True
+    placed = info.head is not None and (info.head_level or info.head_body == "unit" or info.implicit_level)
+    if not placed or info.known:
+        return None, True
+    inferred = canonical != own
+    return (locality.province if inferred else None), inferred
+
+
+def _spaced(text: str) -> str:
+    """ "TP.Hà Nội" spaced as "TP Hà Nội"."""
+    return re.sub(r"\b(TP|Tp)\.\s*(?=[^\W\d])", "TP ", text)
+
+
+def _tidy(text: str) -> str:
+    """Capitalised first letter, "TP.Hà Nội" spaced as "TP Hà Nội"."""
+    text = _spaced(text)
+    return text[:1].upper() + text[1:]
+
+
+def _with_locality(own: str, info: OrgInfo, locality: Locality) -> str:
+    if info.anaphoric:
+        return own
+    place = info.place
+    if place is not None and info.place_text is not None:  # "UBND tỉnh Đăk Lăk" -> the gazetteer's "tỉnh Đắk Lắk"
+        surface = _spaced(info.place_text)
+        if surface.endswith(place.name) or not own.endswith(surface) or surface == own:
+            return own
+        unit = _spaced(place.unit_text) if place.unit and place.unit_text else None
+        canonical = f"{unit} {place.name}" if unit and place.unit and not place.unit.startswith("thành phố") \
+            else f"{place.unit} {place.name}" if place.unit else _display(place.name)
+        return own[: -len(surface)] + canonical
+    level = info.implicit_level
+    from_unit_word = level is not None
+    trailing = _TRAILING_UNIT.search(own)
+    if level is None and trailing:  # "Ban Quản lý KKT tỉnh"
+        level = _LEVEL_OF_UNIT.get(trailing.group(1).lower())
+    elif level in ("district", "town"):
+        level = _LEVEL_OF_UNIT.get(own.split()[-1].lower(), level)
+    elif level is None and info.head_level:
+        level = {"district": "huyện", "town": "thị xã"}.get(info.head_level, info.head_level)
+    where = locality.at(level) if level else None
+    if level == "province" and from_unit_word and locality.province_unit != "tỉnh":
+        where = None  # "UBND tỉnh" in a report about a city names another province
+    if not where or where.lower() in own.lower():
+        return own
+    return f"{own} {where}" if trailing or level == info.implicit_level else f"{own} {_display(where)}"
+
+
+def _display(place: str) -> str:
+    """How a province is written after a body's name: "Hà Nội", but "TP Hồ Chí Minh"
+    (a city named after a person is never written bare)."""
+    entries = lexicons.gazetteer().get(place, ())
+    city = any(e.level == "province" and e.unit == "thành phố" for e in entries)
+    return f"TP {place}" if city and len(place.split()) >= 3 else place
+
+
+def expand_abbreviations(text: str) -> str:
+    """Spell out the abbreviations of a name ("UBND TP Hà Nội" -> "Ủy ban nhân dân thành phố Hà Nội").
+
+    Examples
+    --------
+    >>> expand_abbreviations("UBND TP.Hà Nội")
+    'Ủy ban nhân dân thành phố Hà Nội'
+    """
+    table = lexicons.abbreviation_keys()
+    out = []
+    for word in text.split():
+        core = word.strip(".,;:()")
+        head, dot, rest = core.partition(".")
+        if core.lower() in table and (core.isupper() or core.lower() in ("tp.", "tp", "cty")):
+            out.append(table[core.lower()])
+        elif dot and head.isupper() and head.lower() in table and rest[:1].isupper():  # TP.Hà
+            out += [table[head.lower()], rest]
+        else:
+            out.append(word)
+    expanded = " ".join(out)
+    return expanded[:1].upper() + expanded[1:]

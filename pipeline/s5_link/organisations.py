@@ -1,0 +1,158 @@
+"""Organisation entities: mentions named in the report's locality, aliases and short names resolved."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..keys import name_key
+from ..s4_recognise import Mention
+from ..s4_recognise.spans import OrgInfo
+from .entity import Entity, nearest_mentioned, org_key
+from .locality import Locality
+from .org_names import OrgNaming, name_org
+
+__all__ = ["gather_organisations"]
+
+_CORPORATE = ("schema:Corporation", "schema:BankOrCreditUnion")
+
+
+def gather_organisations(orgs: list[Mention[OrgInfo]], entities: dict[str, Entity], owner: dict[int, str],
+                         locality: Locality, offset: int = 0) -> None:
+    """Add the organisation entities of a report to ``entities`` and each mention's key to ``owner``.
+
+    Every mention is named in the report's locality (``org_names.name_org``);
+    one entity per name key. An alias ("Vinalines") is the body it abbreviates;
+    a name that is the start of a longer one in the report ("Ban Chỉ đạo" of
+    "Ban Chỉ đạo Chương trình số 07-CTr/TU") joins the one mentioned nearest
+    before it; "Công ty Quốc Hưng" joins "Công ty TNHH Thương mại Quốc Hưng";
+    a bare head noun ("Trung tâm") joins the nearest earlier body with that
+    head. A body named inside a name or after "của" is a parent.
+    """
+    _Gathering(orgs, entities, owner, locality, offset).run()
+
+
+class _Gathering:
+    def __init__(self, orgs: list[Mention[OrgInfo]], entities: dict[str, Entity], owner: dict[int, str],
+                 locality: Locality, offset: int):
+        self.orgs, self.entities, self.owner, self.offset = orgs, entities, owner, offset
+        self.naming = _named(orgs, locality)
+        self.merged: dict[str, str] = {}
+
+    def run(self) -> None:
+        named = [m for m in self.orgs if not m.info.anaphoric]
+        keys = {id(m): "org:" + org_key(self.naming[id(m)].name) for m in named}
+        nested = [(m, rel, n) for m in named for rel, n in (("parent", self.naming[id(m)].parent),
+                                                             ("owner", self.naming[id(m)].owner)) if n is not None]
+        # A name that begins a longer one joins the nearest longer one.
+        all_keys = sorted(set(keys.values()) | {"org:" + org_key(n.name) for _, _, n in nested if not n.info.anaphoric},
+                          key=len, reverse=True)
+        bases: dict[str, set[str]] = {}
+        for m in named:
+            bases.setdefault(keys[id(m)], set()).add("org:" + org_key(self.naming[id(m)].base or self.naming[id(m)].name))
+        known = {keys[id(m)] for m in named if self.naming[id(m)].info.known}
+        for k in all_keys:
+            if k in known:
+                continue  # "Chính phủ" is not the start of "Chính phủ Hà Lan"
+            starts = {k, *bases.get(k, ())}
+            longer = [o for o in all_keys if len(o) > len(k) and o not in self.merged
+                      and any((o + " ").startswith(s + " ") for s in starts)]
+            if longer:
+                self.merged[k] = _nearest(k, longer, named, keys)
+        self._same_company(named, keys)
+        for m in named:
+            self._entity_for(self.naming[id(m)], m)
+        for m, rel, n in nested:  # "Ban Tổ chức *Thành ủy*": the parent is named too
+            self._nested(m, rel, n, named)
+        for m in self.orgs:
+            if m.info.anaphoric:
+                key = self._antecedent(m.info.head or m.text, m.start, named)
+                if key:
+                    self.entities[key].mentions.append(m)
+                    self.owner[id(m)] = key
+
+    def _key(self, name: str) -> str:
+        key = "org:" + org_key(name)
+        return self.merged.get(key, key)
+
+    def _entity_for(self, naming: OrgNaming, mention: Mention[OrgInfo]) -> Entity:
+        key = self._key(naming.name)
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = Entity("organisation", key, naming.name, classes={"org:Organization"},
+                                              province=naming.province, located=naming.located)
+        elif naming.located:
+            ent.located, ent.province = True, ent.province or naming.province
+        if len(org_key(naming.name)) > len(org_key(ent.name)) and not naming.info.known:
+            ent.name = naming.name
+        ent.classes.add(naming.info.cls)
+        ent.add(mention, naming.labels)
+        self.owner[id(mention)] = key
+        return ent
+
+    def _nested(self, m: Mention[OrgInfo], rel: str, n: OrgNaming, named: list[Mention[OrgInfo]]) -> None:
+        child = self.entities[self.owner[id(m)]]
+        start, end = n.info.start + self.offset, n.info.end + self.offset
+        if n.info.anaphoric:  # "phòng Nhân sự *công ty*": the company named before
+            key = self._antecedent(n.info.head or n.info.surface, start, named)
+            if key and key != child.key:
+                child.parents.add(key)
+                child.name = f"{self.naming[id(m)].own} {self.entities[key].name}"
+                child.labels.add(child.name)
+            return
+        key = self._key(n.name)
+        if rel == "parent" or key not in self.entities:
+            text = n.labels[0] if n.labels else n.name
+            inner = Mention("organisations", text, start, end, m.token_start, m.token_end, m.sentence, n.info)
+            key = self._entity_for(n, inner).key
+        if key != child.key:
+            child.parents.add(key)
+
+    def _antecedent(self, head: str, at: int, named: list[Mention[OrgInfo]]) -> str | None:
+        """The body named last before ``at`` whose name begins with ``head``."""
+        head = head.lower()
+        before = [n for n in named if n.start < at and self.naming[id(n)].name.lower().startswith(head)
+                  and id(n) in self.owner]
+        return self.owner[id(before[-1])] if before else None
+
+    def _same_company(self, named: list[Mention[OrgInfo]], keys: dict[int, str]) -> None:
+        """"Công ty Quốc Hưng" is "Công ty TNHH Thương mại Quốc Hưng": the same head, and
+        the short name's own words end the long one's."""
+        bodies = {}
+        for m in named:
+            info = self.naming[id(m)].info
+            if info.body and info.cls in _CORPORATE and info.head:
+                bodies[keys[id(m)]] = (name_key(info.head), name_key(info.body).split())
+        for short, (head, body) in bodies.items():
+            if short in self.merged:
+                continue
+            for long, (head2, body2) in bodies.items():
+                if long != short and head == head2 and len(body2) >= len(body) and body2[-len(body):] == body:
+                    self.merged[short] = self.merged.get(long, long)
+                    break
+
+
+def _named(orgs: list[Mention[OrgInfo]], locality: Locality) -> dict[int, OrgNaming]:
+    """Each mention (by ``id``) named in the locality; an alias takes the name of
+    the mention it abbreviates, and a branch's owner is that mention's body."""
+    naming: dict[int, OrgNaming] = {}
+    by_span: dict[tuple[int, int], OrgNaming] = {}
+    for m in orgs:
+        if m.info.refers_to is None:
+            naming[id(m)] = name_org(m.info, locality)
+            by_span.setdefault((m.info.start, m.info.end), naming[id(m)])
+    for m in orgs:
+        if m.info.refers_to is not None:
+            naming[id(m)] = by_span.get(m.info.refers_to) or name_org(replace(m.info, refers_to=None), locality)
+        owner = m.info.owner
+        if owner is not None and owner.refers_to is not None and owner.refers_to in by_span:
+            naming[id(m)] = replace(naming[id(m)], owner=by_span[owner.refers_to])
+    return naming
+
+
+def _nearest(short: str, longer: list[str], named: list[Mention[OrgInfo]], keys: dict[int, str]) -> str:
+    """Of the longer names a short one begins, the one mentioned nearest before it."""
+    first_short = min((m.start for m in named if keys[id(m)] == short), default=0)
+    starts: dict[str, list[int]] = {}
+    for m in named:
+        if keys[id(m)] in longer:
+            starts.setdefault(keys[id(m)], []).append(m.start)
+    return nearest_mentioned(first_short, starts) or longer[0]
