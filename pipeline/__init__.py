@@ -46,8 +46,8 @@ class Extraction:
 
 
 def nlp() -> "spacy.language.Language":  # noqa: F821
-    """The vnkg spaCy pipeline (``pipeline.language.nlp``), built once."""
-    from .language import nlp as build
+    """The vnkg spaCy pipeline (``pipeline.s4_recognise.language.nlp``), built once."""
+    from .s4_recognise.language import nlp as build
 
     return build()
 

@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ..s1_read import Document
 from ..s3_doc import Parsed
-from . import (  # noqa: F401  (registers the factories)
-    documents, ents, figures, org_aliases, organisations, persons, places, roles, zones)
 from .spans import (SPAN_KINDS, CitedInfo, CueInfo, EventInfo, FigureInfo, OrgInfo, PersonInfo, PlaceInfo,
                     RoleInfo, TitleInfo, ZoneInfo)
 
@@ -93,7 +91,7 @@ def recognise(parsed: Parsed) -> Recognised:
     >>> [m.info.name for m in rec.mentions.persons], [m.info.surface for m in rec.mentions.organisations]
     (['Bùi Minh Châu'], ['UBND tỉnh Phú Thọ'])
     """
-    from ..language import nlp
+    from .language import nlp
 
     doc = parsed.doc
     doc._.publisher = parsed.document.publisher

@@ -6,34 +6,18 @@ stand for, then posts, figure subjects, the event and identities.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from ..s1_read import Document
-from ..s4_recognise import Mentions, Recognised
+from ..s4_recognise import Recognised
 from .entities import gather
 from .entity import Entity, known_org_entity
 from .events import Event, find_event
 from .figures import Figure, link_figures
 from .identity import assign_identities
+from .linked import Linked
 from .locality import Locality, document_locality
 from .posts import Post, find_posts
 from .windows import merge
 
 __all__ = ["Linked", "link", "merge", "Entity", "Post", "Figure", "Event", "Locality"]
-
-
-@dataclass
-class Linked:
-    """Stage-5 output: everything the graph states about one report."""
-
-    document: Document
-    entities: dict[str, Entity]
-    posts: list[Post]
-    figures: list[Figure]
-    event: Event | None
-    sentences: list[tuple[int, int]] = field(default_factory=list)
-    mentions: Mentions = field(default_factory=Mentions)
-    locality: Locality = field(default_factory=Locality)
 
 
 def link(recognised: Recognised) -> Linked:

@@ -1,17 +1,13 @@
 """One linked result from a long report read in windows."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..s4_recognise import Mentions
 from .entity import Entity, nearest_mentioned
 from .events import Event, add_participants
 from .figures import Figure
 from .identity import assign_identities
+from .linked import Linked
 from .posts import Post
-
-if TYPE_CHECKING:
-    from . import Linked
 
 __all__ = ["merge"]
 
@@ -37,8 +33,6 @@ def merge(parts: list[Linked]) -> Linked:
     >>> sorted(k for k in linked.entities if "chỉ đạo" in k), linked.event.attendees
     (['org:ban chỉ đạo chương trình 07 ctr tu'], ['person:vũ thu hà'])
     """
-    from . import Linked
-
     first = parts[0]
     entities: dict[str, Entity] = {}
     posts: list[Post] = []

@@ -1,4 +1,4 @@
-"""The vnkg spaCy pipeline: vnkg's tokenizer and the recognisers the config lists."""
+"""The vnkg spaCy pipeline: vnkg's tokenizer and the recognisers ``pipeline/config.cfg`` lists."""
 from __future__ import annotations
 
 from functools import cache
@@ -26,9 +26,11 @@ def nlp() -> Language:
     """
     from spacy import util
 
-    from . import s3_doc, s4_recognise  # noqa: F401  (register the tokenizer and the factories)
+    from .. import s3_doc
+    from . import (  # noqa: F401  (register the factories)
+        documents, ents, figures, org_aliases, organisations, persons, places, roles, zones)
 
-    text = resources.files(__package__).joinpath(CONFIG).read_text(encoding="utf-8")
+    text = resources.files("pipeline").joinpath(CONFIG).read_text(encoding="utf-8")
     config = util.load_config_from_str(text)
     # One vocabulary with stage 3's Docs, so the runner's Docs and nlp(text)'s are alike.
     return util.load_model_from_config(config, vocab=s3_doc.blank_nlp().vocab, auto_fill=True, validate=True)
