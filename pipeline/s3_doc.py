@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-__all__ = ["Parsed", "VnkgTokenizer", "to_doc", "blank_nlp", "WORD_START", "WORD_INSIDE", "TOKENIZER"]
+__all__ = ["Parsed", "VnkgTokenizer", "WordSegmenter", "to_doc", "blank_nlp", "WORD_START", "WORD_INSIDE",
+           "TOKENIZER"]
 
 # Token.tag_ carries underthesea's word segmentation: B-W begins a word, I-W continues one.
 WORD_START, WORD_INSIDE, SPACE = "B-W", "I-W", "_SP"
@@ -74,6 +75,32 @@ class VnkgTokenizer:
 def create_tokenizer() -> Callable[[Language], VnkgTokenizer]:
     """The factory spaCy's config names (``@tokenizers = "vnkg.Tokenizer.v1"``)."""
     return lambda nlp: VnkgTokenizer(nlp.vocab)
+
+
+@spacy.Language.factory("vnkg_words", assigns=["token.tag", "token.is_sent_start"])
+def make_words(nlp: Language, name: str) -> WordSegmenter:
+    return WordSegmenter()
+
+
+class WordSegmenter:
+    """The first component: a Doc from another tokenizer is made again with vnkg's
+    tokens, word starts and sentences; a Doc from vnkg's tokenizer passes as it is.
+
+    So vnkg's recognisers also run in a pipeline whose tokenizer is spaCy's own.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    >>> _ = nlp.add_pipe("vnkg_words")
+    >>> [t.text for t in nlp("UBND TP.Hà Nội có 1.348ha.")]
+    ['UBND', 'TP', '.', 'Hà', 'Nội', 'có', '1.348', 'ha', '.']
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.has_annotation("TAG") or not len(doc):
+            return doc
+        return to_doc(segment(Document(id="", name="text", text=doc.text)), doc.vocab).doc
 
 
 @cache

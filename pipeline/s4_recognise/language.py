@@ -22,7 +22,7 @@ def nlp() -> Language:
     --------
     >>> doc = nlp()("Phó Chủ tịch UBND tỉnh Phú Thọ Bùi Văn Quang phát biểu.")
     >>> nlp().pipe_names[:3], [s.text for s in doc.spans["persons"]]
-    (['vnkg_places', 'vnkg_persons', 'vnkg_roles'], ['Bùi Văn Quang'])
+    (['vnkg_words', 'vnkg_places', 'vnkg_persons'], ['Bùi Văn Quang'])
     """
     from spacy import util
 

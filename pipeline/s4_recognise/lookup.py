@@ -103,8 +103,8 @@ def require_words(doc: Doc, component: str) -> None:
     """
     if len(doc) and not doc.has_annotation("TAG"):
         raise ValueError(
-            f"{component} needs vnkg's tokens and word starts (Token.tag_); make the Doc with "
-            "pipeline.nlp() or a pipeline whose tokenizer is \"vnkg.Tokenizer.v1\"")
+            f"{component} needs vnkg's tokens and word starts (Token.tag_): add \"vnkg_words\" first, "
+            "or make the Doc with pipeline.nlp() or the tokenizer \"vnkg.Tokenizer.v1\"")
 
 
 def is_cap(tok: Token) -> bool:

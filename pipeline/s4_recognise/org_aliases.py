@@ -16,7 +16,7 @@ __all__ = ["OrgAliasRecogniser"]
 _CORPORATE = {"schema:Corporation", "schema:BankOrCreditUnion"}
 
 
-@Language.factory("vnkg_org_aliases", requires=["token.tag", "doc.spans", "doc._.publisher"],
+@Language.factory("vnkg_org_aliases", requires=["token.tag", "doc.spans"],
                   assigns=["doc.spans", "span._.org"])
 def make_org_aliases(nlp: Language, name: str) -> OrgAliasRecogniser:
     return OrgAliasRecogniser(nlp)
