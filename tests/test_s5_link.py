@@ -79,3 +79,19 @@ def test_a_foreign_office_is_held_in_that_country_s_body():
     assert {("Nguyễn Xuân Phúc", "Thủ tướng", "Chính phủ"), ("Mark Rutte", "Thủ tướng", "Chính phủ Hà Lan")} <= posts_of(linked)
     rutte = linked.entities["person:mark rutte"]
     assert len(rutte.mentions) == 2
+
+
+def test_a_word_that_only_begins_with_an_event_verb_makes_nobody_an_attendee():
+    """"dự án" (project) is no "dự" (attend): only Lê Thị Hoa attends."""
+    linked = link("Sáng 3/4, UBND tỉnh Thanh Hóa tổ chức hội nghị xúc tiến đầu tư. "
+                  "Ông Nguyễn Văn An cho biết dự án sẽ khởi công, dự kiến xong năm 2026. Bà Lê Thị Hoa dự hội nghị.")
+    assert [linked.entities[k].name for k in linked.event.attendees] == ["Lê Thị Hoa"]
+
+
+def test_a_name_ending_in_a_local_issuer_code_is_no_local_document():
+    """"07-CTr/TU" is issued in every province; a university named "… STU" is not."""
+    text = ("UBND tỉnh Phú Thọ họp. Ban Chỉ đạo Chương trình số 07-CTr/TU họp. "
+            "Ông Nguyễn Văn A, Hiệu trưởng Trường Đại học STU, phát biểu.")
+    identities = {e.name: e.identity for e in link(text).entities.values() if e.kind == "organisation"}
+    assert identities["Ban Chỉ đạo Chương trình số 07-CTr/TU"].endswith("@Phú Thọ")
+    assert identities["Trường Đại học STU"] == "org:trường đại học stu"

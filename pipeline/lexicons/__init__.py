@@ -19,6 +19,7 @@ __all__ = [
     "ban_bodies", "legal_forms", "zone_types", "units", "number_words", "qualifiers",
     "time_nouns", "date_cues", "classifiers", "stopwords", "function_words", "verbs", "not_names", "place_units", "countries",
     "place_aliases", "person_blockers", "lunar_years", "regions", "gazetteer_folded", "dictionary", "abbreviation_keys", "gazetteer",
+    "words",
 ]
 
 
@@ -82,6 +83,27 @@ def table(name: str) -> list[tuple[str | None, ...]]:
         cells = [c.strip() for c in ln.split("\t")]
         rows.append(tuple(None if c in ("", "-") else c for c in cells))
     return rows
+
+
+@cache
+def words(word_class: str) -> frozenset[str]:
+    """The words of a closed class of ``word_classes.tsv`` ("plural" -> các, những).
+
+    >>> sorted(words("plural"))
+    ['các', 'những']
+    """
+    found = _word_classes().get(word_class)
+    if found is None:
+        raise KeyError(f"no word class {word_class!r} in word_classes.tsv")
+    return found
+
+
+@cache
+def _word_classes() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for word_class, word in table("word_classes.tsv"):
+        out.setdefault(str(word_class), set()).add(str(word))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @cache

@@ -34,6 +34,9 @@ class Mention(Generic[I]):
     ``start``/``end`` are character offsets into ``document.text``,
     ``token_start``/``token_end`` token offsets into the Doc, ``sentence`` the
     sentence's number and ``info`` the span's typed attribute.
+    ``clause_start``/``clause_end`` count the clause marks (, ; : ( ) . - and
+    quotes) before its first token and before its end: two mentions with no
+    mark between them have ``a.clause_end == b.clause_start``.
     """
 
     kind: str
@@ -44,6 +47,8 @@ class Mention(Generic[I]):
     token_end: int
     sentence: int
     info: I
+    clause_start: int = 0
+    clause_end: int = 0
 
 
 @dataclass
@@ -76,6 +81,11 @@ class Recognised:
     doc: Doc
     sentences: list[tuple[int, int]]
     mentions: Mentions
+
+    @property
+    def offset(self) -> int:
+        """Where the Doc's text starts in the report (read in windows)."""
+        return int(self.doc._.offset)
 
 
 def recognise(parsed: Parsed) -> Recognised:
@@ -115,15 +125,22 @@ def mentions_of(doc: Doc, sentences: list[tuple[int, int]]) -> Mentions:
     """The Doc's spans as mentions, offsets counted in the whole report."""
     offset = doc._.offset
     starts = [s for s, _ in sentences]
+    marks = [0]
+    for tok in doc:
+        marks.append(marks[-1] + (tok.text in _CLAUSE_MARKS))
     found = Mentions()
     for group, (_, attr, _) in SPAN_KINDS.items():
         out = getattr(found, group)
         for span in sorted(doc.spans.get(group, []), key=lambda s: (s.start, s.end)):
-            out.append(_mention(group, span, getattr(span._, attr), offset, starts))
+            out.append(_mention(group, span, getattr(span._, attr), offset, starts, marks))
     return found
 
 
-def _mention(group: str, span: Span, info: object, offset: int, starts: list[int]) -> Mention:
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", ".", "“", "”", '"', "-", "–"})
+
+
+def _mention(group: str, span: Span, info: object, offset: int, starts: list[int], marks: list[int]) -> Mention:
     start = span.start_char + offset
     sentence = max(0, bisect.bisect_right(starts, start) - 1)
-    return Mention(group, span.text, start, span.end_char + offset, span.start, span.end, sentence, info)
+    return Mention(group, span.text, start, span.end_char + offset, span.start, span.end, sentence, info,
+                   marks[span.start], marks[span.end])

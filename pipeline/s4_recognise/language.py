@@ -28,7 +28,7 @@ def nlp() -> Language:
 
     from .. import s3_doc
     from . import (  # noqa: F401  (register the factories)
-        documents, ents, figures, org_aliases, organisations, persons, places, roles, zones)
+        documents, ents, events, figures, org_aliases, organisations, persons, places, roles, titles, zones)
 
     text = resources.files("pipeline").joinpath(CONFIG).read_text(encoding="utf-8")
     config = util.load_config_from_str(text)

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["PhraseTable", "texts", "require_words", "is_cap", "is_alpha", "is_word_start", "word_ends_at", "word_at",
-           "is_stopword", "lower", "span_text"]
+__all__ = ["PhraseTable", "texts", "require_words", "is_cap", "is_alpha", "is_word_start", "word_ends_at", "begins_word",
+           "word_at", "is_stopword", "lower", "span_text"]
 
 V = TypeVar("V")
 Hits = dict[int, list[tuple[int, V]]]
@@ -128,6 +128,19 @@ def word_ends_at(doc: Doc, end: int) -> bool:
 
 def lower(tok: Token) -> str:
     return tok.text.lower()
+
+
+def begins_word(doc: Doc, i: int) -> bool:
+    """True when token ``i`` starts an underthesea word, or continues one that a
+    capitalised name begins: underthesea glues a verb to the name before it
+    ("Lê Thị Hoa dự"), never to a common word.
+    """
+    if is_word_start(doc[i]):
+        return True
+    j = i
+    while j > 0 and not is_word_start(doc[j]):
+        j -= 1
+    return is_cap(doc[j])
 
 
 def word_at(doc: Doc, i: int) -> int:

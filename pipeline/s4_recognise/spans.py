@@ -128,23 +128,32 @@ class CitedInfo:
 
 @dataclass(frozen=True)
 class TitleInfo:
-    """Titles read together ("Phó Bí thư Thành ủy, Chủ tịch UBND TP") and who holds them.
+    """Titles read together ("Phó Bí thư Thành ủy, Chủ tịch UBND TP") and the persons
+    they may belong to; every number is a token offset in the Doc.
 
-    ``phrases`` are (role start token, organisation start token or -1), in
-    order; ``holders`` the start tokens of the persons they may belong to, best
-    first, and ``position`` how they are joined: "before the name", "after the
-    name" or "shared" (a title before a colon, for every person listed).
+    ``phrases`` are (role start, organisation start or -1), in order; ``end``
+    is where the titles end. ``after`` are persons right after them ("ROLE
+    ORG NAME", "ROLE ORG ông NAME"), ``before`` persons joined before them
+    ("NAME, ROLE ORG", "NAME - ROLE ORG"), ``listed`` every person after them
+    in the sentence. ``colon``: a colon follows ("các Ủy viên …: A, B");
+    ``plural``: "các"/"những" comes before; ``closed``: punctuation (or the
+    end of the text) follows, so they may stand after a name.
     """
 
     phrases: tuple[tuple[int, int], ...]
-    holders: tuple[int, ...]
-    position: str
-    confidence: float
+    end: int
+    after: tuple[int, ...] = ()
+    before: tuple[int, ...] = ()
+    listed: tuple[int, ...] = ()
+    colon: bool = False
+    plural: bool = False
+    closed: bool = False
 
 
 @dataclass(frozen=True)
 class EventInfo:
-    """A meeting the report names: its ``label`` and the day written with it."""
+    """A meeting the report names ("hội nghị", "buổi làm việc"): its ``label`` and the
+    day written in its sentence ("sáng 3/4"); ``year`` when written there."""
 
     label: str
     day: int | None = None
@@ -154,8 +163,9 @@ class EventInfo:
 
 @dataclass(frozen=True)
 class CueInfo:
-    """A word that says what part a sentence's persons or bodies take in the event
-    ("chủ trì": chair, "dự": attend, "tổ chức": organise, "do": by)."""
+    """A word that says what part a sentence's persons or bodies take in an event:
+    ``role`` is "chair" ("chủ trì"), "attend" ("dự", "phát biểu"), "organise"
+    ("tổ chức") or "by" ("do")."""
 
     role: str
 

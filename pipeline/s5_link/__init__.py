@@ -30,9 +30,9 @@ def link(recognised: Recognised) -> Linked:
     >>> [(p.person, p.role, p.org) for p in linked.posts]
     [('person:hồ đức phớc', 'Bộ trưởng', 'org:bộ tài chính')]
     """
-    doc, mentions = recognised.doc, recognised.mentions
+    mentions = recognised.mentions
     locality = document_locality(m.info for m in mentions.places)
-    entities, owner = gather(mentions, locality, doc._.offset)
+    entities, owner = gather(mentions, locality, recognised.offset)
     implied = {}
     for role in mentions.roles:
         canonical = role.info.implied_org
@@ -41,7 +41,7 @@ def link(recognised: Recognised) -> Linked:
             if ent is not None:
                 entities.setdefault(ent.key, ent)
                 implied[canonical] = ent.key
-    posts = find_posts(doc, mentions, owner, implied)
+    posts = find_posts(mentions, owner, implied)
     used = {p.org for p in posts}
     for key in implied.values():  # implied bodies no post uses are not stated
         if key not in used and key in entities and not entities[key].mentions:
@@ -49,9 +49,9 @@ def link(recognised: Recognised) -> Linked:
     fallback = _locality_key(locality, entities)
     role_ends = {r.token_end for r in mentions.roles} | {r.info.org_head for r in mentions.roles}
     titles = frozenset(id(o) for o in mentions.organisations if o.token_start in role_ends)
-    figures = link_figures(doc, mentions, owner, fallback, titles)
+    figures = link_figures(mentions, owner, fallback, titles)
     year = recognised.document.date[:4] if recognised.document.date else None
-    event = find_event(recognised.document.text, recognised.sentences, mentions, owner, year)
+    event = find_event(mentions, owner, year)
     assign_identities(entities, posts, recognised.document.id, locality)
     return Linked(recognised.document, entities, posts, figures, event, recognised.sentences, mentions, locality)
 

@@ -1,21 +1,12 @@
 """The event a report describes: its date, organiser, chair and attendees."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..s4_recognise import Mention, Mentions
-from ..s4_recognise.spans import PersonInfo
+from ..s4_recognise.spans import CueInfo, PersonInfo
 
 __all__ = ["Event", "find_event", "add_participants"]
-
-_EVENT_NOUNS = ("hội nghị", "hội thảo", "diễn đàn", "cuộc họp", "phiên họp", "buổi đối thoại", "kỳ họp",
-                "lễ ký kết", "lễ công bố", "buổi làm việc", "tọa đàm")
-_DAY_PART = r"(?:sáng|chiều|tối|trưa|ngày|hôm)\s*(?:nay\s*)?(?:,\s*|\()?"
-_DATE = re.compile(_DAY_PART + r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}))?", re.IGNORECASE)
-_CHAIR = ("chủ trì", "đồng chủ trì")
-_ATTEND = ("dự", "tham dự", "chủ trì", "phát biểu", "tham luận", "đối thoại", "báo cáo")
-_ORGANISE = "tổ chức"
 
 
 @dataclass
@@ -32,80 +23,68 @@ class Event:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def find_event(text: str, spans: list[tuple[int, int]], mentions: Mentions, owner: dict[int, str],
-               year: str | None) -> Event | None:
+def find_event(mentions: Mentions, owner: dict[int, str], year: str | None) -> Event | None:
     """The first meeting the report names, with what its sentences say of it.
 
-    The organiser is an organisation before "tổ chức" in the sentence that
-    names the event (or after "do"); the chair, a person in a sentence
-    saying "chủ trì"; attendees, persons in sentences saying "dự",
-    "phát biểu", "tham luận"... The date is the day written with the event
-    ("sáng 3/4"), with the report's year when it states one. ``spans`` are
-    the sentences' offsets in ``text``; mentions number sentences by them.
+    The organiser is the organisation before "tổ chức" in the sentence that
+    names the event (every one after "do", else the first); the chair, a
+    person in a sentence saying "chủ trì"; attendees, persons in sentences
+    saying "dự", "phát biểu", "tham luận"... (the cues of stage 4). The date is
+    the day written in the event's sentence ("sáng 3/4"), in the year written
+    there or the report's.
+
+    Examples
+    --------
+    >>> from pipeline.runner import run_stages
+    >>> linked = run_stages("Sáng 3/4, UBND tỉnh Thanh Hóa tổ chức hội nghị xúc tiến đầu tư. "
+    ...                     "Ông Nguyễn Văn An cho biết dự án sẽ khởi công. Bà Lê Thị Hoa dự hội nghị.", until="link")
+    >>> linked.event.label, linked.event.organisers, linked.event.attendees
+    ('Hội nghị xúc tiến đầu tư', ['org:ủy ban nhân dân tỉnh thanh hóa'], ['person:lê thị hoa'])
     """
-    sentences = [_Sentence(text[s:e], s) for s, e in spans]
-    found = None
-    for n, sent in enumerate(sentences):
-        low = sent.text.lower()
-        for noun in _EVENT_NOUNS:
-            pos = low.find(noun)
-            if pos >= 0 and (found is None or n < found[0]):
-                found = (n, sent, pos, noun)
-                break
-        if found:
-            break
-    if found is None:
+    if not mentions.events:
         return None
-    n, sent, pos, noun = found
-    event = Event(_label(sent.text, pos, noun), n)
-    m = _DATE.search(sent.text)
-    if m:
-        day, month, y = int(m.group(1)), int(m.group(2)), m.group(3) or year
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            event.date = f"{y}-{month:02d}-{day:02d}" if y else f"--{month:02d}-{day:02d}"
-    low = sent.text.lower()
-    text_before = sent.text[:low.find(_ORGANISE)] if _ORGANISE in low else ""
-    by = text_before.lower().rfind(" do ")  # "... do UBND TP phối hợp LĐLĐ TP tổ chức"
-    begin = sent.start
-    candidates = [o for o in mentions.organisations if o.sentence == n and id(o) in owner and text_before
-                  and o.end - begin <= len(text_before) and o.start - begin > by]
-    for org in candidates if by >= 0 else candidates[:1]:  # else the sentence's subject organises it
+    first = mentions.events[0]
+    n, info = first.sentence, first.info
+    event = Event(info.label, n)
+    if info.day is not None and info.month is not None and 1 <= info.day <= 31 and 1 <= info.month <= 12:
+        y = str(info.year) if info.year else year
+        event.date = f"{y}-{info.month:02d}-{info.day:02d}" if y else f"--{info.month:02d}-{info.day:02d}"
+    for org in _organisers(mentions, n, owner):
         if owner[id(org)] not in event.organisers:
             event.organisers.append(owner[id(org)])
             event.mentions.append(org)
     for cited in mentions.documents:  # the programmes and laws the event is about
         if cited.sentence == n and id(cited) in owner and owner[id(cited)] not in event.concerns:
             event.concerns.append(owner[id(cited)])
-    add_participants(event, [s.text for s in sentences], mentions.persons, owner)
+    add_participants(event, mentions.persons, mentions.event_cues, owner)
     return event
 
 
-def add_participants(event: Event, sentences: list[str], persons: list[Mention[PersonInfo]],
+def add_participants(event: Event, persons: list[Mention[PersonInfo]], cues: list[Mention[CueInfo]],
                      owner: dict[int, str]) -> None:
-    """Add to ``event`` the persons of ``sentences`` who chair it (a sentence saying
-    "chủ trì") or take part (one saying "dự", "phát biểu", "tham luận"...)."""
+    """Add to ``event`` the persons who chair it (in a sentence with a "chair" cue)
+    or take part (a sentence with a "chair" or "attend" cue)."""
+    chairing = {c.sentence for c in cues if c.info.role == "chair"}
+    attending = chairing | {c.sentence for c in cues if c.info.role == "attend"}
     for person in persons:
         if id(person) not in owner:
             continue
-        text = sentences[person.sentence].lower()
         key = owner[id(person)]
-        if any(word in text for word in _CHAIR) and key not in event.chairs:
+        if person.sentence in chairing and key not in event.chairs:
             event.chairs.append(key)
-        if any(re.search(rf"\b{word}\b", text) for word in _ATTEND) and key not in event.attendees:
+        if person.sentence in attending and key not in event.attendees:
             event.attendees.append(key)
 
 
-@dataclass(frozen=True)
-class _Sentence:
-    text: str
-    start: int
-
-
-def _label(text: str, pos: int, noun: str) -> str:
-    """The event's name: the event noun and the words that name it, up to punctuation."""
-    rest = text[pos:]
-    m = re.match(r"[^,.;:()“”\"]+", rest)
-    words = (m.group(0) if m else noun).split()
-    cut = next((i for i, w in enumerate(words[2:], 2) if w in ("vào", "tại", "do", "với", "đã", "sáng", "chiều", "ngày")), len(words))
-    label = " ".join(words[:min(cut, 12)])
-    return label[:1].upper() + label[1:]
+def _organisers(mentions: Mentions, sentence: int, owner: dict[int, str]) -> list[Mention]:
+    """Organisations before "tổ chức" in the event's sentence: every one after "do"
+    ("... do UBND TP phối hợp LĐLĐ TP tổ chức"), else the sentence's subject."""
+    cues = [c for c in mentions.event_cues if c.sentence == sentence]
+    organise = next((c for c in cues if c.info.role == "organise"), None)
+    if organise is None:
+        return []
+    by = [c for c in cues if c.info.role == "by" and c.token_start < organise.token_start]
+    after = by[-1].token_end if by else -1
+    candidates = [o for o in mentions.organisations if o.sentence == sentence and id(o) in owner
+                  and o.token_end <= organise.token_start and o.token_start >= after]
+    return candidates if by else candidates[:1]

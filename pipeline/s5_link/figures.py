@@ -2,17 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..s4_recognise import Mention, Mentions
 from ..s4_recognise.spans import FigureInfo
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
 __all__ = ["Figure", "link_figures"]
 
-_CLAUSE_END = {",", ";", ":", "(", ")", ".", "“", "”", '"', "-", "–"}
 
 
 @dataclass
@@ -25,7 +20,7 @@ class Figure:
     confidence: float
 
 
-def link_figures(doc: Doc, mentions: Mentions, owner: dict[int, str], fallback: str | None,
+def link_figures(mentions: Mentions, owner: dict[int, str], fallback: str | None,
                  titles: frozenset[int] = frozenset()) -> list[Figure]:
     """Give each figure a subject.
 
@@ -44,8 +39,7 @@ def link_figures(doc: Doc, mentions: Mentions, owner: dict[int, str], fallback: 
     for fig in mentions.figures:
         candidates = sorted(subjects.get(fig.sentence, []), key=lambda m: m.token_start)
         before = [m for m in candidates if m.token_end <= fig.token_start]
-        after = [m for m in candidates if m.token_start >= fig.token_end
-                 and not any(t.text in _CLAUSE_END for t in doc[fig.token_end:m.token_start])]
+        after = [m for m in candidates if m.token_start >= fig.token_end and m.clause_start == fig.clause_end]
         if before:
             about, confidence = owner[id(before[0])], 0.7
         elif after:

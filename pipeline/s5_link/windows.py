@@ -43,7 +43,7 @@ def merge(parts: list[Linked]) -> Linked:
     for part in parts:
         owner = {id(m): key for key, ent in part.entities.items() for m in ent.mentions}
         if event is not None:
-            add_participants(event, [part.document.text[s:e] for s, e in part.sentences], part.mentions.persons, owner)
+            add_participants(event, part.mentions.persons, part.mentions.event_cues, owner)
         elif part.event is not None:
             event = part.event
             event.sentence += len(sentences)

@@ -1,0 +1,22 @@
+"""Stage 4: events, their days, and the words that say who takes part."""
+from conftest import recognise
+
+
+def test_an_event_is_named_by_its_noun_and_the_words_after_it():
+    rec = recognise("Chiều nay (12/3), Sở Công Thương tổ chức Hội nghị xúc tiến đầu tư vào tỉnh Bắc Giang.")
+    (event,) = rec.mentions.events
+    assert (event.info.label, event.info.day, event.info.month, event.info.year) == (
+        "Hội nghị xúc tiến đầu tư", 12, 3, None)
+
+
+def test_a_day_with_its_year():
+    rec = recognise("Sáng 12/7/2024, UBND tỉnh tổ chức buổi làm việc với doanh nghiệp.")
+    assert [(e.info.label, e.info.day, e.info.month, e.info.year) for e in rec.mentions.events] == [
+        ("Buổi làm việc", 12, 7, 2024)]
+
+
+def test_cues_are_whole_words():
+    rec = recognise("Dự án được phê duyệt. Bộ trưởng Hồ Đức Phớc dự, đồng chủ trì và phát biểu; "
+                    "hội nghị do Bộ Tài chính tổ chức.")
+    assert [(m.text, m.info.role) for m in rec.mentions.event_cues] == [
+        ("dự", "attend"), ("đồng chủ trì", "chair"), ("phát biểu", "attend"), ("do", "by"), ("tổ chức", "organise")]
