@@ -43,8 +43,14 @@ def name_key(text: str, expansions: dict[str, str] | None = None) -> str:
             words.extend(expansions[core].split())
             continue
         for w in _KEY_PUNCT.sub(" ", core).split():
-            words.extend(("và" if w == "&" else expansions.get(w, w)).split())
+            words.extend((_and() if w == "&" else expansions.get(w, w)).split())
     return " ".join(w.translate(_Y_TO_I) if _Y_SYLLABLE.match(w) else w for w in words)
+
+
+@cache
+def _and() -> str:
+    """The word "&" stands for ("KH&CN" = khoa học và công nghệ)."""
+    return lexicons.word("coordinator")
 
 
 @cache

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from .files import lines, table
 from .gazetteer import GazetteerEntry, dictionary, gazetteer, gazetteer_folded
 
 __all__ = [
@@ -19,7 +19,7 @@ __all__ = [
     "ban_bodies", "legal_forms", "zone_types", "units", "number_words", "qualifiers",
     "time_nouns", "date_cues", "classifiers", "stopwords", "function_words", "verbs", "not_names", "place_units", "countries",
     "place_aliases", "person_blockers", "lunar_years", "regions", "gazetteer_folded", "dictionary", "abbreviation_keys", "gazetteer",
-    "words",
+    "words", "word",
 ]
 
 
@@ -70,21 +70,6 @@ class Unit:
     factor: float
 
 
-def lines(name: str) -> list[str]:
-    """Non-comment, non-empty lines of a lexicon file."""
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
-def table(name: str) -> list[tuple[str | None, ...]]:
-    """Rows of a tab-separated lexicon; "-" and missing cells become None."""
-    rows = []
-    for ln in lines(name):
-        cells = [c.strip() for c in ln.split("\t")]
-        rows.append(tuple(None if c in ("", "-") else c for c in cells))
-    return rows
-
-
 @cache
 def words(word_class: str) -> frozenset[str]:
     """The words of a closed class of ``word_classes.tsv`` ("plural" -> các, những).
@@ -96,6 +81,16 @@ def words(word_class: str) -> frozenset[str]:
     if found is None:
         raise KeyError(f"no word class {word_class!r} in word_classes.tsv")
     return found
+
+
+def word(word_class: str) -> str:
+    """The one word of a class that has one ("number_word" -> số), as canonical forms are written.
+
+    >>> word("number_word")
+    'số'
+    """
+    (only,) = words(word_class)
+    return only
 
 
 @cache

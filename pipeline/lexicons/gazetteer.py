@@ -7,6 +7,7 @@ from functools import cache
 from importlib import resources
 
 from ..text import fold
+from .files import table
 
 __all__ = ["GazetteerEntry", "dictionary", "gazetteer", "gazetteer_folded"]
 
@@ -72,11 +73,16 @@ def gazetteer() -> dict[str, tuple[GazetteerEntry, ...]]:
     return {k: tuple(sorted(v, key=lambda e: (e.level, e.unit, e.province))) for k, v in found.items()}
 
 
-_UNIT_WORDS = ("Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Phường", "Xã", "Đặc khu")
-
-
 def _split_unit(full: str) -> tuple[str, str]:
-    for unit in _UNIT_WORDS:
+    """ "Thành phố Hà Nội" -> ("thành phố", "Hà Nội"): underthesea's names begin with their unit word."""
+    for unit in _unit_words():
         if full.startswith(unit + " "):
             return unit.lower(), full[len(unit) + 1:].strip()
     return "", full.strip()
+
+
+@cache
+def _unit_words() -> tuple[str, ...]:
+    """The unit words of ``place_units.tsv`` as underthesea's data writes them ("Thành phố"), longest first."""
+    canonical = {str(row[2]) for row in table("place_units.tsv")}
+    return tuple(sorted((w[:1].upper() + w[1:] for w in canonical), key=len, reverse=True))

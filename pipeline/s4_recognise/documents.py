@@ -15,8 +15,6 @@ __all__ = ["DocumentRecogniser"]
 # A document number: digits, then letters of the issuer's code ("07-CTr/TU", "277/CTr-UBND", "45/2025/NĐ-CP").
 _NUMBER = re.compile(r"^\d+[\w./-]*[-/][A-ZĐ][\w&./-]*$")
 _DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_NAMED = {"luật", "bộ luật", "hiến pháp", "pháp lệnh"}
-_LAW_STOPS = lexicons.stopwords() | {"và", "năm", "sửa", "mới"}
 
 
 @Language.factory("vnkg_documents", requires=["token.tag"], assigns=["doc.spans", "span._.cited"])
@@ -35,6 +33,9 @@ class DocumentRecogniser:
 
     def __init__(self, nlp: Language):
         self.kinds = PhraseTable(nlp, [(k, k) for k in lexicons.lines("document_types.txt")])
+        self.number_words, self.date_words = lexicons.words("number_word"), lexicons.words("date_word")
+        self.named_laws = lexicons.words("named_law")  # laws cited by name ("Luật Thủ đô")
+        self.law_stops = lexicons.stopwords() | lexicons.words("law_name_stop")
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_documents")
@@ -57,7 +58,7 @@ class DocumentRecogniser:
         return doc
 
     def _numbered(self, doc, start, end, kind):
-        j = end + 1 if end < len(doc) and doc[end].lower_ == "số" else end
+        j = end + 1 if end < len(doc) and doc[end].lower_ in self.number_words else end
         if j >= len(doc) or not doc[j].text[:1].isdigit():
             return None
         stop = j + 1
@@ -67,23 +68,23 @@ class DocumentRecogniser:
         if not _NUMBER.match(number):
             return None
         date = None
-        if stop + 1 < len(doc) and doc[stop].lower_ == "ngày":
+        if stop + 1 < len(doc) and doc[stop].lower_ in self.date_words:
             m = _DATE.match(doc[stop + 1].text)
             if m:
                 day, month, year = (int(g) for g in m.groups())
                 date = f"{year:04d}-{month:02d}-{day:02d}"
                 stop += 2
         span = Span(doc, start, stop, label="document")
-        span._.cited = CitedInfo(f"{kind} số {number}", kind, identifier=number, date=date)
+        span._.cited = CitedInfo(f"{kind} {lexicons.word('number_word')} {number}", kind, identifier=number, date=date)
         return span
 
     def _named(self, doc, start, end, kind):
         """"Luật Thủ đô (sửa đổi)", "Luật Bảo vệ môi trường": a law by its name."""
-        if kind.lower() not in _NAMED or end >= len(doc) or not is_cap(doc[end]):
+        if kind.lower() not in self.named_laws or end >= len(doc) or not is_cap(doc[end]):
             return None
         stop, lower_words = end, 0
         while stop < len(doc) and (is_cap(doc[stop]) or doc[stop].text.isalpha() and doc[stop].text.islower()
-                                   and doc[stop].lower_ not in _LAW_STOPS and lower_words < 5):
+                                   and doc[stop].lower_ not in self.law_stops and lower_words < 5):
             lower_words += doc[stop].text.islower()
             stop += 1
         while stop > end and doc[stop - 1].tag_ == "B-W" and stop < len(doc) and doc[stop].tag_ == "I-W":

@@ -20,8 +20,6 @@ _EN_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3}){2,}$")
 _RANGE = re.compile(r"^(\d[\d.,]*)[-–](\d[\d.,]*)$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 _DASHES = {"-", "–", "—"}
-_RANK_CUES = {"xếp", "đứng", "hạng", "xếp hạng", "vị trí"}
-_LINK_WORDS = {"là", "có", "đạt", "với", "gồm", "chiếm", "tăng", "giảm", "thu hút", "được", "khoảng", "trên", "của"}
 _MAX_INDICATOR = 8
 
 
@@ -94,7 +92,11 @@ class FigureRecogniser:
         self.zone_types = PhraseTable(nlp, [(z, z) for z in lexicons.zone_types()])
         self.function_words = lexicons.function_words()
         self.indicator_heads = tuple(lexicons.lines("indicator_heads.txt"))
-        self.indicator_stops = lexicons.stopwords() | lexicons.qualifiers() | _LINK_WORDS
+        self.indicator_stops = lexicons.stopwords() | lexicons.qualifiers() | lexicons.words("indicator_link")
+        self.rank_cues, self.ordinal = lexicons.words("rank_cue"), lexicons.words("ordinal")
+        self.copula, self.within = lexicons.words("copula"), lexicons.words("within")
+        self.number_words, self.total_words = lexicons.words("number_word"), lexicons.words("total_word")
+        self.alternatives = lexicons.words("coordinator") | lexicons.words("alternative")
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_figures")
@@ -104,7 +106,7 @@ class FigureRecogniser:
         words = texts(doc)
         while i < len(doc):
             word = words[i]
-            found = ((word in ("thứ", "Thứ") and self._rank(doc, i))
+            found = ((word.lower() in self.ordinal and self._rank(doc, i))
                      or (word[:1].isdigit() and i not in places and self._quantity(doc, i)) or None)
             if found is None:
                 i += 1
@@ -141,7 +143,7 @@ class FigureRecogniser:
                 if high > value:  # "1 - 2 sự kiện", "8,5 - 9%"
                     attrs = {"min": value, "max": high}
                     end += 2
-            elif end + 2 < len(doc) and lower(doc[end]) == "trong" and parse_number(doc[end + 1].text):
+            elif end + 2 < len(doc) and lower(doc[end]) in self.within and parse_number(doc[end + 1].text):
                 attrs["total"] = parse_number(doc[end + 1].text)  # "1 trong 4 chương trình"
                 end += 2
         if doc[end - 1].whitespace_ == "" and end < len(doc) and (doc[end].text in "/-" or is_alpha(doc[end])):
@@ -172,9 +174,9 @@ class FigureRecogniser:
 
     def _rank(self, doc, i):
         """ "xếp thứ nhất", "đứng thứ 2", "xếp thứ 14/63"."""
-        if lower(doc[i]) != "thứ" or i + 1 >= len(doc) or i == 0:
+        if lower(doc[i]) not in self.ordinal or i + 1 >= len(doc) or i == 0:
             return None
-        if not any(lower(doc[j]) in _RANK_CUES for j in range(max(0, i - 2), i)):
+        if not any(lower(doc[j]) in self.rank_cues for j in range(max(0, i - 2), i)):
             return None
         nxt = doc[i + 1].text
         value = self.ordinals.get(nxt.lower()) or parse_number(nxt)
@@ -185,7 +187,7 @@ class FigureRecogniser:
         if not value:
             return None
         attrs["value"] = _clean(value)
-        start = i - 1 if lower(doc[i - 1]) in _RANK_CUES else i - 2
+        start = i - 1 if lower(doc[i - 1]) in self.rank_cues else i - 2
         return start, i + 2, attrs
 
     def _indicator(self, doc: Doc, start: int) -> str | None:
@@ -194,7 +196,7 @@ class FigureRecogniser:
         end = start
         while end > 0 and doc[end - 1].lower_ in qualifiers:
             end -= 1
-        if end > 0 and doc[end - 1].lower_ in ("là", "đạt", "chiếm"):
+        if end > 0 and doc[end - 1].lower_ in self.copula:
             end -= 1  # "tổng diện tích ... là 1.348ha"
         begin = end
         while begin > 0 and end - begin < _MAX_INDICATOR:
@@ -213,21 +215,22 @@ class FigureRecogniser:
         for back in (1, 2):
             j = i - back
             if j >= 0 and is_word_start(doc[j]) and any(end == i for end, _ in self.cues.at(doc).get(j, ())):
-                if not (lower(doc[j]) == "số" and j > 0 and lower(doc[j - 1]) == "tổng"):  # "tổng số": a total
+                if not (lower(doc[j]) in self.number_words and j > 0 and lower(doc[j - 1]) in self.total_words):
+                    # "tổng số": a total, not a reference number
                     return True
         if i > 0 and doc[i - 1].whitespace_ == "" and (is_alpha(doc[i - 1]) or doc[i - 1].text in "/-"):
             return True  # "CTr/07", "G20", "số-07"
         if i > 1 and doc[i - 1].text[:1].isupper() and doc[i - 1].text.isalpha() and not doc[i - 1].is_sent_start \
                 and lower(doc[i - 1]) not in self.qualifier_words:
             return True  # "Hội nghị TƯ 5", "Kỳ họp thứ 3": a number inside a name
-        return i > 0 and lower(doc[i - 1]) == "thứ"
+        return i > 0 and lower(doc[i - 1]) in self.ordinal
 
     def _counted(self, doc, start):
         """End of the counted noun after a number, or None when there is none."""
         if start >= len(doc):
             return None
         tok = doc[start]
-        if not is_alpha(tok) or is_stopword(doc, start, self.function_words | {"và", "hoặc"}) \
+        if not is_alpha(tok) or is_stopword(doc, start, self.function_words | self.alternatives) \
                 or self.time_nouns.longest(doc, start):
             return None
         zone = self.zone_types.longest(doc, start)

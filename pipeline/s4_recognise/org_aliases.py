@@ -36,6 +36,7 @@ class OrgAliasRecogniser:
 
     def __init__(self, nlp: Language):
         self.suffixes = frozenset(lexicons.lines("org_suffixes.txt"))
+        self.source = lexicons.words("source")
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_org_aliases")
@@ -67,7 +68,8 @@ class OrgAliasRecogniser:
                 continue
             found = ((word in by_first and self._alias_at(doc, i, by_first[word], countries))
                      or (word.isascii() and self._suffix_name(doc, i))
-                     or (i >= 2 and words[i - 1] in ("/", "Theo", "theo") and self._outlet(doc, i)))
+                     or (i >= 2 and (words[i - 1] == "/" or words[i - 1].lower() in self.source)
+                         and self._outlet(doc, i)))
             if not found:
                 continue
             end, info = found
@@ -122,7 +124,7 @@ class OrgAliasRecogniser:
                 and any(s.end == i - 1 for s in doc.spans.get("persons", [])):
             name = doc[i].text.split("-")[0] if "-" in doc[i].text else doc[i].text  # "VOV-Trung tâm Tin"
             return i + 1, _known(name, doc[i:i + 1]) or _headless(doc[i:i + 1], own=name)
-        if i >= 2 and doc[i - 1].lower_ == "theo" and is_cap(doc[i]) \
+        if i >= 2 and doc[i - 1].lower_ in self.source and is_cap(doc[i]) \
                 and any(s.end == i - 1 and s._.person.byline for s in doc.spans.get("persons", [])):
             end = i
             while end < len(doc) and not doc[end].is_space and doc[end].text not in ".,;()":

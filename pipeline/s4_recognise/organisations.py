@@ -13,11 +13,9 @@ from .org_names import OrgName, org_info
 
 __all__ = ["OrganisationRecogniser"]
 
-_CONNECTORS = {"và", "&", "-", "–"}
+_JOINING_MARKS = {"&", "-", "–"}
 _CODE = re.compile(r"^\d+[-/][A-Za-zĐđ]")  # 07-CTr/TU, 277/CTr-UBND; not 2012-2017
 _MAX_LOWER = 6
-_OWNER_WORDS = {"của", "thuộc"}
-_PLURAL = {"các", "những"}
 # Bodies a lower-case head noun refers back to ("phòng Nhân sự *công ty*").
 _REFERABLE = {"schema:Corporation", "schema:BankOrCreditUnion", "schema:EducationalOrganization",
               "schema:CollegeOrUniversity", "schema:Hospital"}
@@ -53,11 +51,24 @@ class OrganisationRecogniser:
         self.zone_types = PhraseTable(nlp, [(z, z) for z in lexicons.zone_types()])
         self.stopwords = lexicons.stopwords()
         self.verbs = lexicons.verbs()
+        self.words = _Words()
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_organisations")
         doc.spans["organisations"] = _Reading(self, doc).read()
         return doc
+
+
+class _Words:
+    """The closed word classes the grammar reads (``lexicons/word_classes.tsv``)."""
+
+    def __init__(self) -> None:
+        self.plural = lexicons.words("plural")
+        self.owner = lexicons.words("owner")
+        self.number = lexicons.words("number_word")
+        self.coordinator = lexicons.words("coordinator")
+        self.separate_head = lexicons.words("separate_head")
+        self.home = lexicons.words("home_country")
 
 
 class _Reading:
@@ -67,7 +78,7 @@ class _Reading:
         self.heads, self.known_lower, self.known_exact = tables.heads, tables.known_lower, tables.known_exact
         self.fields, self.ban_bodies, self.legal = tables.fields, tables.ban_bodies, tables.legal
         self.units, self.zone_types = tables.units, tables.zone_types
-        self.stopwords, self.verbs = tables.stopwords, tables.verbs
+        self.stopwords, self.verbs, self.words = tables.stopwords, tables.verbs, tables.words
         self.doc = doc
         self.places = {s.start: s for s in doc.spans.get("places", [])}
         self.place_ends = {s.end: s for s in doc.spans.get("places", [])}
@@ -104,7 +115,7 @@ class _Reading:
             end, entry = known
             name = OrgName(i, end, i, end, entry.cls, canonical=entry.canonical, known=True)
             place = self.places.get(end)
-            if place is not None and place._.place.level == "country" and place._.place.name != "Việt Nam":
+            if place is not None and place._.place.level == "country" and place._.place.name not in self.words.home:
                 name.end, name.place = place.end, place  # "Chính phủ Hà Lan"
             return name
         if head is None or not self._head_ok(i, *head):
@@ -122,7 +133,7 @@ class _Reading:
                 name.end = self._name_body(head_end, allow_lower=False)
         elif entry.body in ("name", "sub"):
             self._named(name, entry)
-        if entry.takes_parent and name.end < len(doc) and lower(doc[name.end]) not in _OWNER_WORDS:
+        if entry.takes_parent and name.end < len(doc) and lower(doc[name.end]) not in self.words.owner:
             parent = self.parse(name.end) or self._anaphoric_parent(name.end)
             if parent is not None and (not parent.anaphoric or parent.head.body == "name"):
                 name.parent, name.end = parent, parent.end
@@ -161,7 +172,7 @@ class _Reading:
             return False  # "TỔ CHỨC THỰC HIỆN": a heading in capitals
         if not (is_cap(doc[i]) or i in self.role_heads or entry.head == "Ban" and self.ban_bodies.longest(doc, head_end)):
             return False
-        if i > 0 and lower(doc[i - 1]) in _PLURAL and not is_cap(doc[head_end] if head_end < len(doc) else doc[i]):
+        if i > 0 and lower(doc[i - 1]) in self.words.plural and not is_cap(doc[head_end] if head_end < len(doc) else doc[i]):
             return False
         # "Hội nghị", "Báo cáo", "Viện trưởng": the head only begins a common word.
         nxt = doc[head_end] if head_end < len(doc) else None
@@ -172,7 +183,7 @@ class _Reading:
     def _unit(self, name: OrgName) -> bool:
         """UBND/HĐND/Công an...: a unit and its place, a bare unit word, or nothing."""
         doc, j = self.doc, name.end
-        if j < len(doc) and lower(doc[j]) in _PLURAL:
+        if j < len(doc) and lower(doc[j]) in self.words.plural:
             return False  # "UBND các huyện": every one, not one body
         place = self.places.get(j)
         if place is not None and (place._.place.unit or place._.place.level == "province"):
@@ -216,25 +227,25 @@ class _Reading:
                 end = last = self.zones[end].end
             elif end in self.places:
                 end = last = self.places[end].end
-            elif lower(tok) == "số" and end + 1 < len(doc) and doc[end + 1].text[:1].isdigit():
+            elif lower(tok) in self.words.number and end + 1 < len(doc) and doc[end + 1].text[:1].isdigit():
                 end += 1
-            elif tok.text[:1].isdigit() and end > start and (lower(doc[end - 1]) == "số" or _CODE.match(self._glued(end))):
+            elif tok.text[:1].isdigit() and end > start and (lower(doc[end - 1]) in self.words.number or _CODE.match(self._glued(end))):
                 end = last = self._glued_end(end)
-            elif allow_lower and lower(tok) in _PLURAL and self.zone_types.longest(doc, end + 1):
+            elif allow_lower and lower(tok) in self.words.plural and self.zone_types.longest(doc, end + 1):
                 end = self.zone_types.longest(doc, end + 1)[0]  # "Ban Quản lý các KCN Hà Nội"
                 while end + 1 < len(doc) and doc[end].text == "," and self.zone_types.longest(doc, end + 1):
                     end = self.zone_types.longest(doc, end + 1)[0]  # "các khu chế xuất, khu công nghiệp"
             elif is_alpha(tok) and is_cap(tok):
-                if self._starts_other(end) or lower(doc[end - 1]) == "và" and self.heads.longest(doc, end):
+                if self._starts_other(end) or lower(doc[end - 1]) in self.words.coordinator and self.heads.longest(doc, end):
                     break  # a parent body, or "Ban Dân nguyện *và Viện* ...": a second body
                 end = last = self._word_end(end)
                 lower_run = 0
-            elif lower(tok) in _CONNECTORS and end > start and end + 1 < len(doc) and is_cap(doc[end + 1]) \
+            elif (lower(tok) in self.words.coordinator or tok.text in _JOINING_MARKS) and end > start and end + 1 < len(doc) and is_cap(doc[end + 1]) \
                     and not self._starts_other(end + 1) and end + 1 not in self.persons \
                     and not (is_upper_word(doc[end + 1].text) and len(doc[end + 1].text) <= 2):  # "(Sở Văn hóa - PV)"
                 end += 1
             elif allow_lower and tok.text.isalpha() and tok.text.islower() and not is_stopword(doc, end, self.stopwords) \
-                    and lower(tok) not in _PLURAL and lower_run < _MAX_LOWER:
+                    and lower(tok) not in self.words.plural and lower_run < _MAX_LOWER:
                 end += 1
                 lower_run += 1
             else:
@@ -252,7 +263,7 @@ class _Reading:
     def _starts_other(self, i) -> bool:
         """A capitalised word that begins another body (a parent, or a listed one)."""
         head = self.heads.longest(self.doc, i)
-        if head is not None and (head[1].body in ("none", "unit") or head[1].head in ("Bộ", "Sở", "Tập đoàn", "Công ty")):
+        if head is not None and (head[1].body in ("none", "unit") or head[1].head in self.words.separate_head):
             return True
         return bool(self.known_lower.at(self.doc).get(i)) or i in self.role_tokens
 
@@ -267,7 +278,7 @@ class _Reading:
     def _owner(self, name: OrgName) -> None:
         """"Ban Chỉ đạo ... *của Thành ủy Hà Nội*": part of it, but not of its name."""
         doc = self.doc
-        if name.end + 1 < len(doc) and lower(doc[name.end]) in _OWNER_WORDS and not name.known:
+        if name.end + 1 < len(doc) and lower(doc[name.end]) in self.words.owner and not name.known:
             owner = self.parse(name.end + 1)
             if owner is not None and not owner.anaphoric:
                 name.owner = owner

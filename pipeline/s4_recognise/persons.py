@@ -14,10 +14,7 @@ from .spans import PersonInfo
 __all__ = ["PersonRecogniser", "person_name"]
 
 _MAX_SYLLABLES = 4
-_CREDIT_WORDS = {"ảnh", "tin", "bài", "clip", "video", "đồ họa", "và"}
 _SENTENCE_END = {".", "!", "?", "…", "”", '"', "»", "\n"}
-# Countries whose leaders' names the press writes in Sino-Vietnamese readings ("Tập Cận Bình").
-_SINO_VIETNAMESE = {"Trung Quốc", "Đài Loan"}
 # After NFD: đ, and the breve, circumflex, horn, hook above and dot below.
 _VIETNAMESE_MARKS = set("đĐ\u0306\u0302\u031b\u0309\u0323")
 
@@ -180,7 +177,7 @@ class PersonRecogniser:
             if len(name) < 2 or name[0].text in self.surnames or _is_place_name(name.text) \
                     or any(w.text.lower() in lexicons.not_names() for w in name):
                 continue
-            if _looks_vietnamese(name.text) and country._.place.name not in _SINO_VIETNAMESE:
+            if _looks_vietnamese(name.text) and country._.place.name not in lexicons.words("sino_vietnamese"):
                 continue  # "Tổng thống Mỹ *Nhà Trắng*": Vietnamese words, not a foreign name
             yield country.end, end, doc[i:country.end].text
 
@@ -188,8 +185,9 @@ class PersonRecogniser:
         """Token ranges of names in photo credits ("Ảnh: QUẾ CHI", "(Ảnh: Hồng Phú)") and bylines."""
         n = len(doc)
         words = texts(doc)
+        photo = lexicons.words("photo")
         for i, word in enumerate(words):
-            if word in ("Ảnh", "ảnh") and i + 1 < n and words[i + 1] == ":":
+            if word.lower() in photo and i + 1 < n and words[i + 1] == ":":
                 end = self._name_run(doc, i + 2, strict=False)
                 if end - (i + 2) >= 2 and self._credit_ends(doc, i + 2, end):
                     yield i + 2, end
@@ -206,6 +204,7 @@ class PersonRecogniser:
     def _byline(self, doc):
         """The last line's tail after its last sentence: "… nói. Mai Hà", "Tin, ảnh: VĂN YÊN (…)",
         "Vân Thiêng, Diệu Linh/VOV", "Trí Kiên Theo Đời sống Plus"."""
+        source = lexicons.words("source")
         end = len(doc)
         while end > 0 and doc[end - 1].is_space:
             end -= 1
@@ -213,14 +212,15 @@ class PersonRecogniser:
         while start > 0 and doc[start - 1].text not in _SENTENCE_END and not doc[start - 1].is_space:
             start -= 1
         tail = [t for t in doc[start:end] if not t.is_space]
-        while tail and (lower(tail[0]) in _CREDIT_WORDS or tail[0].text in {",", ":"}):
+        credit = lexicons.words("credit")
+        while tail and (lower(tail[0]) in credit or tail[0].text in {",", ":"}):
             tail.pop(0)
         if not tail:
             return
         pos, found = tail[0].i, []
         while pos < end:
             stop = self._name_run(doc, pos, strict=False)
-            stop = next((j for j in range(pos, stop) if lower(doc[j]) == "theo"), stop)  # "… Theo Đời sống"
+            stop = next((j for j in range(pos, stop) if lower(doc[j]) in source), stop)  # "… Theo Đời sống"
             if stop - pos < 2:
                 break
             found.append((pos, stop))
@@ -230,7 +230,7 @@ class PersonRecogniser:
             pos = stop
             break
         rest = [t.text for t in doc[pos:end] if not t.is_space]
-        if found and (not rest or rest[0] in {"/", "("} or rest[0].lower() == "theo"):
+        if found and (not rest or rest[0] in {"/", "("} or rest[0].lower() in source):
             yield from found
 
 

@@ -47,6 +47,8 @@ class PlaceRecogniser:
         self.bare = PhraseTable(nlp, bare, attr="ORTH")
         self.units = PhraseTable(nlp, [(s, u) for s, u in lexicons.place_units().items()])
         self.gazetteer = gaz
+        self.region_lower = lexicons.words("region_lower")  # "châu Âu": a region written in lower case
+        self.coordinator = lexicons.words("coordinator")
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_places")
@@ -71,7 +73,7 @@ class PlaceRecogniser:
             end, (level, canonical) = bare[i][0]
             if not word_ends_at(doc, end) or level != "region" and not all(is_cap(t) for t in doc[i:end] if is_alpha(t)):
                 continue
-            if level == "region" and not is_cap(doc[i]) and doc[i].lower_ != "châu":
+            if level == "region" and not is_cap(doc[i]) and doc[i].lower_ not in self.region_lower:
                 continue
             if canonical == "Anh" and (doc[i].is_sent_start or end < len(doc) and is_cap(doc[end])):
                 continue  # "Anh Phan Thanh Hải", "Anh thông qua...": the form of address, not England
@@ -157,7 +159,7 @@ class PlaceRecogniser:
     def _coordinated(self, doc, previous, unit):
         """A second name of the same kind after a comma or "và": "2 xã Xuân Phú, Xuân Thắng"."""
         j = previous.end
-        if j + 1 >= len(doc) or doc[j].text not in (",", "và") or not is_cap(doc[j + 1]):
+        if j + 1 >= len(doc) or not (doc[j].text == "," or doc[j].text in self.coordinator) or not is_cap(doc[j + 1]):
             return None
         for end in range(min(len(doc), j + 5), j + 1, -1):
             name = doc[j + 1:end].text

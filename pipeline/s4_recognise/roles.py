@@ -12,11 +12,6 @@ from .spans import RoleInfo
 
 __all__ = ["RoleRecogniser", "role_label"]
 
-_DEPUTY = {"phó"}
-_ACTING = {"quyền"}
-_FORMER = {"nguyên"}
-_AFTER = ("thường trực", "thứ nhất", "phụ trách")
-_ASSISTANTS = {"trợ lý", "thư ký", "cố vấn"}
 
 
 @Language.factory("vnkg_roles", requires=["token.tag", "doc.spans"], assigns=["doc.spans", "span._.role"])
@@ -37,26 +32,33 @@ class RoleRecogniser:
 
     def __init__(self, nlp: Language):
         self.table = PhraseTable(nlp, [(e.canonical, e) for e in lexicons.roles().values()])
-        self.after = PhraseTable(nlp, [(a, a) for a in _AFTER])
+        self.after = PhraseTable(nlp, [(a, a) for a in sorted(lexicons.words("role_suffix"))])
+        self.deputy, self.acting = lexicons.words("deputy"), lexicons.words("acting")
+        self.former = lexicons.words("former")
+        self.modifiers = self.deputy | self.acting | self.former
+        self.assistants = lexicons.words("assistant")
+        self.home = lexicons.words("home_country")
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_roles")
         spans: list[Span] = []
         found = self.table.at(doc)
         countries = {p.start: p._.place.name for p in doc.spans.get("places", [])
-                     if p._.place.level == "country" and p._.place.name != "Việt Nam"}
+                     if p._.place.level == "country" and p._.place.name not in self.home}
         after = self.after.at(doc)
         taken_until = 0
         for i in range(len(doc)):
             if i < taken_until or i not in found:
                 continue
             end, entry = found[i][0]
-            start, deputy, acting, former = i, False, False, False
-            while start > 0 and lower(doc[start - 1]) in _DEPUTY | _ACTING | _FORMER:
+            start, former = i, False
+            deputy: str | None = None
+            acting: str | None = None
+            while start > 0 and lower(doc[start - 1]) in self.modifiers:
                 word = lower(doc[start - 1])
-                deputy |= word in _DEPUTY
-                acting |= word in _ACTING
-                former |= word in _FORMER
+                deputy = word if word in self.deputy else deputy
+                acting = word if word in self.acting else acting
+                former |= word in self.former
                 start -= 1
             suffix = None
             if end in after:
@@ -78,7 +80,7 @@ class RoleRecogniser:
                 else entry.implied_org
             span._.role = info = RoleInfo(role_label(entry.canonical, deputy, acting, suffix), entry.canonical,
                                           entry.kind, former=former, org_head=org_head, implied_org=implied)
-            if spans and spans[-1].end == start and spans[-1]._.role.base.lower() in _ASSISTANTS:
+            if spans and spans[-1].end == start and spans[-1]._.role.base.lower() in self.assistants:
                 # "Trợ lý Chủ tịch Quốc hội": the assistant's post, in the principal's body
                 first = spans.pop()
                 span = Span(doc, first.start, end, label="role")
@@ -89,21 +91,18 @@ class RoleRecogniser:
         return doc
 
 
-def role_label(base: str, deputy: bool = False, acting: bool = False, suffix: str | None = None) -> str:
-    """The canonical label of a role.
+def role_label(base: str, deputy: str | None = None, acting: str | None = None, suffix: str | None = None) -> str:
+    """The canonical label of a role: its modifiers as written, each word capitalised.
 
     Examples
     --------
-    >>> role_label("Chủ tịch", deputy=True, suffix="thường trực")
+    >>> role_label("Chủ tịch", deputy="phó", suffix="thường trực")
     'Phó Chủ tịch Thường trực'
-    >>> role_label("trưởng ban", deputy=True)
-    'Phó Trưởng ban'
+    >>> role_label("trưởng ban", deputy="phó", acting="quyền")
+    'Quyền Phó Trưởng ban'
     """
-    words = base[:1].upper() + base[1:]
-    if deputy:
-        words = "Phó " + words
-    if acting:
-        words = "Quyền " + words
-    if suffix:
-        words += " " + suffix[:1].upper() + suffix[1:]
-    return words
+    return " ".join(_capitalised(w) for w in (acting, deputy, base, suffix) if w)
+
+
+def _capitalised(words: str) -> str:
+    return words[:1].upper() + words[1:]

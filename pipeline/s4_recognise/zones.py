@@ -13,7 +13,6 @@ from .spans import ZoneInfo
 
 __all__ = ["ZoneRecogniser"]
 
-_GENERIC_BEFORE = {"các", "những", "nhiều", "mỗi", "từng", "một", "hai", "ba", "bốn", "năm", "số", "mấy", "vài"}
 _DASHES = {"-", "–", "—"}
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 _MAX_QUALIFIERS = 3
@@ -40,6 +39,8 @@ class ZoneRecogniser:
         self.words = PhraseTable(nlp, [(s, t) for s, t in types.items() if not s.isupper()])
         self.abbreviations = PhraseTable(nlp, [(s, t) for s, t in types.items() if s.isupper()], attr="ORTH")
         self.stopwords = lexicons.stopwords()
+        self.quantifiers = lexicons.words("quantifier")  # "các KCN", "10 khu công nghiệp": generic, no zone
+        self.coordinator, self.number_words = lexicons.words("coordinator"), lexicons.words("number_word")
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_zones")
@@ -60,7 +61,7 @@ class ZoneRecogniser:
             spans.append(self._span(doc, i, name_end, type_end, ztype, place))
             i = name_end
             # "khu công nghiệp Tân Thuận và Linh Trung": a second zone of the same type
-            if i + 1 < len(doc) and lower(doc[i]) == "và" and is_cap(doc[i + 1]) and i + 1 not in persons:
+            if i + 1 < len(doc) and lower(doc[i]) in self.coordinator and is_cap(doc[i + 1]) and i + 1 not in persons:
                 if not (abbreviations.get(i + 1) or words.get(i + 1)):
                     end2, anchored2, place2 = self._name(doc, i + 1, places, persons)
                     if anchored2:
@@ -75,7 +76,7 @@ class ZoneRecogniser:
         if i == 0:
             return False
         before = doc[i - 1]
-        return lower(before) in _GENERIC_BEFORE or parse_number(before.text) is not None
+        return lower(before) in self.quantifiers or parse_number(before.text) is not None
 
     def _name(self, doc, start, places, persons):
         """Read a zone name from ``start``: (end, has an anchor, place span or None)."""
@@ -91,7 +92,7 @@ class ZoneRecogniser:
             elif tok.text.isdigit() and len(tok.text) <= 2 and end > start and last_anchor == end \
                     and not (end + 1 < len(doc) and doc[end + 1].text[:1].islower()):  # not "Hòa Lạc 14 dự án"
                 end = last_anchor = end + 1
-            elif lower(tok) == "số" and end > start and last_anchor == end and end + 1 < len(doc) \
+            elif lower(tok) in self.number_words and end > start and last_anchor == end and end + 1 < len(doc) \
                     and doc[end + 1].text.isdigit():
                 end = last_anchor = end + 2  # "Công viên phần mềm Đà Nẵng số 2"
             elif tok.text in _DASHES and end > start and last_anchor == end and end + 1 < len(doc) and is_cap(doc[end + 1]):

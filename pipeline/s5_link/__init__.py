@@ -6,6 +6,7 @@ stand for, then posts, figure subjects, the event and identities.
 """
 from __future__ import annotations
 
+from .. import lexicons
 from ..s4_recognise import Recognised
 from .entities import gather
 from .entity import Entity, known_org_entity
@@ -60,4 +61,5 @@ def _locality_key(locality: Locality, entities: dict[str, Entity]) -> str | None
     province = locality.province
     if province and f"province:{province}" in entities:
         return f"province:{province}"
-    return "country:Việt Nam" if "country:Việt Nam" in entities else None
+    home = f"country:{lexicons.word('home_country')}"
+    return home if home in entities else None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .. import lexicons
 from ..keys import name_key
@@ -10,9 +11,6 @@ from ..s4_recognise import Mention
 from ..s4_recognise.spans import OrgInfo, PersonInfo, PlaceInfo
 
 __all__ = ["Entity", "org_key", "nearest_mentioned", "known_org_entity"]
-
-_NUMBER_WORD = re.compile(r"\bsố (?=\d)")
-
 
 @dataclass
 class Entity:
@@ -75,7 +73,13 @@ def org_key(name: str) -> str:
     >>> org_key("Ban chỉ đạo Chương trình 07-CTr/TU") == org_key("Ban Chỉ đạo Chương trình số 07-CTr/TU")
     True
     """
-    return name_key(_NUMBER_WORD.sub("", name))
+    return name_key(_number_word().sub("", name))
+
+
+@cache
+def _number_word() -> re.Pattern[str]:
+    """ "số" before a number: "Chương trình số 07" is "Chương trình 07"."""
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, lexicons.words('number_word')))}) (?=\d)")
 
 
 def nearest_mentioned(at: int, starts: dict[str, list[int]]) -> str | None:

@@ -44,10 +44,11 @@ def document_locality(places: Iterable[PlaceInfo]) -> Locality:
     """
     counts: dict[str, Counter[str]] = {"province": Counter(), "city": Counter()}
     gaz = lexicons.gazetteer()
+    city_unit = lexicons.word("city_unit")
     for place in places:
         if place.level == "province":
             counts["province"][place.name] += 2
-            if any(e.level == "province" and e.unit == "thành phố" for e in gaz.get(place.name, ())):
+            if any(e.level == "province" and e.unit == city_unit for e in gaz.get(place.name, ())):
                 counts["city"][place.name] += 2
         elif place.level in ("district", "town", "ward"):
             if place.province:
@@ -58,7 +59,7 @@ def document_locality(places: Iterable[PlaceInfo]) -> Locality:
     province_unit = None
     if province is not None:
         entries = gaz.get(province, ())
-        province_unit = next((e.unit for e in entries if e.level == "province"), "tỉnh")
-        if province_unit == "thành phố":
+        province_unit = next((e.unit for e in entries if e.level == "province"), lexicons.word("province_unit"))
+        if province_unit == city_unit:
             found["city"] = province
     return Locality(province, province_unit, found)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .. import lexicons
 from ..s4_recognise.spans import OrgInfo
@@ -10,9 +11,6 @@ from .locality import Locality
 
 __all__ = ["OrgNaming", "name_org", "expand_abbreviations"]
 
-_TRAILING_UNIT = re.compile(r"\s+(tỉnh|thành phố|TP\.?|huyện|quận|thị xã)$")
-_LEVEL_OF_UNIT = {"tỉnh": "province", "thành phố": "city", "tp": "city", "tp.": "city",
-                  "huyện": "huyện", "quận": "quận", "thị xã": "thị xã"}
 
 
 @dataclass(frozen=True)
@@ -111,20 +109,21 @@ def _with_locality(own: str, info: OrgInfo, locality: Locality) -> str:
         if surface.endswith(place.name) or not own.endswith(surface) or surface == own:
             return own
         unit = _spaced(place.unit_text) if place.unit and place.unit_text else None
-        canonical = f"{unit} {place.name}" if unit and place.unit and not place.unit.startswith("thành phố") \
+        canonical = f"{unit} {place.name}" if unit and place.unit and not place.unit.startswith(lexicons.word("city_unit")) \
             else f"{place.unit} {place.name}" if place.unit else _display(place.name)
         return own[: -len(surface)] + canonical
     level = info.implicit_level
     from_unit_word = level is not None
-    trailing = _TRAILING_UNIT.search(own)
+    units, trailing_unit = _unit_keys()
+    trailing = trailing_unit.search(own)
     if level is None and trailing:  # "Ban Quản lý KKT tỉnh"
-        level = _LEVEL_OF_UNIT.get(trailing.group(1).lower())
+        level = units.get(trailing.group(1).lower())
     elif level in ("district", "town"):
-        level = _LEVEL_OF_UNIT.get(own.split()[-1].lower(), level)
+        level = units.get(own.split()[-1].lower(), level)
     elif level is None and info.head_level:
-        level = {"district": "huyện", "town": "thị xã"}.get(info.head_level, info.head_level)
+        level = _default_unit(info.head_level)
     where = locality.at(level) if level else None
-    if level == "province" and from_unit_word and locality.province_unit != "tỉnh":
+    if level == "province" and from_unit_word and locality.province_unit != lexicons.word("province_unit"):
         where = None  # "UBND tỉnh" in a report about a city names another province
     if not where or where.lower() in own.lower():
         return own
@@ -135,8 +134,28 @@ def _display(place: str) -> str:
     """How a province is written after a body's name: "Hà Nội", but "TP Hồ Chí Minh"
     (a city named after a person is never written bare)."""
     entries = lexicons.gazetteer().get(place, ())
-    city = any(e.level == "province" and e.unit == "thành phố" for e in entries)
-    return f"TP {place}" if city and len(place.split()) >= 3 else place
+    city = any(e.level == "province" and e.unit == lexicons.word("city_unit") for e in entries)
+    return f"{lexicons.word('city_abbreviation')} {place}" if city and len(place.split()) >= 3 else place
+
+
+@cache
+def _unit_keys() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each unit word of a province, city, district or town (place_units.tsv) -> the key the
+    report's locality keeps it under ("tỉnh" -> province, "TP" -> city, "huyện" -> huyện),
+    and a pattern finding one that ends a name."""
+    keys = {}
+    for surface, unit in lexicons.place_units().items():
+        if unit.level in ("province", "city"):
+            keys[surface.lower()] = unit.level
+        elif unit.level in ("district", "town"):
+            keys[surface.lower()] = unit.canonical
+    alternatives = "|".join(re.escape(s) for s in sorted(keys, key=len, reverse=True))
+    return keys, re.compile(rf"\s+({alternatives})$", re.IGNORECASE)
+
+
+def _default_unit(level: str) -> str:
+    """The unit word a district- or town-level body belongs to when none is written."""
+    return {"district": lexicons.word("district_unit"), "town": lexicons.word("town_unit")}.get(level, level)
 
 
 def expand_abbreviations(text: str) -> str:
