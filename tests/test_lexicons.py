@@ -48,3 +48,44 @@ def test_zone_type_concepts_exist_in_the_ontology():
     g = rdflib.Graph().parse(ontology_dir() / "zone-types.ttl")
     concepts = {str(s)[len(VNKG_URI):] for s in g.subjects(rdflib.RDF.type, rdflib.namespace.SKOS.Concept)}
     assert {z.concept for z in lexicons.zone_types().values()} <= concepts
+
+
+def _code_strings(path):
+    """String constants of a module's code, docstrings left out."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+def test_the_grammar_code_holds_no_vietnamese_words():
+    """Words belong in lexicons/ and patterns/: no string in the code of stages 2-5 is a
+    word of underthesea's Vietnamese dictionary (Viet74K)."""
+    from pathlib import Path
+
+    import pipeline
+
+    dictionary = {w.strip().lower() for w in resources.files("underthesea").joinpath("corpus/data/Viet74K.txt")
+                  .read_text(encoding="utf-8").splitlines() if w.strip()}
+    not_vietnamese = {"vi", "offset", "min", "i", "v", "vi", "x"}  # a language code, field names, roman numerals
+    root = Path(pipeline.__file__).parent
+    modules = [root / "s2_segment.py", root / "s3_doc.py", *sorted((root / "s4_recognise").glob("*.py")),
+               *sorted((root / "s5_link").glob("*.py"))]
+    found = [f"{path.relative_to(root)}:{line}: {text!r}" for path in modules for line, text in _code_strings(path)
+             if text.strip().lower() in dictionary and text.strip().lower() not in not_vietnamese]
+    assert found == []
+
+
+def test_every_word_class_the_grammar_reads_is_in_the_lexicon():
+    import re
+    from pathlib import Path
+
+    import pipeline
+
+    root = Path(pipeline.__file__).parent
+    used = {m for path in root.rglob("*.py") for m in re.findall(r"lexicons\.words?\(\"(\w+)\"\)", path.read_text())}
+    assert used and all(lexicons.words(name) for name in used)

@@ -69,6 +69,7 @@ class _Words:
         self.coordinator = lexicons.words("coordinator")
         self.separate_head = lexicons.words("separate_head")
         self.home = lexicons.words("home_country")
+        self.board_head = lexicons.words("board_head")
 
 
 class _Reading:
@@ -170,7 +171,7 @@ class _Reading:
         doc = self.doc
         if not entry.head.isupper() and doc[i:head_end].text.isupper():
             return False  # "TỔ CHỨC THỰC HIỆN": a heading in capitals
-        if not (is_cap(doc[i]) or i in self.role_heads or entry.head == "Ban" and self.ban_bodies.longest(doc, head_end)):
+        if not (is_cap(doc[i]) or i in self.role_heads or entry.head in self.words.board_head and self.ban_bodies.longest(doc, head_end)):
             return False
         if i > 0 and lower(doc[i - 1]) in self.words.plural and not is_cap(doc[head_end] if head_end < len(doc) else doc[i]):
             return False
@@ -204,7 +205,7 @@ class _Reading:
         legal = self.legal.longest(doc, pos)
         if legal:
             pos = legal[0]
-        if entry.head == "Ban":
+        if entry.head in self.words.board_head:
             board = self.ban_bodies.longest(doc, pos)
             if board:
                 pos = board[0]

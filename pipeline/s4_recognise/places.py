@@ -49,6 +49,7 @@ class PlaceRecogniser:
         self.gazetteer = gaz
         self.region_lower = lexicons.words("region_lower")  # "châu Âu": a region written in lower case
         self.coordinator = lexicons.words("coordinator")
+        self.address = frozenset(lexicons.honorifics())  # a country named like a form of address ("Anh")
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_places")
@@ -75,7 +76,7 @@ class PlaceRecogniser:
                 continue
             if level == "region" and not is_cap(doc[i]) and doc[i].lower_ not in self.region_lower:
                 continue
-            if canonical == "Anh" and (doc[i].is_sent_start or end < len(doc) and is_cap(doc[end])):
+            if canonical.lower() in self.address and (doc[i].is_sent_start or end < len(doc) and is_cap(doc[end])):
                 continue  # "Anh Phan Thanh Hải", "Anh thông qua...": the form of address, not England
             spans.append(self._span(doc, i, end, level, canonical, None))
             taken.update(range(i, end))

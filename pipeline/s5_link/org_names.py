@@ -91,7 +91,9 @@ def _province(info: OrgInfo, canonical: str, own: str, parent: OrgNaming | None,
 
 def _spaced(text: str) -> str:
     """ "TP.Hà Nội" spaced as "TP Hà Nội"."""
-    return re.sub(r"\b(TP|Tp)\.\s*(?=[^\W\d])", "TP ", text)
+    abbreviation = lexicons.word("city_abbreviation")
+    written = f"{re.escape(abbreviation)}|{re.escape(abbreviation.capitalize())}"
+    return re.sub(rf"\b({written})\.\s*(?=[^\W\d])", abbreviation + " ", text)
 
 
 def _tidy(text: str) -> str:
@@ -171,7 +173,7 @@ def expand_abbreviations(text: str) -> str:
     for word in text.split():
         core = word.strip(".,;:()")
         head, dot, rest = core.partition(".")
-        if core.lower() in table and (core.isupper() or core.lower() in ("tp.", "tp", "cty")):
+        if core.lower() in table and (core.isupper() or core.lower() in lexicons.words("lowercase_abbreviation")):
             out.append(table[core.lower()])
         elif dot and head.isupper() and head.lower() in table and rest[:1].isupper():  # TP.Hà
             out += [table[head.lower()], rest]
