@@ -24,6 +24,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx
+    import rdflib
+    from spacy.language import Language
+
+    from .s1_read import Document
+    from .s5_link import Linked
 
 __all__ = ["Extraction", "extract", "extract_path", "extract_document", "nlp", "__version__"]
 __version__ = "0.1.0"
@@ -33,19 +42,19 @@ __version__ = "0.1.0"
 class Extraction:
     """Everything vnkg read from one report."""
 
-    document: "pipeline.s1_read.Document"  # noqa: F821
-    linked: "pipeline.s5_link.Linked"  # noqa: F821
-    graph: "rdflib.Graph"  # noqa: F821
+    document: Document
+    linked: Linked
+    graph: rdflib.Graph
 
     @cached_property
-    def view(self) -> "networkx.MultiDiGraph":  # noqa: F821
+    def view(self) -> networkx.MultiDiGraph:
         """The NetworkX view of ``graph``."""
         from .s7_view import to_view
 
         return to_view(self.graph)
 
 
-def nlp() -> "spacy.language.Language":  # noqa: F821
+def nlp() -> Language:
     """The vnkg spaCy pipeline (``pipeline.s4_recognise.language.nlp``), built once."""
     from .s4_recognise.language import nlp as build
 
@@ -66,10 +75,11 @@ def extract_path(path: str | Path) -> Extraction:
     return extract_document(read_path(path))
 
 
-def extract_document(document: "pipeline.s1_read.Document") -> Extraction:  # noqa: F821
+def extract_document(document: Document) -> Extraction:
     """Build the graph of a report already read (``pipeline.s1_read.read_path``)."""
-    from .runner import run_stages
+    from .runner import Trace, run_stages
 
-    trace: dict = {}
+    trace = Trace()
     graph = run_stages(document, until="graph", trace=trace)
-    return Extraction(document, trace["link"], graph)
+    assert trace.link is not None  # every run to the graph links first
+    return Extraction(document, trace.link, graph)

@@ -1,38 +1,61 @@
 """The runner: a plain loop over the stages, in order."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .s1_read import Document, read_path, read_text
 
-__all__ = ["STAGES", "run_stages"]
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from .s2_segment import Segmented
+    from .s3_doc import Parsed
+    from .s4_recognise import Recognised
+    from .s5_link import Linked
+
+__all__ = ["STAGES", "Trace", "run_stages", "windows", "WINDOW_CHARS"]
 
 
-def _segment(document):
+@dataclass
+class Trace:
+    """Each stage's output, as far as a run went (a long report keeps no Doc)."""
+
+    read: Document | None = None
+    segment: Segmented | None = None
+    doc: Parsed | None = None
+    recognise: Recognised | None = None
+    link: Linked | None = None
+    graph: Graph | None = None
+
+
+def _segment(document: Document) -> Segmented:
     from .s2_segment import segment
 
     return segment(document)
 
 
-def _doc(segmented):
+def _doc(segmented: Segmented) -> Parsed:
     from .s3_doc import to_doc
 
     return to_doc(segmented)
 
 
-def _recognise(parsed):
+def _recognise(parsed: Parsed) -> Recognised:
     from .s4_recognise import recognise
 
     return recognise(parsed)
 
 
-def _link(recognised):
+def _link(recognised: Recognised) -> Linked:
     from .s5_link import link
 
     return link(recognised)
 
 
-def _graph(linked):
+def _graph(linked: Linked) -> Graph:
     from .s6_rdf import to_graph
 
     return to_graph(linked)
@@ -40,7 +63,7 @@ def _graph(linked):
 
 # Stage name -> callable taking the previous stage's output. The heavy
 # libraries (underthesea, spaCy, rdflib) load only when a stage first runs.
-STAGES = {
+STAGES: dict[str, Callable[[Any], Any]] = {
     "segment": _segment,
     "doc": _doc,
     "recognise": _recognise,
@@ -74,11 +97,11 @@ def windows(text: str, size: int | None = None) -> list[tuple[int, int]]:
     return spans
 
 
-def run_stages(source: str | Path | Document, until: str = "graph", *, trace: dict | None = None):
-    """Run the stages on a report up to and including ``until``.
+def run_stages(source: str | Path | Document, until: str = "graph", *, trace: Trace | None = None) -> Any:
+    """Run the stages on a report up to and including ``until``; return that stage's output.
 
     ``source`` is a Path (read from disk), a Document, or a string of report
-    text. When ``trace`` is a dict, each stage's output is stored in it by name.
+    text. A ``trace`` receives every stage's output.
 
     Examples
     --------
@@ -87,44 +110,38 @@ def run_stages(source: str | Path | Document, until: str = "graph", *, trace: di
     ['Giám đốc']
     """
     if isinstance(source, Document):
-        value = source
+        document = source
     elif isinstance(source, Path):
-        value = read_path(source)
+        document = read_path(source)
     else:
-        value = read_text(source)
-    if trace is not None:
-        trace["read"] = value
+        document = read_text(source)
+    trace = trace if trace is not None else Trace()
+    trace.read = document
     if until == "read":
-        return value
+        return document
     if until not in STAGES:
         raise ValueError(f"no stage named {until!r}; stages: read, {', '.join(STAGES)}")
-    if len(value.text) > WINDOW_CHARS and until in ("link", "graph"):
-        return _windowed(value, until, trace)
+    if len(document.text) > WINDOW_CHARS and until in ("link", "graph"):
+        return _windowed(document, until, trace)
+    value: Any = document
     for name, stage in STAGES.items():
         value = stage(value)
-        if trace is not None:
-            trace[name] = value
+        setattr(trace, name, value)
         if name == until:
             break
     return value
 
 
-def _windowed(document: Document, until: str, trace: dict | None):
+def _windowed(document: Document, until: str, trace: Trace) -> Linked | Graph:
     """A long report: stages up to linking window by window, then one merged result."""
     from .s2_segment import segment
     from .s5_link import merge
 
     parts = []
     for window in windows(document.text):
-        value = segment(document, window)
-        for name in ("doc", "recognise", "link"):
-            value = STAGES[name](value)
-        parts.append(value)  # each window's Doc is dropped here; only its results stay
-    value = merge(parts)
-    if trace is not None:
-        trace["link"] = value
-    if until == "graph":
-        value = STAGES["graph"](value)
-        if trace is not None:
-            trace["graph"] = value
-    return value
+        parts.append(_link(_recognise(_doc(segment(document, window)))))  # each window's Doc is dropped here
+    trace.link = merge(parts)
+    if until == "link":
+        return trace.link
+    trace.graph = _graph(trace.link)
+    return trace.graph

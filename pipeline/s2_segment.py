@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -102,10 +103,11 @@ def segment(document: Document, window: tuple[int, int] | None = None) -> Segmen
     return Segmented(document, tuple(sentences), tuple(words), tuple(tokens), (start, end))
 
 
-def _sentences(line: str, found: list[str]):
+def _sentences(line: str, found: list[str]) -> list[tuple[int, int]]:
     """Spans of underthesea's sentences in their line; a cut with no space after
     it ("VOV.VN", "./.") is no sentence boundary."""
-    spans, cursor = [], 0
+    spans: list[tuple[int, int]] = []
+    cursor = 0
     for sentence in found:
         start = line.find(sentence, cursor)
         if start < 0:  # underthesea changed the text; keep the rest of the line
@@ -118,14 +120,14 @@ def _sentences(line: str, found: list[str]):
     return [s for s in spans if s[1] > s[0]]
 
 
-def _lines(text: str, start: int = 0):
+def _lines(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
     for line in text.split("\n"):
         if line.strip():
             yield start, line
         start += len(line) + 1
 
 
-def _align(sentence: str, words: list[str]):
+def _align(sentence: str, words: list[str]) -> Iterator[tuple[int, int]]:
     """Character spans of underthesea's words inside the sentence they came from."""
     cursor = 0
     for word in words:

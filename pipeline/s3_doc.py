@@ -1,7 +1,7 @@
 """Stage 3: a spaCy ``Doc`` over the segmented tokens, and the tokenizer that makes one from text."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -54,7 +54,7 @@ class VnkgTokenizer:
     def __call__(self, text: str) -> Doc:
         return to_doc(segment(Document(id="", name="text", text=text)), self.vocab).doc
 
-    def pipe(self, texts: list[str], batch_size: int = 1000):  # noqa: ANN201 (spaCy's signature)
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:
             yield self(text)
 
@@ -128,7 +128,7 @@ def to_doc(segmented: Segmented, vocab: Vocab | None = None) -> Parsed:
     words: list[str] = []
     spaces: list[bool] = []
     tags: list[str] = []
-    starts: list[bool] = []
+    starts: list[bool | int | None] = []
 
     def add_gap(gap: str) -> None:
         # A lone space is the previous token's trailing space; anything else is a token.

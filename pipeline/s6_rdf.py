@@ -1,31 +1,35 @@
 """Stage 6: the RDF graph of a linked report, in the terms of the graph contract."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
-from rdflib import RDF, XSD, Graph, Literal
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, SDO, SKOS
+from rdflib.term import Node
 
-from .s5_link import Entity, Linked
+from .s5_link import Entity, Event, Figure, Linked
 from .text import slug
 from .vocab import PREFIXES, RES, curie, vnkg
 
 __all__ = ["to_graph", "entity_iri", "document_iri", "graph_iri"]
 
+_MentionIRI = Callable[[int, int], URIRef]  # a mention's character span -> its node, made once
 _KIND_PATH = {"person": "person", "organisation": "org", "place": "place", "zone": "zone", "document": "document"}
 
 
-def document_iri(doc_id: str):
+def document_iri(doc_id: str) -> URIRef:
     return RES("report", doc_id)
 
 
-def graph_iri(doc_id: str):
+def graph_iri(doc_id: str) -> URIRef:
     """The named graph a report's statements live in."""
     return RES("graph", doc_id)
 
 
-def entity_iri(entity: Entity):
+def entity_iri(entity: Entity) -> URIRef:
     """Stable IRI of an entity: its kind and a slug of its identity (never offsets),
     so the same thing in two reports is one node."""
     return RES(_KIND_PATH[entity.kind], slug(entity.identity or entity.key))
@@ -56,9 +60,9 @@ def to_graph(linked: Linked) -> Graph:
     text = doc.text
     sentence_at = _sentence_finder(linked.sentences, text)
 
-    made: dict[tuple[int, int], object] = {}
+    made: dict[tuple[int, int], URIRef] = {}
 
-    def mention(start: int, end: int):
+    def mention(start: int, end: int) -> URIRef:
         m = made.get((start, end))
         if m is None:
             m = made[(start, end)] = RES("mention", f"{doc.id}-{start}-{end}")
@@ -120,15 +124,14 @@ def to_graph(linked: Linked) -> Graph:
     return g
 
 
-def _entity_relations(g, V, ent: Entity, node, iris) -> None:
+def _entity_relations(g: Graph, V: Any, ent: Entity, node: URIRef, iris: dict[str, URIRef]) -> None:
     if ent.kind == "zone" and ent.concept:
         concept = V[ent.concept]
         g.add((node, V.zoneType, concept))
         for triple in _concept_triples(concept):  # readers run no reasoner: the type is stated
             g.add(triple)
-        place = ent.place
-        if place in iris:
-            g.add((node, SDO.containedInPlace, iris[place]))
+        if ent.place and ent.place in iris:
+            g.add((node, SDO.containedInPlace, iris[ent.place]))
     elif ent.kind == "organisation":
         for key in sorted(ent.parents):
             g.add((node, ORG.subOrganizationOf, iris[key]))
@@ -140,13 +143,13 @@ def _entity_relations(g, V, ent: Entity, node, iris) -> None:
         if ent.doc_kind:
             g.add((node, SDO.legislationType, Literal(ent.doc_kind, lang="vi")))
     elif ent.kind == "place":
-        province = ent.province
-        key = f"province:{province}" if province else None
+        key = f"province:{ent.province}" if ent.province else ""
         if ent.level in ("district", "town", "ward") and key in iris:
             g.add((node, SDO.containedInPlace, iris[key]))
 
 
-def _figure(g, V, doc_id, fig, iris, mention, report) -> None:
+def _figure(g: Graph, V: Any, doc_id: str, fig: Figure, iris: dict[str, URIRef], mention: _MentionIRI,
+            report: URIRef) -> None:
     m, a = fig.mention, fig.mention.info
     node = RES("figure", f"{doc_id}-{m.start}-{m.end}")
     g.add((node, RDF.type, V.Figure))
@@ -178,7 +181,8 @@ def _figure(g, V, doc_id, fig, iris, mention, report) -> None:
     g.add((node, PROV.wasDerivedFrom, report))
 
 
-def _event(g, V, doc_id, event, iris, mention, report, sentences) -> None:
+def _event(g: Graph, V: Any, doc_id: str, event: Event, iris: dict[str, URIRef], mention: _MentionIRI,
+           report: URIRef, sentences: list[tuple[int, int]]) -> None:
     node = RES("event", doc_id)
     g.add((node, RDF.type, SDO.Event))
     g.add((node, SDO.name, Literal(event.label, lang="vi")))
@@ -206,16 +210,17 @@ def _schemes() -> Graph:
     return Graph().parse(ontology_dir() / "zone-types.ttl", format="turtle")
 
 
-def _concept_triples(concept):
+def _concept_triples(concept: URIRef) -> list[tuple[Node, Node, Node]]:
     schemes = _schemes()
     return [(concept, p, o) for p, o in schemes.predicate_objects(concept)]
 
 
 def _decimal(value: float) -> Literal:
-    return Literal(Decimal(repr(value)).normalize() if value != int(value) else Decimal(int(value)), datatype=XSD.decimal)
+    exact = Decimal(repr(value)).normalize() if value != int(value) else Decimal(int(value))
+    return Literal(exact, datatype=XSD.decimal)
 
 
-def _sentence_finder(sentences, text):
+def _sentence_finder(sentences: list[tuple[int, int]], text: str) -> Callable[[int], str]:
     starts = [s for s, _ in sentences]
 
     def find(offset: int) -> str:

@@ -36,7 +36,7 @@ def fix_tones(text: str) -> str:
     def repl(m: re.Match) -> str:
         old = m.group(1)
         new = _TONE_PAIRS[old.lower()]
-        return "".join(n.upper() if o.isupper() else n for o, n in zip(old, new))
+        return "".join(n.upper() if o.isupper() else n for o, n in zip(old, new, strict=True))
 
     return _TONE_RE.sub(repl, text)
 

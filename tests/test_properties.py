@@ -5,7 +5,7 @@ from dataclasses import fields
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.runner import run_stages
+from pipeline.runner import Trace, run_stages
 
 UNITS = {"VND", "USD", "EUR", "ha", "m2", "km2", "km", "m", "tonne", "percent", "count", "rank"}
 # Report-like pieces, so the grammars fire, mixed with any Unicode at all.
@@ -21,9 +21,9 @@ TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".joi
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_any_text_goes_through_and_every_offset_slices_its_surface(text):
-    trace = {}
+    trace = Trace()
     run_stages(text, until="graph", trace=trace)
-    linked, normalised = trace["link"], trace["read"].text
+    linked, normalised = trace.link, trace.read.text
     for f in fields(linked.mentions):
         for m in getattr(linked.mentions, f.name):
             assert normalised[m.start:m.end] == m.text

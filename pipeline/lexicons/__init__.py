@@ -10,15 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .files import lines, table
+from .files import lines, need, table
 from .gazetteer import GazetteerEntry, dictionary, gazetteer, gazetteer_folded
 
 __all__ = [
     "RoleEntry", "OrgHead", "KnownOrg", "ZoneType", "PlaceUnit", "Unit", "GazetteerEntry",
     "lines", "table", "surnames", "honorifics", "roles", "org_heads", "known_orgs", "fields",
     "ban_bodies", "legal_forms", "zone_types", "units", "number_words", "qualifiers",
-    "time_nouns", "date_cues", "classifiers", "stopwords", "function_words", "verbs", "not_names", "place_units", "countries",
-    "place_aliases", "person_blockers", "lunar_years", "regions", "gazetteer_folded", "dictionary", "abbreviation_keys", "gazetteer",
+    "time_nouns", "date_cues", "classifiers", "stopwords", "function_words", "verbs", "not_names", "place_units",
+    "countries", "place_aliases", "person_blockers", "lunar_years", "regions", "gazetteer_folded", "dictionary",
+    "abbreviation_keys", "gazetteer",
     "words", "word",
 ]
 
@@ -108,27 +109,28 @@ def surnames() -> frozenset[str]:
 
 @cache
 def honorifics() -> dict[str, str]:
-    return {r[0]: r[1] for r in table("honorifics.tsv")}
+    return {need(r[0]): need(r[1]) for r in table("honorifics.tsv")}
 
 
 @cache
 def roles() -> dict[str, RoleEntry]:
     """Lower-cased role phrase -> entry."""
-    return {r[0].lower(): RoleEntry(r[0], r[1], r[2], r[3]) for r in table("roles.tsv")}
+    return {need(r[0]).lower(): RoleEntry(need(r[0]), r[1], r[2], need(r[3])) for r in table("roles.tsv")}
 
 
 @cache
 def org_heads() -> dict[str, OrgHead]:
     """Lower-cased head phrase -> entry."""
     return {
-        r[0].lower(): OrgHead(r[0], r[1], r[2] == "yes", r[3], r[4]) for r in table("org_heads.tsv")
+        need(r[0]).lower(): OrgHead(need(r[0]), need(r[1]), r[2] == "yes", r[3], need(r[4]))
+        for r in table("org_heads.tsv")
     }
 
 
 @cache
 def known_orgs() -> tuple[KnownOrg, ...]:
     return tuple(
-        KnownOrg(r[0], tuple(a for a in (r[1] or "").split("|") if a), r[2] or "schema:Organization")
+        KnownOrg(need(r[0]), tuple(a for a in (r[1] or "").split("|") if a), r[2] or "schema:Organization")
         for r in table("known_organisations.tsv")
     )
 
@@ -151,12 +153,13 @@ def legal_forms() -> tuple[str, ...]:
 @cache
 def zone_types() -> dict[str, ZoneType]:
     """Surface form -> zone type (abbreviations case-sensitive, words lower-cased)."""
-    return {r[0] if r[0].isupper() else r[0].lower(): ZoneType(r[1], r[2]) for r in table("zone_types.tsv")}
+    rows = [(need(r[0]), need(r[1]), need(r[2])) for r in table("zone_types.tsv")]
+    return {s if s.isupper() else s.lower(): ZoneType(concept, canonical) for s, concept, canonical in rows}
 
 
 @cache
 def units() -> dict[str, Unit]:
-    return {r[0]: Unit(r[1], float(r[2])) for r in table("units.tsv")}  # code None: not a contract unit
+    return {need(r[0]): Unit(r[1], float(need(r[2]))) for r in table("units.tsv")}  # code None: not a contract unit
 
 
 @cache
@@ -164,7 +167,7 @@ def number_words() -> dict[str, dict[str, float]]:
     """kind ("digit", "scale", "ordinal") -> word -> value."""
     out: dict[str, dict[str, float]] = {"digit": {}, "scale": {}, "ordinal": {}}
     for word, value, kind in table("number_words.tsv"):
-        out[kind][word] = float(value)
+        out[need(kind)][need(word)] = float(need(value))
     return out
 
 
@@ -225,19 +228,20 @@ def person_blockers() -> frozenset[str]:
 @cache
 def place_units() -> dict[str, PlaceUnit]:
     """Surface form (as written, plus lower case) -> unit kind."""
-    out = {}
+    out: dict[str, PlaceUnit] = {}
     for surface, level, canonical, cls in table("place_units.tsv"):
-        out[surface] = PlaceUnit(level, canonical, cls)
-        out.setdefault(surface.lower(), PlaceUnit(level, canonical, cls))
+        unit = PlaceUnit(need(level), need(canonical), need(cls))
+        out[need(surface)] = unit
+        out.setdefault(need(surface).lower(), unit)
     return out
 
 
 @cache
 def countries() -> dict[str, str]:
     """Any name of a country -> its canonical Vietnamese name."""
-    out = {}
+    out: dict[str, str] = {}
     for row in table("countries.tsv"):
-        canonical = row[0]
+        canonical = need(row[0])
         out[canonical] = canonical
         for alias in (row[1] or "").split("|") if len(row) > 1 else []:
             if alias:
@@ -248,26 +252,27 @@ def countries() -> dict[str, str]:
 @cache
 def regions() -> dict[str, str]:
     """Any name of a continent or region -> its canonical name."""
-    out = {}
+    out: dict[str, str] = {}
     for row in table("regions.tsv"):
-        out[row[0]] = row[0]
+        canonical = need(row[0])
+        out[canonical] = canonical
         for alias in (row[1] or "").split("|") if len(row) > 1 else []:
             if alias:
-                out[alias] = row[0]
+                out[alias] = canonical
     return out
 
 
 @cache
 def place_aliases() -> dict[str, str]:
     """Other name of a province -> its short name in the administrative data."""
-    out = {}
+    out: dict[str, str] = {}
     for canonical, aliases in table("place_aliases.tsv"):
-        for alias in aliases.split("|"):
-            out[alias] = canonical
+        for alias in need(aliases).split("|"):
+            out[alias] = need(canonical)
     return out
 
 
 @cache
 def abbreviation_keys() -> dict[str, str]:
     """Lower-case abbreviation -> lower-case expansion, for matching keys."""
-    return {r[0]: r[1] for r in table("abbreviations.tsv")}
+    return {need(r[0]): need(r[1]) for r in table("abbreviations.tsv")}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-__all__ = ["lines", "table"]
+__all__ = ["lines", "table", "need"]
 
 
 def lines(name: str) -> list[str]:
@@ -23,3 +23,16 @@ def table(name: str) -> list[tuple[str | None, ...]]:
         cells = [c.strip() for c in ln.split("\t")]
         rows.append(tuple(None if c in ("", "-") else c for c in cells))
     return rows
+
+
+def need(cell: str | None) -> str:
+    """A cell a lexicon row must fill.
+
+    Raises
+    ------
+    ValueError
+        When the cell is empty ("-" or missing).
+    """
+    if cell is None:
+        raise ValueError("a lexicon row leaves a required cell empty")
+    return cell

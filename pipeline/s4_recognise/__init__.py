@@ -16,8 +16,19 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ..s1_read import Document
 from ..s3_doc import Parsed
-from .spans import (SPAN_KINDS, CitedInfo, CueInfo, EventInfo, FigureInfo, OrgInfo, PersonInfo, PlaceInfo,
-                    RoleInfo, TitleInfo, ZoneInfo)
+from .spans import (
+    SPAN_KINDS,
+    CitedInfo,
+    CueInfo,
+    EventInfo,
+    FigureInfo,
+    OrgInfo,
+    PersonInfo,
+    PlaceInfo,
+    RoleInfo,
+    TitleInfo,
+    ZoneInfo,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -57,7 +57,7 @@ class DocumentRecogniser:
         doc.spans["documents"] = spans
         return doc
 
-    def _numbered(self, doc, start, end, kind):
+    def _numbered(self, doc: Doc, start: int, end: int, kind: str) -> Span | None:
         j = end + 1 if end < len(doc) and doc[end].lower_ in self.number_words else end
         if j >= len(doc) or not doc[j].text[:1].isdigit():
             return None
@@ -78,7 +78,7 @@ class DocumentRecogniser:
         span._.cited = CitedInfo(f"{kind} {lexicons.word('number_word')} {number}", kind, identifier=number, date=date)
         return span
 
-    def _named(self, doc, start, end, kind):
+    def _named(self, doc: Doc, start: int, end: int, kind: str) -> Span | None:
         """"Luật Thủ đô (sửa đổi)", "Luật Bảo vệ môi trường": a law by its name."""
         if kind.lower() not in self.named_laws or end >= len(doc) or not is_cap(doc[end]):
             return None

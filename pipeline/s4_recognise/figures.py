@@ -20,6 +20,7 @@ _EN_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3}){2,}$")
 _RANGE = re.compile(r"^(\d[\d.,]*)[-–](\d[\d.,]*)$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 _DASHES = {"-", "–", "—"}
+_Found = tuple[int, int, dict[str, Any]]  # start, end and the FigureInfo fields read
 _MAX_INDICATOR = 8
 
 
@@ -119,7 +120,7 @@ class FigureRecogniser:
         doc.spans["figures"] = spans
         return doc
 
-    def _quantity(self, doc, i):
+    def _quantity(self, doc: Doc, i: int) -> _Found | None:
         tok = doc[i]
         if not tok.text[:1].isdigit() or self._excluded_before(doc, i):
             return None
@@ -140,7 +141,7 @@ class FigureRecogniser:
             attrs["value"] = value
             if end + 1 < len(doc) and doc[end].text in _DASHES and parse_number(doc[end + 1].text) is not None:
                 high = parse_number(doc[end + 1].text)
-                if high > value:  # "1 - 2 sự kiện", "8,5 - 9%"
+                if high is not None and high > value:  # "1 - 2 sự kiện", "8,5 - 9%"
                     attrs = {"min": value, "max": high}
                     end += 2
             elif end + 2 < len(doc) and lower(doc[end]) in self.within and parse_number(doc[end + 1].text):
@@ -172,7 +173,7 @@ class FigureRecogniser:
                 attrs[key] = _clean(attrs[key] * factor)
         return self._qualifier_start(doc, i, attrs), end, attrs
 
-    def _rank(self, doc, i):
+    def _rank(self, doc: Doc, i: int) -> _Found | None:
         """ "xếp thứ nhất", "đứng thứ 2", "xếp thứ 14/63"."""
         if lower(doc[i]) not in self.ordinal or i + 1 >= len(doc) or i == 0:
             return None
@@ -210,7 +211,7 @@ class FigureRecogniser:
                 return doc[i:end].text
         return None
 
-    def _excluded_before(self, doc, i) -> bool:
+    def _excluded_before(self, doc: Doc, i: int) -> bool:
         """A date, reference or ordinal word right before, or a glued code."""
         for back in (1, 2):
             j = i - back
@@ -225,7 +226,7 @@ class FigureRecogniser:
             return True  # "Hội nghị TƯ 5", "Kỳ họp thứ 3": a number inside a name
         return i > 0 and lower(doc[i - 1]) in self.ordinal
 
-    def _counted(self, doc, start):
+    def _counted(self, doc: Doc, start: int) -> int | None:
         """End of the counted noun after a number, or None when there is none."""
         if start >= len(doc):
             return None
@@ -243,13 +244,14 @@ class FigureRecogniser:
             end += 1
         if doc[end - 1].whitespace_ == "" and end < len(doc) and doc[end].text == "/":
             end = min(end + 2, len(doc))  # "HTTT/CSDL"
-        if lower(tok) in self.classifiers and end < len(doc) and is_alpha(doc[end]) and not is_stopword(doc, end, self.function_words):
+        if lower(tok) in self.classifiers and end < len(doc) and is_alpha(doc[end]) \
+                and not is_stopword(doc, end, self.function_words):
             end += 1
             while end < len(doc) and doc[end].tag_ == "I-W":
                 end += 1
         return end
 
-    def _qualifier_start(self, doc, i, attrs) -> int:
+    def _qualifier_start(self, doc: Doc, i: int, attrs: dict[str, Any]) -> int:
         for back in (3, 2, 1):
             j = i - back
             if j >= 0 and any(end == i for end, _ in self.qualifiers.at(doc).get(j, ())):

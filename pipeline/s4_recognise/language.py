@@ -27,8 +27,7 @@ def nlp() -> Language:
     from spacy import util
 
     from .. import s3_doc
-    from . import (  # noqa: F401  (register the factories)
-        documents, ents, events, figures, org_aliases, organisations, persons, places, roles, titles, zones)
+    from . import documents, ents, events, figures, org_aliases, organisations, persons, places, roles, titles, zones  # noqa: F401  (register the factories)
 
     text = resources.files("pipeline").joinpath(CONFIG).read_text(encoding="utf-8")
     config = util.load_config_from_str(text)

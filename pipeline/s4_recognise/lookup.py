@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["PhraseTable", "texts", "require_words", "is_cap", "is_alpha", "is_word_start", "word_ends_at", "begins_word",
-           "word_at", "is_stopword", "lower", "span_text"]
+__all__ = ["PhraseTable", "Hits", "texts", "require_words", "is_cap", "is_alpha", "is_word_start", "word_ends_at",
+           "begins_word", "word_at", "is_stopword", "lower", "span_text"]
 
 V = TypeVar("V")
 Hits = dict[int, list[tuple[int, V]]]

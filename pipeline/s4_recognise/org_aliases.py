@@ -53,12 +53,12 @@ class OrgAliasRecogniser:
             if info.body and info.cls in _CORPORATE and _distinctive(info.body):
                 names.append(info.body)
             for alias in names:
-                words = tuple(t for t, _, _ in tokenise(alias))
-                if words and _distinctive(alias):
-                    aliases.setdefault(words, info)
+                alias_words = tuple(t for t, _, _ in tokenise(alias))
+                if alias_words and _distinctive(alias):
+                    aliases.setdefault(alias_words, info)
         by_first: dict[str, dict[tuple[str, ...], OrgInfo]] = {}
-        for words, defined in sorted(aliases.items(), key=lambda kv: -len(kv[0])):  # longest first
-            by_first.setdefault(words[0], {})[words] = defined
+        for alias_words, defined in sorted(aliases.items(), key=lambda kv: -len(kv[0])):  # longest first
+            by_first.setdefault(alias_words[0], {})[alias_words] = defined
         countries = {s.start: s for s in doc.spans.get("places", []) if s._.place.level == "country"}
         added = []
         words = texts(doc)
@@ -87,15 +87,16 @@ class OrgAliasRecogniser:
         publisher = doc._.publisher
         if publisher:
             places = {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
-            found = self._publisher(doc, publisher, taken - places)
-            if found:  # "Nguồn Hà Nội TV": the outlet, not the city
-                added += found
-                cover = set(range(found[0].start, found[0].end))
+            outlet = self._publisher(doc, publisher, taken - places)
+            if outlet:  # "Nguồn Hà Nội TV": the outlet, not the city
+                added += outlet
+                cover = set(range(outlet[0].start, outlet[0].end))
                 doc.spans["places"] = [s for s in doc.spans["places"] if not cover & set(range(s.start, s.end))]
         doc.spans["organisations"] = sorted(spans + added, key=lambda s: s.start)
         return doc
 
-    def _alias_at(self, doc: Doc, i: int, aliases: dict[tuple[str, ...], OrgInfo], countries: dict[int, Span]):
+    def _alias_at(self, doc: Doc, i: int, aliases: dict[tuple[str, ...], OrgInfo],
+                  countries: dict[int, Span]) -> tuple[int, OrgInfo | None] | None:
         for words, defined in aliases.items():
             end = i + len(words)
             if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
@@ -104,7 +105,7 @@ class OrgAliasRecogniser:
                 return end, _headless(doc[i:end], defined.cls, refers_to=(defined.start, defined.end))
         return None
 
-    def _suffix_name(self, doc, i):
+    def _suffix_name(self, doc: Doc, i: int) -> tuple[int, OrgInfo | None] | None:
         stop = lexicons.stopwords()
         if not (is_cap(doc[i]) and _latin(doc[i].text)) or doc[i].lower_ in stop:
             return None  # "Theo Sun Group": the preposition is no part of the name
@@ -117,7 +118,7 @@ class OrgAliasRecogniser:
             return end, None
         return None
 
-    def _outlet(self, doc, i):
+    def _outlet(self, doc: Doc, i: int) -> tuple[int, OrgInfo | None] | None:
         """"Nguyễn Quỳnh/VOV.VN", "Thanh Vũ/TTXVN": the name after the slash;
         "Trí Kiên Theo Đời sống Plus": the outlet after a byline."""
         if i >= 2 and doc[i - 1].text == "/" and is_cap(doc[i]) and is_alpha(doc[i]) \
@@ -132,7 +133,7 @@ class OrgAliasRecogniser:
             return end, None
         return None
 
-    def _publisher(self, doc, publisher, taken):
+    def _publisher(self, doc: Doc, publisher: str, taken: set[int]) -> list[Span]:
         words = [t for t, _, _ in tokenise(publisher)]
         for i in range(len(doc) - len(words) + 1):
             if [t.text for t in doc[i:i + len(words)]] == words and not taken & set(range(i, i + len(words))):

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicons
+from ..lexicons import OrgHead
 from ..text import is_upper_word
 from .lookup import PhraseTable, is_alpha, is_cap, is_stopword, is_word_start, lower, require_words
 from .org_names import OrgName, org_info
@@ -110,11 +111,12 @@ class _Reading:
         doc = self.doc
         if i >= len(doc) or i in self.persons or i in self.role_tokens and i not in self.role_heads:
             return None
-        known = (self.known_exact.at(doc).get(i) or self.known_lower.at(doc).get(i) or [None])[0]
+        known_hits = self.known_exact.at(doc).get(i) or self.known_lower.at(doc).get(i)
+        known = known_hits[0] if known_hits else None
         head = self.heads.longest(doc, i)
         if known and is_cap(doc[i]) and (head is None or known[0] >= head[0]):
-            end, entry = known
-            name = OrgName(i, end, i, end, entry.cls, canonical=entry.canonical, known=True)
+            end, body = known
+            name = OrgName(i, end, i, end, body.cls, canonical=body.canonical, known=True)
             place = self.places.get(end)
             if place is not None and place._.place.level == "country" and place._.place.name not in self.words.home:
                 name.end, name.place = place.end, place  # "Chính phủ Hà Lan"
@@ -136,7 +138,7 @@ class _Reading:
             self._named(name, entry)
         if entry.takes_parent and name.end < len(doc) and lower(doc[name.end]) not in self.words.owner:
             parent = self.parse(name.end) or self._anaphoric_parent(name.end)
-            if parent is not None and (not parent.anaphoric or parent.head.body == "name"):
+            if parent is not None and (not parent.anaphoric or parent.head is not None and parent.head.body == "name"):
                 name.parent, name.end = parent, parent.end
         if entry.body != "none" and name.end == head_end and name.parent is None:
             if entry.body in ("sub", "strict"):
@@ -157,7 +159,7 @@ class _Reading:
                 name.end, name.implicit_level = unit[0], unit[1].level  # "Ban Quản lý KKT tỉnh"
         return name
 
-    def _anaphoric_parent(self, i) -> OrgName | None:
+    def _anaphoric_parent(self, i: int) -> OrgName | None:
         """"phòng Nhân sự *công ty*": a lower-case head noun that refers back to a named body."""
         head = self.heads.longest(self.doc, i)
         if head is None or head[1].cls not in _REFERABLE or is_cap(self.doc[i]):
@@ -167,13 +169,15 @@ class _Reading:
             return None
         return OrgName(i, end, i, end, head[1].cls, head=head[1], anaphoric=True)
 
-    def _head_ok(self, i, head_end, entry) -> bool:
+    def _head_ok(self, i: int, head_end: int, entry: OrgHead) -> bool:
         doc = self.doc
         if not entry.head.isupper() and doc[i:head_end].text.isupper():
             return False  # "TỔ CHỨC THỰC HIỆN": a heading in capitals
-        if not (is_cap(doc[i]) or i in self.role_heads or entry.head in self.words.board_head and self.ban_bodies.longest(doc, head_end)):
+        board = entry.head in self.words.board_head and self.ban_bodies.longest(doc, head_end)
+        if not (is_cap(doc[i]) or i in self.role_heads or board):
             return False
-        if i > 0 and lower(doc[i - 1]) in self.words.plural and not is_cap(doc[head_end] if head_end < len(doc) else doc[i]):
+        after_head = doc[head_end] if head_end < len(doc) else doc[i]
+        if i > 0 and lower(doc[i - 1]) in self.words.plural and not is_cap(after_head):
             return False
         # "Hội nghị", "Báo cáo", "Viện trưởng": the head only begins a common word.
         nxt = doc[head_end] if head_end < len(doc) else None
@@ -195,7 +199,7 @@ class _Reading:
             name.end, name.implicit_level = unit[0], unit[1].level
         return True
 
-    def _named(self, name: OrgName, entry) -> None:
+    def _named(self, name: OrgName, entry: OrgHead) -> None:
         """Name and sub-body heads: legal form, board name, then the name proper."""
         doc, pos = self.doc, name.end
         alias = self._parenthesis(pos)
@@ -230,22 +234,26 @@ class _Reading:
                 end = last = self.places[end].end
             elif lower(tok) in self.words.number and end + 1 < len(doc) and doc[end + 1].text[:1].isdigit():
                 end += 1
-            elif tok.text[:1].isdigit() and end > start and (lower(doc[end - 1]) in self.words.number or _CODE.match(self._glued(end))):
+            elif tok.text[:1].isdigit() and end > start \
+                    and (lower(doc[end - 1]) in self.words.number or _CODE.match(self._glued(end))):
                 end = last = self._glued_end(end)
-            elif allow_lower and lower(tok) in self.words.plural and self.zone_types.longest(doc, end + 1):
-                end = self.zone_types.longest(doc, end + 1)[0]  # "Ban Quản lý các KCN Hà Nội"
-                while end + 1 < len(doc) and doc[end].text == "," and self.zone_types.longest(doc, end + 1):
-                    end = self.zone_types.longest(doc, end + 1)[0]  # "các khu chế xuất, khu công nghiệp"
+            elif allow_lower and lower(tok) in self.words.plural and self._zone_type_end(end + 1):
+                end = self._zone_type_end(end + 1)  # "Ban Quản lý các KCN Hà Nội"
+                while end + 1 < len(doc) and doc[end].text == "," and self._zone_type_end(end + 1):
+                    end = self._zone_type_end(end + 1)  # "các khu chế xuất, khu công nghiệp"
             elif is_alpha(tok) and is_cap(tok):
-                if self._starts_other(end) or lower(doc[end - 1]) in self.words.coordinator and self.heads.longest(doc, end):
+                second = lower(doc[end - 1]) in self.words.coordinator and self.heads.longest(doc, end)
+                if self._starts_other(end) or second:
                     break  # a parent body, or "Ban Dân nguyện *và Viện* ...": a second body
                 end = last = self._word_end(end)
                 lower_run = 0
-            elif (lower(tok) in self.words.coordinator or tok.text in _JOINING_MARKS) and end > start and end + 1 < len(doc) and is_cap(doc[end + 1]) \
+            elif (lower(tok) in self.words.coordinator or tok.text in _JOINING_MARKS) and end > start \
+                    and end + 1 < len(doc) and is_cap(doc[end + 1]) \
                     and not self._starts_other(end + 1) and end + 1 not in self.persons \
                     and not (is_upper_word(doc[end + 1].text) and len(doc[end + 1].text) <= 2):  # "(Sở Văn hóa - PV)"
                 end += 1
-            elif allow_lower and tok.text.isalpha() and tok.text.islower() and not is_stopword(doc, end, self.stopwords) \
+            elif allow_lower and tok.text.isalpha() and tok.text.islower() \
+                    and not is_stopword(doc, end, self.stopwords) \
                     and lower(tok) not in self.words.plural and lower_run < _MAX_LOWER:
                 end += 1
                 lower_run += 1
@@ -253,7 +261,12 @@ class _Reading:
                 break
         return last
 
-    def _word_end(self, i) -> int:
+    def _zone_type_end(self, i: int) -> int:
+        """End of a zone type word starting at ``i`` ("khu công nghiệp"), 0 when none does."""
+        found = self.zone_types.longest(self.doc, i)
+        return found[0] if found else 0
+
+    def _word_end(self, i: int) -> int:
         """End of the underthesea word token ``i`` begins ("Dân vận", "Chỉ đạo")."""
         end = i + 1
         while end < len(self.doc) and not is_word_start(self.doc[end]) and self.doc[end].text.isalpha() \
@@ -261,14 +274,14 @@ class _Reading:
             end += 1
         return end
 
-    def _starts_other(self, i) -> bool:
+    def _starts_other(self, i: int) -> bool:
         """A capitalised word that begins another body (a parent, or a listed one)."""
         head = self.heads.longest(self.doc, i)
         if head is not None and (head[1].body in ("none", "unit") or head[1].head in self.words.separate_head):
             return True
         return bool(self.known_lower.at(self.doc).get(i)) or i in self.role_tokens
 
-    def _parenthesis(self, i) -> str | None:
+    def _parenthesis(self, i: int) -> str | None:
         """A one-word abbreviation in brackets at ``i``: "(CLB)", "(Vinalines)"."""
         doc = self.doc
         if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and is_cap(doc[i + 1]) \
@@ -284,10 +297,10 @@ class _Reading:
             if owner is not None and not owner.anaphoric:
                 name.owner = owner
 
-    def _glued(self, i) -> str:
+    def _glued(self, i: int) -> str:
         return self.doc[i:self._glued_end(i)].text
 
-    def _glued_end(self, i) -> int:
+    def _glued_end(self, i: int) -> int:
         """End of a run of tokens written without spaces ("07-CTr/TU")."""
         end = i + 1
         while end < len(self.doc) and self.doc[end - 1].whitespace_ == "" and self.doc[end].text not in ",.;:()\"'":

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicons
 from ..text import is_upper_word
-from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, lower, require_words, texts, word_ends_at
+from .lookup import Hits, PhraseTable, is_alpha, is_cap, is_word_start, lower, require_words, texts, word_ends_at
 from .spans import PersonInfo
 
 __all__ = ["PersonRecogniser", "person_name"]
@@ -60,7 +61,7 @@ class PersonRecogniser:
         spans: list[Span] = []
         taken: set[int] = set()
 
-        def add(start, end, cue=None, partial=False, byline=False):
+        def add(start: int, end: int, cue: str | None = None, partial: bool = False, byline: bool = False) -> None:
             if end <= start or taken & set(range(start, end)):
                 return
             span = Span(doc, start, end, label="person")
@@ -70,8 +71,8 @@ class PersonRecogniser:
 
         for start, end in self._credits(doc):
             add(start, end, cue="byline", byline=True)
-        for start, end, cue in self._foreign_leaders(doc, places):
-            add(start, end, cue=cue)
+        for start, end, title in self._foreign_leaders(doc, places):
+            add(start, end, cue=title)
         address = self.address.at(doc)
         words = texts(doc)
         for i in range(len(doc)):
@@ -99,7 +100,8 @@ class PersonRecogniser:
                 continue  # "Hà Nội", "Cao Bằng": a place, not a person
             if doc[i:end].text in lexicons.lunar_years():
                 continue  # "Tết Đinh Dậu": a year
-            if end - i == 2 and any(e.level in ("province", "district") for e in lexicons.gazetteer().get(doc[i:end].text, ())):
+            units = lexicons.gazetteer().get(doc[i:end].text, ())
+            if end - i == 2 and any(e.level in ("province", "district") for e in units):
                 continue  # "Hà Đông", "Kim Sơn": a district's name, not a person without "ông"/"bà"
             add(i, end)
         keep = [s for s in doc.spans.get("places", []) if not taken & set(range(s.start, s.end))]
@@ -107,7 +109,7 @@ class PersonRecogniser:
         doc.spans["persons"] = sorted(spans, key=lambda s: s.start)
         return doc
 
-    def _cue(self, doc, i, address):
+    def _cue(self, doc: Doc, i: int, address: Hits[str]) -> tuple[int, str] | None:
         """A form of address or title starting at ``i``: (end, text)."""
         if i in address:
             end, kind = address[i][0]
@@ -121,7 +123,7 @@ class PersonRecogniser:
             return end, doc[i:end].text
         return None
 
-    def _name_run(self, doc, start, strict: bool) -> int:
+    def _name_run(self, doc: Doc, start: int, strict: bool) -> int:
         """End of the personal name starting at ``start`` (``start`` if none)."""
         end = start
         upper = start < len(doc) and is_upper_word(doc[start].text) and len(doc[start].text) > 1
@@ -141,14 +143,14 @@ class PersonRecogniser:
                 end -= 1  # "Đoàn *Chủ* tịch": the role word, not a given name
         return end
 
-    def _may_start(self, doc, i) -> bool:
+    def _may_start(self, doc: Doc, i: int) -> bool:
         """A name starts a word, or follows an acronym underthesea glued it to ("TN&MT Hồ Huy Thành")."""
         if is_word_start(doc[i]):
             return True
         before = doc[i - 1].text
         return is_upper_word(before) and len(before) > 1
 
-    def _blocked(self, doc, i) -> bool:
+    def _blocked(self, doc: Doc, i: int) -> bool:
         """A name right after a street, place or organisation word is part of that name."""
         for table in (self.blockers, self.org_heads):
             found = table.at(doc)
@@ -160,7 +162,7 @@ class PersonRecogniser:
                     return True
         return False
 
-    def _foreign_leaders(self, doc, places):
+    def _foreign_leaders(self, doc: Doc, places: dict[int, Span]) -> Iterator[tuple[int, int, str]]:
         """"Tổng thống Mỹ Donald Trump", "Thủ tướng Pakistan Nawar Sharif": a role, a
         country, then a name that no Vietnamese family name begins."""
         countries = {s.start: s for s in set(places.values()) if s._.place.level == "country"}
@@ -181,7 +183,7 @@ class PersonRecogniser:
                 continue  # "Tổng thống Mỹ *Nhà Trắng*": Vietnamese words, not a foreign name
             yield country.end, end, doc[i:country.end].text
 
-    def _credits(self, doc):
+    def _credits(self, doc: Doc) -> Iterator[tuple[int, int]]:
         """Token ranges of names in photo credits ("Ảnh: QUẾ CHI", "(Ảnh: Hồng Phú)") and bylines."""
         n = len(doc)
         words = texts(doc)
@@ -193,7 +195,7 @@ class PersonRecogniser:
                     yield i + 2, end
         yield from self._byline(doc)
 
-    def _credit_ends(self, doc, start, end) -> bool:
+    def _credit_ends(self, doc: Doc, start: int, end: int) -> bool:
         """A credited name is in capitals, starts with a family name, or ends the credit."""
         if doc[end - 1].text in self.org_suffixes:
             return False  # "Ảnh: European Pressphoto Agency": an agency
@@ -201,7 +203,7 @@ class PersonRecogniser:
             return True
         return end >= len(doc) or doc[end].text in {"/", ")", ",", "."} or doc[end].is_space
 
-    def _byline(self, doc):
+    def _byline(self, doc: Doc) -> Iterator[tuple[int, int]]:
         """The last line's tail after its last sentence: "… nói. Mai Hà", "Tin, ảnh: VĂN YÊN (…)",
         "Vân Thiêng, Diệu Linh/VOV", "Trí Kiên Theo Đời sống Plus"."""
         source = lexicons.words("source")
@@ -234,9 +236,11 @@ class PersonRecogniser:
             yield from found
 
 
-def _starts_word(doc, i) -> bool:
+def _starts_word(doc: Doc, i: int) -> bool:
     """A capitalised syllable that, with the lower-case one after it, is a dictionary word."""
-    return i + 1 < len(doc) and doc[i + 1].text.islower() and f"{doc[i].text} {doc[i + 1].text}".lower() in lexicons.dictionary()
+    if i + 1 >= len(doc) or not doc[i + 1].text.islower():
+        return False
+    return f"{doc[i].text} {doc[i + 1].text}".lower() in lexicons.dictionary()
 
 
 def _looks_vietnamese(text: str) -> bool:

@@ -5,6 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicons
+from ..lexicons import PlaceUnit
 from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, require_words, texts, word_ends_at
 from .spans import PlaceInfo
 
@@ -72,7 +73,8 @@ class PlaceRecogniser:
             if i in taken or i not in bare or not (is_word_start(doc[i]) or _after_acronym(doc, i)):
                 continue
             end, (level, canonical) = bare[i][0]
-            if not word_ends_at(doc, end) or level != "region" and not all(is_cap(t) for t in doc[i:end] if is_alpha(t)):
+            capitalised = all(is_cap(t) for t in doc[i:end] if is_alpha(t))
+            if not word_ends_at(doc, end) or level != "region" and not capitalised:
                 continue
             if level == "region" and not is_cap(doc[i]) and doc[i].lower_ not in self.region_lower:
                 continue
@@ -85,7 +87,7 @@ class PlaceRecogniser:
         doc.spans["places"] = sorted(spans, key=lambda s: s.start)
         return doc
 
-    def _named_unit(self, doc, i, unit_end, unit):
+    def _named_unit(self, doc: Doc, i: int, unit_end: int, unit: PlaceUnit) -> Span | None:
         """``unit_end`` follows a unit word: read the unit's name if there is one."""
         if unit_end >= len(doc):
             return None
@@ -94,11 +96,13 @@ class PlaceRecogniser:
             return self._span(doc, i, unit_end + 1, unit.level, f"{unit.canonical.title()} {first.text}", unit)
         if first.is_sent_start or first.text.lower() in lexicons.stopwords() | lexicons.not_names():
             return None  # "phường. Tại cuộc họp": the next sentence, not a name
-        if not is_cap(first) or (first.text.isupper() and len(first.text) > 1 and first.text not in lexicons.place_aliases()):
+        acronym = first.text.isupper() and len(first.text) > 1 and first.text not in lexicons.place_aliases()
+        if not is_cap(first) or acronym:
             return None
         run_end = unit_end
         while run_end < len(doc) and run_end - unit_end < 6 and (
-                is_cap(doc[run_end]) or doc[run_end].text in "-–" and run_end + 1 < len(doc) and is_cap(doc[run_end + 1])):
+                is_cap(doc[run_end])
+                or doc[run_end].text in "-–" and run_end + 1 < len(doc) and is_cap(doc[run_end + 1])):
             run_end += 1  # "tỉnh Bà Rịa - Vũng Tàu"
         # Longest name the gazetteer knows (or knows but for diacritics), else the first word of the run.
         for end in range(run_end, unit_end, -1):
@@ -117,7 +121,7 @@ class PlaceRecogniser:
             return None  # "UBND thành phố Lê Hồng Sơn": a three-syllable name the gazetteer lacks is a person
         return self._span(doc, i, end, unit.level, doc[unit_end:end].text, unit)
 
-    def _repeated(self, doc, spans, taken):
+    def _repeated(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """A name the report gave a unit word once ("thành phố La Haye") is that place everywhere."""
         names = {}
         for span in spans:
@@ -137,7 +141,7 @@ class PlaceRecogniser:
                     taken.update(range(i, end))
         return found
 
-    def _before_bracket(self, doc, spans, taken):
+    def _before_bracket(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """"Mai Châu (tỉnh Hòa Bình)": a name the gazetteer places inside the bracketed unit."""
         found = []
         for span in spans:
@@ -157,7 +161,7 @@ class PlaceRecogniser:
                     break
         return found
 
-    def _coordinated(self, doc, previous, unit):
+    def _coordinated(self, doc: Doc, previous: Span, unit: PlaceUnit) -> Span | None:
         """A second name of the same kind after a comma or "và": "2 xã Xuân Phú, Xuân Thắng"."""
         j = previous.end
         if j + 1 >= len(doc) or not (doc[j].text == "," or doc[j].text in self.coordinator) or not is_cap(doc[j + 1]):
@@ -172,7 +176,7 @@ class PlaceRecogniser:
                 return self._span(doc, j + 1, end, unit.level, self._canonical(name), unit)
         return None
 
-    def _folded(self, name, unit) -> str | None:
+    def _folded(self, name: str, unit: PlaceUnit) -> str | None:
         """The one gazetteer name of this level that differs from ``name`` only in diacritics."""
         from ..text import fold
 
@@ -181,7 +185,7 @@ class PlaceRecogniser:
                  if any(e.level in levels for e in self.gazetteer[n])]
         return found[0] if len(found) == 1 else None
 
-    def _known(self, name, unit) -> bool:
+    def _known(self, name: str, unit: PlaceUnit) -> bool:
         if name in lexicons.place_aliases() or name in lexicons.countries():
             return True
         levels = _UNIT_LEVELS[unit.level]
@@ -190,11 +194,11 @@ class PlaceRecogniser:
     def _canonical(self, name: str) -> str:
         return lexicons.place_aliases().get(name, name)
 
-    def _span(self, doc, start, end, level, canonical, unit) -> Span:
+    def _span(self, doc: Doc, start: int, end: int, level: str, canonical: str, unit: PlaceUnit | None) -> Span:
         entries = self.gazetteer.get(canonical, ())
         if level == "city":  # "thành phố X": a province-level city, a city inside a province, or abroad
-            levels = {e.level for e in entries}
-            level = "province" if "province" in levels else "district" if "district" in levels else "place"
+            written = {e.level for e in entries}
+            level = "province" if "province" in written else "district" if "district" in written else "place"
         levels = _UNIT_LEVELS.get(level, (level,))
         provinces = {e.province for e in entries if e.level in levels}
         province = next(iter(provinces)) if len(provinces) == 1 else None
@@ -205,7 +209,7 @@ class PlaceRecogniser:
         return span
 
 
-def _after_acronym(doc, i) -> bool:
+def _after_acronym(doc: Doc, i: int) -> bool:
     """underthesea glues a name to the acronym before it ("Sở VH&TT Huế")."""
     return i > 0 and doc[i - 1].text.isupper() and len(doc[i - 1].text) > 1
 

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Union
+from typing import Any
 
 __all__ = [
     "PlaceInfo", "PersonInfo", "RoleInfo", "OrgInfo", "ZoneInfo", "FigureInfo", "CitedInfo",
@@ -170,8 +171,8 @@ class CueInfo:
     role: str
 
 
-SpanInfo = Union[PlaceInfo, PersonInfo, RoleInfo, OrgInfo, ZoneInfo, FigureInfo, CitedInfo, TitleInfo, EventInfo,
-                 CueInfo]
+SpanInfo = (PlaceInfo | PersonInfo | RoleInfo | OrgInfo | ZoneInfo | FigureInfo | CitedInfo | TitleInfo | EventInfo
+            | CueInfo)
 
 # Span group -> (span label, the extension holding its info, the info's type).
 SPAN_KINDS: dict[str, tuple[str, str, type]] = {

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicons
+from ..lexicons import ZoneType
 from .figures import parse_number
 from .lookup import PhraseTable, is_alpha, is_cap, is_stopword, lower, require_words
 from .spans import ZoneInfo
@@ -49,7 +50,8 @@ class ZoneRecogniser:
         spans, i = [], 0
         words, abbreviations = self.words.at(doc), self.abbreviations.at(doc)
         while i < len(doc):
-            hit = (abbreviations.get(i) or words.get(i) or [None])[0] if i in abbreviations or i in words else None
+            hits = abbreviations.get(i) or words.get(i)
+            hit = hits[0] if hits else None
             if hit is None or self._generic(doc, i):
                 i += 1
                 continue
@@ -72,13 +74,13 @@ class ZoneRecogniser:
         doc.spans["zones"] = spans
         return doc
 
-    def _generic(self, doc, i) -> bool:
+    def _generic(self, doc: Doc, i: int) -> bool:
         if i == 0:
             return False
         before = doc[i - 1]
         return lower(before) in self.quantifiers or parse_number(before.text) is not None
 
-    def _name(self, doc, start, places, persons):
+    def _name(self, doc: Doc, start: int, places: dict[int, Span], persons: set[int]) -> tuple[int, bool, Span | None]:
         """Read a zone name from ``start``: (end, has an anchor, place span or None)."""
         end, last_anchor, qualifiers, place = start, start, 0, None
         while end < len(doc) and end not in persons:
@@ -95,9 +97,11 @@ class ZoneRecogniser:
             elif lower(tok) in self.number_words and end > start and last_anchor == end and end + 1 < len(doc) \
                     and doc[end + 1].text.isdigit():
                 end = last_anchor = end + 2  # "Công viên phần mềm Đà Nẵng số 2"
-            elif tok.text in _DASHES and end > start and last_anchor == end and end + 1 < len(doc) and is_cap(doc[end + 1]):
+            elif tok.text in _DASHES and end > start and last_anchor == end and end + 1 < len(doc) \
+                    and is_cap(doc[end + 1]):
                 end += 1
-            elif last_anchor == start and is_alpha(tok) and tok.text.islower() and not is_stopword(doc, end, self.stopwords) \
+            elif last_anchor == start and is_alpha(tok) and tok.text.islower() \
+                    and not is_stopword(doc, end, self.stopwords) \
                     and qualifiers < _MAX_QUALIFIERS:
                 qualifiers += 1
                 end += 1
@@ -105,13 +109,13 @@ class ZoneRecogniser:
                 break
         return last_anchor, last_anchor > start, place
 
-    def _place_only(self, doc, start, type_end, name_end, places) -> bool:
+    def _place_only(self, doc: Doc, start: int, type_end: int, name_end: int, places: dict[int, Span]) -> bool:
         """"khu công nghiệp Hà Nội" in lower case is the province's parks, not one park."""
         span = places.get(type_end)
         return (span is not None and span.end == name_end and span._.place.level in ("province", "country")
                 and doc[start].text[:1].islower())
 
-    def _span(self, doc, start, end, type_end, ztype, place) -> Span:
+    def _span(self, doc: Doc, start: int, end: int, type_end: int, ztype: ZoneType, place: Span | None) -> Span:
         span = Span(doc, start, end, label="zone")
         name = doc[type_end:end].text
         span._.zone = ZoneInfo(f"{ztype.canonical} {name}" if type_end > start else name, ztype.concept,

@@ -40,6 +40,7 @@ def link_figures(mentions: Mentions, owner: dict[int, str], fallback: str | None
         candidates = sorted(subjects.get(fig.sentence, []), key=lambda m: m.token_start)
         before = [m for m in candidates if m.token_end <= fig.token_start]
         after = [m for m in candidates if m.token_start >= fig.token_end and m.clause_start == fig.clause_end]
+        about: str | None
         if before:
             about, confidence = owner[id(before[0])], 0.7
         elif after:

@@ -111,7 +111,8 @@ def _with_locality(own: str, info: OrgInfo, locality: Locality) -> str:
         if surface.endswith(place.name) or not own.endswith(surface) or surface == own:
             return own
         unit = _spaced(place.unit_text) if place.unit and place.unit_text else None
-        canonical = f"{unit} {place.name}" if unit and place.unit and not place.unit.startswith(lexicons.word("city_unit")) \
+        city = bool(place.unit) and str(place.unit).startswith(lexicons.word("city_unit"))
+        canonical = f"{unit} {place.name}" if unit and not city \
             else f"{place.unit} {place.name}" if place.unit else _display(place.name)
         return own[: -len(surface)] + canonical
     level = info.implicit_level

@@ -47,7 +47,8 @@ class _Gathering:
                           key=len, reverse=True)
         bases: dict[str, set[str]] = {}
         for m in named:
-            bases.setdefault(keys[id(m)], set()).add("org:" + org_key(self.naming[id(m)].base or self.naming[id(m)].name))
+            naming = self.naming[id(m)]
+            bases.setdefault(keys[id(m)], set()).add("org:" + org_key(naming.base or naming.name))
         known = {keys[id(m)] for m in named if self.naming[id(m)].info.known}
         for k in all_keys:
             if k in known:

@@ -58,7 +58,8 @@ def merge(parts: list[Linked]) -> Linked:
         _absorb(entities, long, entities.pop(short))
     posts = _renamed_posts(posts, renamed)
     for figure in figures:
-        figure.about = renamed.get(figure.about, figure.about)
+        if figure.about is not None:
+            figure.about = renamed.get(figure.about, figure.about)
     for ent in entities.values():
         ent.parents = {renamed.get(k, k) for k in ent.parents} - {ent.key}
     if event is not None:
