@@ -95,3 +95,88 @@ def test_a_name_ending_in_a_local_issuer_code_is_no_local_document():
     identities = {e.name: e.identity for e in link(text).entities.values() if e.kind == "organisation"}
     assert identities["Ban Chỉ đạo Chương trình số 07-CTr/TU"].endswith("@Phú Thọ")
     assert identities["Trường Đại học STU"] == "org:trường đại học stu"
+
+
+def test_stacked_titles_joined_by_a_dash_each_give_a_post():
+    got = posts_of(link("Ủy viên Ban Thường vụ Tỉnh ủy - Trưởng Ban Dân vận Tỉnh ủy Hoàng Minh Tâm dự họp tại Hưng Yên."))
+    assert {("Hoàng Minh Tâm", "Ủy viên", "Ban Thường vụ Tỉnh ủy Hưng Yên"),
+            ("Hoàng Minh Tâm", "Trưởng ban", "Ban Dân vận Tỉnh ủy Hưng Yên")} <= got
+
+
+def test_a_role_stacked_before_a_body_shares_it():
+    """"Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc X": X is minister and chairman of the one body."""
+    got = posts_of(link("Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc Hầu A Phềnh làm việc với tỉnh Lai Châu."))
+    assert got == {("Hầu A Phềnh", "Bộ trưởng", "Ủy ban Dân tộc"), ("Hầu A Phềnh", "Chủ nhiệm", "Ủy ban Dân tộc")}
+
+
+def test_a_secretary_stacked_before_a_local_body_holds_the_locality_s_party_committee():
+    got = posts_of(link("Bí thư kiêm Chủ tịch UBND huyện Kim Sơn Đinh Văn Thụy kiểm tra đê biển."))
+    assert got == {("Đinh Văn Thụy", "Bí thư", "Huyện ủy Kim Sơn"), ("Đinh Văn Thụy", "Chủ tịch", "UBND huyện Kim Sơn")}
+
+
+def test_a_body_only_partly_recognised_gives_no_post_but_its_stack_does():
+    """"Trưởng đoàn ĐBQH tỉnh": whatever the body's name, the name after "tỉnh" holds the other titles."""
+    got = posts_of(link("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, Trưởng đoàn ĐBQH tỉnh Trần Quốc Hưng "
+                        "phát biểu tại hội nghị ở Thái Bình."))
+    assert {("Trần Quốc Hưng", "Phó Bí thư", "Tỉnh ủy Thái Bình"),
+            ("Trần Quốc Hưng", "Chủ tịch", "UBND tỉnh Thái Bình")} <= got
+
+
+def test_a_title_then_a_dash_and_a_form_of_address():
+    got = posts_of(link("Giám đốc Công ty Cổ phần Thủy sản Hòa Lợi - ông Phan Thanh Liêm - cho biết giá tôm tăng."))
+    assert got == {("Phan Thanh Liêm", "Giám đốc", "Công ty Cổ phần Thủy sản Hòa Lợi")}
+
+
+def test_a_colon_that_opens_a_quotation_lists_nobody():
+    got = posts_of(link("Bộ trưởng Bộ Y tế Đào Hồng Lan: “Chúng tôi cảm ơn bà Ngô Thị Mai và ông Vũ Đức Tài”."))
+    assert got == {("Đào Hồng Lan", "Bộ trưởng", "Bộ Y tế")}
+
+
+def test_offices_of_two_countries_are_not_one_stack():
+    got = posts_of(link("Hội nghị có Phó Tổng thống Hàn Quốc, Thủ tướng Campuchia Hun Manet cùng nhiều khách mời."))
+    assert got == {("Hun Manet", "Thủ tướng", "Chính phủ Campuchia")}
+
+
+def test_a_title_followed_by_an_unrecognised_name_is_not_the_previous_person_s():
+    got = posts_of(link("Buổi lễ có Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn, Chủ tịch Cơ quan Hợp tác Quốc tế "
+                        "Nhật Bản (JICA) Akihiko Tanaka cùng nhiều khách mời."))
+    assert ("Bùi Thanh Sơn", "Chủ tịch", "Cơ quan Hợp tác Quốc tế Nhật Bản") not in got
+
+
+def test_a_leader_s_office_read_only_from_a_stack_is_not_given_when_someone_holds_it():
+    """The comma after "Bộ Quốc phòng" ends a clause: Phan Văn Giang is the minister, not Phạm Minh Chính."""
+    got = posts_of(link("Hội đàm với Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng, Thủ tướng Phạm Minh Chính "
+                        "hoan nghênh hai bên."))
+    assert ("Phan Văn Giang", "Bộ trưởng", "Bộ Quốc phòng") in got
+    assert ("Phạm Minh Chính", "Bộ trưởng", "Bộ Quốc phòng") not in got
+
+
+def test_a_foreign_head_of_state_holds_that_country_s_state():
+    linked = link("Chủ tịch nước Lương Cường đón Tổng thống Indonesia Prabowo Subianto và Chủ tịch Trung Quốc "
+                  "Tập Cận Bình; Tổng Bí thư Lào Thongloun Sisoulith gửi điện.")
+    got = posts_of(linked)
+    assert {("Prabowo Subianto", "Tổng thống", "Nhà nước Indonesia"),
+            ("Tập Cận Bình", "Chủ tịch", "Nhà nước Trung Quốc")} <= got
+    assert not any(person == "Thongloun Sisoulith" for person, _, _ in got)  # never Viet Nam's party
+
+
+def test_a_president_with_no_country_is_the_report_s_foreign_state():
+    got = posts_of(link("Tiếp đoàn Hoa Kỳ, ông Joe Biden, Tổng thống, khẳng định Hoa Kỳ coi trọng quan hệ hai nước."))
+    assert ("Joe Biden", "Tổng thống", "Nhà nước Mỹ") in got
+
+
+def test_a_minister_s_field_names_the_ministry():
+    got = posts_of(link("Bộ trưởng Kế hoạch và Đầu tư Nguyễn Chí Dũng dự. Bộ trưởng Thương mại Indonesia - "
+                        "ông Budi Santoso - cho biết hai nước sẽ ký kết."))
+    assert {("Nguyễn Chí Dũng", "Bộ trưởng", "Bộ Kế hoạch và Đầu tư"),
+            ("Budi Santoso", "Bộ trưởng", "Bộ Thương mại Indonesia")} <= got
+
+
+def test_the_inspector_general_heads_the_government_inspectorate():
+    got = posts_of(link("Tổng Thanh tra Chính phủ Đoàn Hồng Phong chủ trì hội nghị."))
+    assert got == {("Đoàn Hồng Phong", "Tổng Thanh tra", "Thanh tra Chính phủ")}
+
+
+def test_a_head_noun_written_again_after_the_role_begins_the_body():
+    got = posts_of(link("Trưởng ban Ban Quản lý các khu công nghiệp tỉnh Nam Định Trần Anh Dũng cho biết."))
+    assert got == {("Trần Anh Dũng", "Trưởng ban", "Ban Quản lý các khu công nghiệp tỉnh Nam Định")}

@@ -8,7 +8,7 @@ from typing import Any
 
 __all__ = [
     "PlaceInfo", "PersonInfo", "RoleInfo", "OrgInfo", "ZoneInfo", "FigureInfo", "CitedInfo",
-    "TitleInfo", "EventInfo", "CueInfo", "SpanInfo", "SPAN_KINDS", "register_extensions",
+    "TitleInfo", "UNRECOGNISED", "EventInfo", "CueInfo", "SpanInfo", "SPAN_KINDS", "register_extensions",
 ]
 
 
@@ -127,18 +127,25 @@ class CitedInfo:
     date: str | None = None
 
 
+UNRECOGNISED = -2  # a title's body is written but was not recognised whole
+
+
 @dataclass(frozen=True)
 class TitleInfo:
     """Titles read together ("Phó Bí thư Thành ủy, Chủ tịch UBND TP") and the persons
     they may belong to; every number is a token offset in the Doc.
 
-    ``phrases`` are (role start, organisation start or -1), in order; ``end``
+    ``phrases`` are (role start, organisation start), in order: the start is -1
+    when no body is written and ``UNRECOGNISED`` (-2) when one is written but
+    only part of it was recognised ("Thanh tra *tỉnh*"); ``end``
     is where the titles end. ``after`` are persons right after them ("ROLE
     ORG NAME", "ROLE ORG ông NAME"), ``before`` persons joined before them
     ("NAME, ROLE ORG", "NAME - ROLE ORG"), ``listed`` every person after them
     in the sentence. ``colon``: a colon follows ("các Ủy viên …: A, B");
     ``plural``: "các"/"những" comes before; ``closed``: punctuation (or the
-    end of the text) follows, so they may stand after a name.
+    end of the text) follows, so they may stand after a name; ``unnamed``:
+    capitalised words nothing recognised follow, most likely the name of the
+    holder the person grammar missed, so they stand after nobody named before.
     """
 
     phrases: tuple[tuple[int, int], ...]
@@ -149,6 +156,7 @@ class TitleInfo:
     colon: bool = False
     plural: bool = False
     closed: bool = False
+    unnamed: bool = False
 
 
 @dataclass(frozen=True)

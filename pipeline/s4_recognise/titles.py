@@ -2,20 +2,22 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicons
-from .lookup import require_words
-from .spans import TitleInfo
+from .lookup import PhraseTable, is_cap, require_words
+from .spans import UNRECOGNISED, TitleInfo
 
 __all__ = ["TitleRecogniser"]
 
 _AFTER_PERSON = {",", "-", "–", "—", "("}  # "NAME, ROLE", "NAME - ROLE", "NAME (ROLE"
 _CLOSERS = {",", ";", ")", "-", "–", ".", ":"}
-_CHAIN = {","}
+_DASHES = {"-", "–", "—"}
+_CHAIN = {","} | _DASHES  # "Ủy viên Bộ Chính trị, Trưởng ban Kinh tế Trung ương - Trưởng Ban Chỉ đạo Tây Bắc"
+_QUOTES = {'"', "“", "”", "«", "'"}
 
 
 @Language.factory("vnkg_titles", requires=["doc.spans", "span._.role", "span._.org", "span._.person"],
@@ -30,6 +32,7 @@ class _Phrase:
     org: int       # token where its organisation starts, -1 when none is written
     start: int
     end: int
+    country: str | None = None  # the foreign office's country: "Thủ tướng *Lào*"
 
 
 class TitleRecogniser:
@@ -58,6 +61,8 @@ class TitleRecogniser:
         self.chain = _CHAIN | lexicons.words("chain")
         self.plural = lexicons.words("plural")
         self.address = frozenset(lexicons.honorifics())
+        self.units = PhraseTable(nlp, [(u, u) for u in lexicons.place_units()])
+        self.heads = frozenset(h.split()[0] for h in lexicons.org_heads())
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_titles")
@@ -67,19 +72,29 @@ class TitleRecogniser:
             return bisect.bisect_right(sentence_starts, i)
 
         orgs = {s.start: s for s in doc.spans.get("organisations", [])}
-        countries = {s.start: s for s in doc.spans.get("places", []) if s._.place.level == "country"}
+        places = {s.start: s for s in doc.spans.get("places", [])}
+        countries = {i: s for i, s in places.items() if s._.place.level == "country"}
+        units = self.units.at(doc)
+        starts = {s.start for group in ("places", "persons", "roles", "zones", "organisations")
+                  for s in doc.spans.get(group, [])}
         persons_in: dict[int, list[Span]] = {}
         for person in doc.spans.get("persons", []):
             persons_in.setdefault(sentence(person.start), []).append(person)
         phrases_in: dict[int, list[_Phrase]] = {}
         for role in doc.spans.get("roles", []):
-            phrases_in.setdefault(sentence(role.start), []).append(self._phrase(doc, role, orgs, countries))
+            phrase = self._phrase(doc, role, orgs, countries)
+            unit = max((e for e, _ in units.get(phrase.end, [])), default=phrase.end)
+            if phrase.org >= 0 and unit in places:  # a place the body's span left out: "UBND tỉnh *Đồng Nai*"
+                phrase = replace(phrase, end=places[unit].end)
+            elif phrase.org >= 0 and unit > phrase.end:  # a bare unit word left out: "Thanh tra *tỉnh*"
+                phrase = replace(phrase, org=UNRECOGNISED, end=unit)  # the body is not the one recognised
+            phrases_in.setdefault(sentence(role.start), []).append(phrase)
         spans = []
         for n, phrases in phrases_in.items():
             persons = persons_in.get(n, [])
             for chain in self._chains(doc, phrases):
                 span = Span(doc, chain[0].start, chain[-1].end, label="title")
-                span._.title = self._title(doc, chain, persons)
+                span._.title = self._title(doc, chain, persons, starts)
                 spans.append(span)
         doc.spans["titles"] = sorted(spans, key=lambda s: s.start)
         return doc
@@ -94,30 +109,55 @@ class TitleRecogniser:
             org = orgs[head]  # "Trưởng ban Tổ chức": the organisation begins inside the role
         if org is not None:
             return _Phrase(role.start, org.start, role.start, max(org.end, role.end))
-        end = countries[role.end].end if role.end in countries else role.end  # "Thủ tướng Anh": a foreign office
-        return _Phrase(role.start, -1, role.start, end)
+        if role.end in countries:  # "Thủ tướng Anh": a foreign office
+            country = countries[role.end]
+            return _Phrase(role.start, -1, role.start, country.end, country._.place.name)
+        return _Phrase(role.start, -1, role.start, role.end)
 
     def _chains(self, doc: Doc, phrases: list[_Phrase]) -> list[list[_Phrase]]:
         chains: list[list[_Phrase]] = []
         for phrase in sorted(phrases, key=lambda p: p.start):
             last = chains[-1][-1] if chains else None
-            if last is not None and phrase.start == last.end + 1 and doc[last.end].lower_ in self.chain:
+            # offices of two countries are two persons' ("Phó Tổng thống Indonesia, Phó Thủ tướng Thái Lan")
+            foreign = last is not None and last.country != phrase.country and None not in (last.country, phrase.country)
+            if last is not None and phrase.start == last.end + 1 and doc[last.end].lower_ in self.chain and not foreign:
                 chains[-1].append(phrase)
             else:
                 chains.append([phrase])
         return chains
 
-    def _title(self, doc: Doc, chain: list[_Phrase], persons: list[Span]) -> TitleInfo:
+    def _title(self, doc: Doc, chain: list[_Phrase], persons: list[Span], starts: set[int]) -> TitleInfo:
         start, end = chain[0].start, chain[-1].end
-        after = end < len(doc) and doc[end].lower_ in self.address  # "ROLE ORG ông NAME"
+        addressed = end < len(doc) and doc[end].lower_ in self.address  # "ROLE ORG ông NAME"
+        before = tuple(p.start for p in persons
+                       if p.end < start and start == p.end + 1 and doc[p.end].text in _AFTER_PERSON)
+        # "ROLE ORG - ông NAME -": an apposition after a dash, when nobody stands before the title
+        dashed = not before and end + 1 < len(doc) and doc[end].text in _DASHES and doc[end + 1].lower_ in self.address
+        after = tuple(p.start for p in persons
+                      if p.start == end or p.start == end + 1 and addressed or p.start == end + 2 and dashed)
+        # a colon that opens a quotation gives the title to its speaker, not to the persons quoted
+        quoted = end + 1 < len(doc) and doc[end + 1].text in _QUOTES
         return TitleInfo(
             phrases=tuple((p.role, p.org) for p in chain),
             end=end,
-            after=tuple(p.start for p in persons if p.start == end or p.start == end + 1 and after),
-            before=tuple(p.start for p in persons
-                         if p.end < start and start == p.end + 1 and doc[p.end].text in _AFTER_PERSON),
+            after=after,
+            before=before,
             listed=tuple(p.start for p in persons if p.start > end),
-            colon=end < len(doc) and doc[end].text == ":",
+            colon=end < len(doc) and doc[end].text == ":" and not quoted,
+            unnamed=_unnamed_next(doc, end, starts, self.heads),
             plural=start > 0 and doc[start - 1].lower_ in self.plural,
             closed=end >= len(doc) or doc[end].text in _CLOSERS,
         )
+
+
+def _unnamed_next(doc: Doc, end: int, starts: set[int], heads: frozenset[str]) -> bool:
+    """Two capitalised words nothing recognised follow the title (past an alias in
+    brackets) and begin no organisation's head noun ("Ban", "Sở"): the name of
+    its holder, which the person grammar missed ("Chủ tịch JETRO (JETRO)
+    *Hiroyuki Ishige*")."""
+    if end < len(doc) and doc[end].text == "(":
+        close = next((i for i in range(end + 1, min(end + 6, len(doc))) if doc[i].text == ")"), None)
+        end = close + 1 if close is not None else end
+    name = doc[end:end + 2]  # a name has two capitalised syllables at least ("Jusuf Kalla"), no abbreviation
+    return len(name) == 2 and end not in starts and not doc[end].is_sent_start \
+        and all(is_cap(t) and not t.text.isupper() for t in name) and name[0].lower_ not in heads
