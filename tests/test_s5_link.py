@@ -180,3 +180,9 @@ def test_the_inspector_general_heads_the_government_inspectorate():
 def test_a_head_noun_written_again_after_the_role_begins_the_body():
     got = posts_of(link("Trưởng ban Ban Quản lý các khu công nghiệp tỉnh Nam Định Trần Anh Dũng cho biết."))
     assert got == {("Trần Anh Dũng", "Trưởng ban", "Ban Quản lý các khu công nghiệp tỉnh Nam Định")}
+
+
+def test_a_bare_title_refers_to_the_office_stated_for_the_same_person():
+    got = posts_of(link("Thủ tướng Nhật Bản Shigeru Ishiba đến Hà Nội. Tại buổi gặp, Thủ tướng - ông Shigeru "
+                        "Ishiba - cho biết hai nước sẽ hợp tác."))
+    assert got == {("Shigeru Ishiba", "Thủ tướng", "Chính phủ Nhật Bản")}

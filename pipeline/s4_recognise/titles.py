@@ -92,9 +92,14 @@ class TitleRecogniser:
         spans = []
         for n, phrases in phrases_in.items():
             persons = persons_in.get(n, [])
-            for chain in self._chains(doc, phrases):
+            chains = self._chains(doc, phrases)
+            # a title before a colon lists the persons up to the next such title: "Ủy viên Bộ Chính trị: A; B;
+            # các Ủy viên Trung ương Đảng: C" (C is no Ủy viên of the Bộ Chính trị)
+            groups = [c[0].start for c in chains if c[-1].end < len(doc) and doc[c[-1].end].text == ":"]
+            for chain in chains:
+                until = min((g for g in groups if g > chain[0].start), default=len(doc))
                 span = Span(doc, chain[0].start, chain[-1].end, label="title")
-                span._.title = self._title(doc, chain, persons, starts)
+                span._.title = self._title(doc, chain, [p for p in persons if p.start < until], starts)
                 spans.append(span)
         doc.spans["titles"] = sorted(spans, key=lambda s: s.start)
         return doc

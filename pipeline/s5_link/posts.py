@@ -22,6 +22,7 @@ class Post:
     confidence: float
     mentions: list[Mention] = field(default_factory=list)
     indirect: bool = False   # read from a stack of titles or a shared list, not from the title beside the name
+    guessed: bool = False    # the body is what the role alone implies, neither written nor named by a country
 
 
 @dataclass
@@ -32,6 +33,7 @@ class _Phrase:
     named: bool                   # the body is written and names somebody
     org: Mention[OrgInfo] | None = None
     written: bool = False         # a body is written after the role (recognised or not)
+    guessed: bool = False         # the body the role alone implies ("Thủ tướng" -> "Chính phủ")
 
 
 class Bodies(Protocol):
@@ -96,7 +98,7 @@ def find_posts(mentions: Mentions, owner: dict[int, str], bodies: Bodies) -> lis
         else:
             continue
         posts += _give(owner, targets, chain, confidence, position)
-    return _one_holder(_unique(posts), mentions.roles)
+    return _stated(_one_holder(_unique(posts), mentions.roles))
 
 
 def _give(owner: dict[int, str], targets: list[Mention], chain: list[_Phrase], confidence: float,
@@ -113,7 +115,7 @@ def _give(owner: dict[int, str], targets: list[Mention], chain: list[_Phrase], c
             indirect = position == "shared" or position == "before the name" and n < len(chain) - 1
             posts.append(Post(owner[id(person)], phrase.role.info.label, phrase.org_key,
                               phrase.role.info.former, confidence - 0.05 * indirect,
-                              [person, *phrase.mentions], indirect))
+                              [person, *phrase.mentions], indirect, phrase.guessed))
     return posts
 
 
@@ -124,7 +126,9 @@ def _phrase(role: Mention[RoleInfo], start: int, org: Mention[OrgInfo] | None, o
     if org is not None or start == UNRECOGNISED:  # a body written that names nothing recognised
         return _Phrase(role, None, [role], False, None, True)
     implied = bodies.known(role.info.implied_org) if role.info.implied_org else None
-    return _Phrase(role, implied, [role], False)
+    entry = lexicons.roles().get(role.info.base.lower())
+    guessed = entry is not None and role.info.implied_org in (entry.implied_org, entry.foreign_org)
+    return _Phrase(role, implied, [role], False, guessed=guessed)
 
 
 def _share_bodies(chain: list[_Phrase], bodies: Bodies, party: frozenset[str]) -> None:
@@ -151,6 +155,7 @@ def _unique(posts: list[Post]) -> list[Post]:
             seen[key].mentions += post.mentions
             seen[key].confidence = max(seen[key].confidence, post.confidence)
             seen[key].indirect = seen[key].indirect and post.indirect
+            seen[key].guessed = seen[key].guessed and post.guessed
         else:
             seen[key] = post
     return list(seen.values())
@@ -166,3 +171,11 @@ def _one_holder(posts: list[Post], roles: list[Mention[RoleInfo]]) -> list[Post]
         if post.role.lower() in leaders and not post.former and not post.indirect:
             direct.setdefault((post.role.lower(), post.org), set()).add(post.person)
     return [p for p in posts if not p.indirect or not direct.get((p.role.lower(), p.org), set()) - {p.person}]
+
+
+def _stated(posts: list[Post]) -> list[Post]:
+    """A body only guessed from the role ("Thủ tướng Shinzo Abe" -> "Chính phủ") gives way
+    to the body the report states for the same person and role ("Thủ tướng Nhật Bản
+    Shinzo Abe" -> "Chính phủ Nhật Bản")."""
+    stated = {(p.person, p.role.lower()) for p in posts if not p.guessed}
+    return [p for p in posts if not p.guessed or (p.person, p.role.lower()) not in stated]
