@@ -98,7 +98,8 @@ def test_a_name_ending_in_a_local_issuer_code_is_no_local_document():
 
 
 def test_stacked_titles_joined_by_a_dash_each_give_a_post():
-    got = posts_of(link("Ủy viên Ban Thường vụ Tỉnh ủy - Trưởng Ban Dân vận Tỉnh ủy Hoàng Minh Tâm dự họp tại Hưng Yên."))
+    got = posts_of(link("Ủy viên Ban Thường vụ Tỉnh ủy - Trưởng Ban Dân vận Tỉnh ủy Hoàng Minh Tâm dự họp "
+                        "tại Hưng Yên."))
     assert {("Hoàng Minh Tâm", "Ủy viên", "Ban Thường vụ Tỉnh ủy Hưng Yên"),
             ("Hoàng Minh Tâm", "Trưởng ban", "Ban Dân vận Tỉnh ủy Hưng Yên")} <= got
 
