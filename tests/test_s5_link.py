@@ -187,3 +187,8 @@ def test_a_bare_title_refers_to_the_office_stated_for_the_same_person():
     got = posts_of(link("Thủ tướng Nhật Bản Shigeru Ishiba đến Hà Nội. Tại buổi gặp, Thủ tướng - ông Shigeru "
                         "Ishiba - cho biết hai nước sẽ hợp tác."))
     assert got == {("Shigeru Ishiba", "Thủ tướng", "Chính phủ Nhật Bản")}
+
+
+def test_the_front_s_presidium_is_a_body_not_a_chairman():
+    got = posts_of(link("Ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Lê Thị Nga phát biểu."))
+    assert got == {("Lê Thị Nga", "Ủy viên", "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")}

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicons
-from .lookup import PhraseTable, is_cap, lower, require_words
+from .lookup import PhraseTable, is_cap, is_word_start, lower, require_words
 from .spans import RoleInfo
 
 __all__ = ["RoleRecogniser", "role_label"]
@@ -40,6 +40,7 @@ class RoleRecogniser:
         self.home = lexicons.words("home_country")
         self.foreign_only = lexicons.words("foreign_office")
         self.fields = PhraseTable(nlp, [(f, f) for f in lexicons.ministry_fields()])
+        self.bodies = PhraseTable(nlp, [(b, b) for b in lexicons.words("role_named_body")])
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_roles")
@@ -49,9 +50,12 @@ class RoleRecogniser:
                      if p._.place.level == "country" and p._.place.name not in self.home}
         after = self.after.at(doc)
         fields = self.fields.at(doc)
+        # "Đoàn *Chủ tịch*", "Ban *Bí thư*": a body named by a role word holds no role
+        inside = {j for b, hits in self.bodies.at(doc).items() if is_word_start(doc[b])
+                  for e, _ in hits for j in range(b + 1, e)}
         taken_until = 0
         for i in range(len(doc)):
-            if i < taken_until or i not in found:
+            if i < taken_until or i not in found or i in inside:
                 continue
             end, entry = found[i][0]
             start, former = i, False
