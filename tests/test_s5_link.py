@@ -192,3 +192,22 @@ def test_a_bare_title_refers_to_the_office_stated_for_the_same_person():
 def test_the_front_s_presidium_is_a_body_not_a_chairman():
     got = posts_of(link("Ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Lê Thị Nga phát biểu."))
     assert got == {("Lê Thị Nga", "Ủy viên", "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")}
+
+
+def test_former_titles_before_two_joined_names_go_to_both():
+    got = posts_of(link("Dự lễ có các đồng chí nguyên Ủy viên Bộ Chính trị, nguyên Thường trực Ban Bí thư "
+                        "Lê Văn Hải và Trần Quốc Bảo."))
+    assert got == {(name, role, org) for name in ("Lê Văn Hải", "Trần Quốc Bảo")
+                   for role, org in (("Ủy viên", "Bộ Chính trị"), ("Thường trực", "Ban Bí thư"))}
+
+
+def test_a_chairman_s_title_is_not_shared_with_the_name_joined_after_his():
+    got = posts_of(link("Chủ tịch UBND tỉnh Ninh Bình Nguyễn Văn Tâm và Lê Thị Hoa cùng dự."))
+    assert got == {("Nguyễn Văn Tâm", "Chủ tịch", "UBND tỉnh Ninh Bình")}
+
+
+def test_a_standing_board_is_a_body_and_the_secretariat_s_standing_member_an_office():
+    linked = link("Thường trực Tỉnh ủy Ninh Bình làm việc. Đồng chí Lê Văn Hải, Ủy viên Bộ Chính trị, "
+                  "Thường trực Ban Bí thư dự.")
+    assert "Thường trực Tỉnh ủy Ninh Bình" in entity_names(linked, "organisation")
+    assert ("Lê Văn Hải", "Thường trực", "Ban Bí thư") in posts_of(linked)

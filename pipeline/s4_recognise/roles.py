@@ -41,6 +41,8 @@ class RoleRecogniser:
         self.foreign_only = lexicons.words("foreign_office")
         self.fields = PhraseTable(nlp, [(f, f) for f in lexicons.ministry_fields()])
         self.bodies = PhraseTable(nlp, [(b, b) for b in lexicons.words("role_named_body")])
+        self.suffixes = lexicons.words("role_suffix")
+        self.standing = PhraseTable(nlp, [(b, b) for b in lexicons.words("standing_office")])
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_roles")
@@ -53,11 +55,14 @@ class RoleRecogniser:
         # "Đoàn *Chủ tịch*", "Ban *Bí thư*": a body named by a role word holds no role
         inside = {j for b, hits in self.bodies.at(doc).items() if is_word_start(doc[b])
                   for e, _ in hits for j in range(b + 1, e)}
+        standing = self.standing.at(doc)
         taken_until = 0
         for i in range(len(doc)):
             if i < taken_until or i not in found or i in inside:
                 continue
             end, entry = found[i][0]
+            if entry.canonical.lower() in self.suffixes and end not in standing:
+                continue  # "Thường trực" is an office only of some bodies ("Thường trực Ban Bí thư")
             start, former = i, False
             deputy: str | None = None
             acting: str | None = None

@@ -141,7 +141,8 @@ class TitleInfo:
     is where the titles end. ``after`` are persons right after them ("ROLE
     ORG NAME", "ROLE ORG ông NAME"), ``before`` persons joined before them
     ("NAME, ROLE ORG", "NAME - ROLE ORG"), ``listed`` every person after them
-    in the sentence. ``colon``: a colon follows ("các Ủy viên …: A, B");
+    in the sentence, ``shared`` bare names joined to the one after them by
+    "và" or a comma ("nguyên Ủy viên Bộ Chính trị A và B"). ``colon``: a colon follows ("các Ủy viên …: A, B");
     ``plural``: "các"/"những" comes before; ``closed``: punctuation (or the
     end of the text) follows, so they may stand after a name; ``unnamed``:
     capitalised words nothing recognised follow, most likely the name of the
@@ -153,6 +154,7 @@ class TitleInfo:
     after: tuple[int, ...] = ()
     before: tuple[int, ...] = ()
     listed: tuple[int, ...] = ()
+    shared: tuple[int, ...] = ()
     colon: bool = False
     plural: bool = False
     closed: bool = False

@@ -63,6 +63,7 @@ class TitleRecogniser:
         self.address = frozenset(lexicons.honorifics())
         self.units = PhraseTable(nlp, [(u, u) for u in lexicons.place_units()])
         self.heads = frozenset(h.split()[0] for h in lexicons.org_heads())
+        self.joins = {","} | lexicons.words("coordinator")
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_titles")
@@ -140,6 +141,7 @@ class TitleRecogniser:
         dashed = not before and end + 1 < len(doc) and doc[end].text in _DASHES and doc[end + 1].lower_ in self.address
         after = tuple(p.start for p in persons
                       if p.start == end or p.start == end + 1 and addressed or p.start == end + 2 and dashed)
+        first = next((p for p in persons if after and p.start == after[0]), None)
         # a colon that opens a quotation gives the title to its speaker, not to the persons quoted
         quoted = end + 1 < len(doc) and doc[end + 1].text in _QUOTES
         return TitleInfo(
@@ -148,11 +150,29 @@ class TitleRecogniser:
             after=after,
             before=before,
             listed=tuple(p.start for p in persons if p.start > end),
+            shared=self._coordinated(doc, first, persons, starts) if first is not None else (),
             colon=end < len(doc) and doc[end].text == ":" and not quoted,
             unnamed=_unnamed_next(doc, end, starts, self.heads),
             plural=start > 0 and doc[start - 1].lower_ in self.plural,
             closed=end >= len(doc) or doc[end].text in _CLOSERS,
         )
+
+    def _coordinated(self, doc: Doc, first: Span, persons: list[Span], starts: set[int]) -> tuple[int, ...]:
+        """Bare names joined to the one after a title ("nguyên Ủy viên Bộ Chính trị A và B"),
+        up to one that has a title of its own ("B - Giám đốc Sở X", "B (Giám đốc …)")."""
+        by_start = {p.start: p for p in persons}
+        out: list[int] = []
+        last = first
+        while last.end + 1 < len(doc) and doc[last.end].lower_ in self.joins and last.end + 1 in by_start:
+            person = by_start[last.end + 1]
+            follows = doc[person.end] if person.end < len(doc) else None
+            titled = follows is not None and (follows.text in _AFTER_PERSON and follows.text != ","
+                                              or follows.text == "," and person.end + 1 in starts)
+            if person._.person.cue or titled:
+                break
+            out.append(person.start)
+            last = person
+        return tuple(out)
 
 
 def _unnamed_next(doc: Doc, end: int, starts: set[int], heads: frozenset[str]) -> bool:

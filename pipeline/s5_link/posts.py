@@ -93,6 +93,9 @@ def find_posts(mentions: Mentions, owner: dict[int, str], bodies: Bodies) -> lis
             targets, confidence, position = listed, 0.8, "shared"
         elif after:
             targets, confidence, position = after, 0.9, "before the name"
+            if info.plural or all(p.role.info.former or p.role.info.kind == "member" for p in chain):
+                # "nguyên Ủy viên Bộ Chính trị A và B": titles many hold go to every name joined
+                targets += [persons[p] for p in info.shared if p in persons]
         elif before and (any(p.named for p in chain) or info.closed) and not info.unnamed:
             targets, confidence, position = before[-1:], 0.85, "after the name"
         else:
