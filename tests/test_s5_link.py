@@ -211,3 +211,8 @@ def test_a_standing_board_is_a_body_and_the_secretariat_s_standing_member_an_off
                   "Thường trực Ban Bí thư dự.")
     assert "Thường trực Tỉnh ủy Ninh Bình" in entity_names(linked, "organisation")
     assert ("Lê Văn Hải", "Thường trực", "Ban Bí thư") in posts_of(linked)
+
+
+def test_a_title_in_the_bracket_after_a_name_past_the_age():
+    got = posts_of(link("Ông Đỗ Văn Khải (52 tuổi, Giám đốc Công ty Cổ phần Xây dựng Hòa Bình) bị khởi tố."))
+    assert got == {("Đỗ Văn Khải", "Giám đốc", "Công ty Cổ phần Xây dựng Hòa Bình")}

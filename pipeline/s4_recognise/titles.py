@@ -136,7 +136,8 @@ class TitleRecogniser:
         start, end = chain[0].start, chain[-1].end
         addressed = end < len(doc) and doc[end].lower_ in self.address  # "ROLE ORG ông NAME"
         before = tuple(p.start for p in persons
-                       if p.end < start and start == p.end + 1 and doc[p.end].text in _AFTER_PERSON)
+                       if p.end < start and (start == p.end + 1 and doc[p.end].text in _AFTER_PERSON
+                                             or _bracketed(doc, p.end, start, starts)))
         # "ROLE ORG - ông NAME -": an apposition after a dash, when nobody stands before the title
         dashed = not before and end + 1 < len(doc) and doc[end].text in _DASHES and doc[end + 1].lower_ in self.address
         after = tuple(p.start for p in persons
@@ -173,6 +174,14 @@ class TitleRecogniser:
             out.append(person.start)
             last = person
         return tuple(out)
+
+
+def _bracketed(doc: Doc, after: int, start: int, starts: set[int]) -> bool:
+    """A title later in the bracket after a name, past its age or year of birth:
+    "Trần Văn A (45 tuổi, *Giám đốc Công ty X*)"."""
+    inside = range(after + 1, start - 1)
+    return (doc[after].text == "(" and 0 < start - after <= 8 and doc[start - 1].text == ","
+            and not any(doc[i].text in {"(", ")", ","} or i in starts for i in inside))
 
 
 def _unnamed_next(doc: Doc, end: int, starts: set[int], heads: frozenset[str]) -> bool:
