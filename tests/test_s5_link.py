@@ -216,3 +216,25 @@ def test_a_standing_board_is_a_body_and_the_secretariat_s_standing_member_an_off
 def test_a_title_in_the_bracket_after_a_name_past_the_age():
     got = posts_of(link("Ông Đỗ Văn Khải (52 tuổi, Giám đốc Công ty Cổ phần Xây dựng Hòa Bình) bị khởi tố."))
     assert got == {("Đỗ Văn Khải", "Giám đốc", "Công ty Cổ phần Xây dựng Hòa Bình")}
+
+
+def test_a_foreign_office_is_not_given_to_a_person_named_as_another_country_s():
+    got = posts_of(link("Hội nghị có Tổng thống Kenya William Ruto, Thủ tướng Ethiopia, cùng nhiều khách mời."))
+    assert got == {("William Ruto", "Tổng thống", "Nhà nước Kenya")}
+
+
+def test_chinh_quyen_is_no_acting_office():
+    got = posts_of(link("Đây là chính sách của chính quyền Tổng thống Mỹ Joe Biden."))
+    assert got == {("Joe Biden", "Tổng thống", "Nhà nước Mỹ")}
+
+
+def test_a_place_name_the_place_grammar_missed_is_no_unrecognised_name():
+    got = posts_of(link("Ông Lò Văn Páo - Phó Chủ tịch UBND xã Hương Vĩnh thông tin: lũ đã rút."))
+    assert {person for person, _, _ in got} == {"Lò Văn Páo"}
+
+
+def test_a_dash_apposition_whose_name_has_its_own_title_is_a_list():
+    got = posts_of(link("Khách mời gồm: - Ông Đỗ Quý Doãn -- nguyên Thứ trưởng Bộ Thông tin và Truyền thông "
+                        "- Ông Lê Quang Tự Do -- Cục trưởng Cục Phát thanh, truyền hình."))
+    assert ("Lê Quang Tự Do", "Thứ trưởng", "Bộ Thông tin và Truyền thông") not in got
+    assert ("Đỗ Quý Doãn", "Thứ trưởng", "Bộ Thông tin và Truyền thông") in got

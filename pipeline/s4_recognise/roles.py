@@ -66,7 +66,7 @@ class RoleRecogniser:
             start, former = i, False
             deputy: str | None = None
             acting: str | None = None
-            while start > 0 and lower(doc[start - 1]) in self.modifiers:
+            while start > 0 and lower(doc[start - 1]) in self.modifiers and not _inside_word(doc, start - 1):
                 word = lower(doc[start - 1])
                 deputy = word if word in self.deputy else deputy
                 acting = word if word in self.acting else acting
@@ -129,3 +129,15 @@ def role_label(base: str, deputy: str | None = None, acting: str | None = None, 
 
 def _capitalised(words: str) -> str:
     return words[:1].upper() + words[1:]
+
+
+def _inside_word(doc: Doc, i: int) -> bool:
+    """The token ends a dictionary word with the syllable before it ("chính *quyền*" is no
+    acting office; "Trình *Phó* Thủ tướng", which the word segmenter may glue, is a deputy).
+
+    >>> from pipeline import nlp
+    >>> doc = nlp()("chính quyền Tổng thống")
+    >>> _inside_word(doc, 1)
+    True
+    """
+    return i > 0 and f"{doc[i - 1].text} {doc[i].text}".lower() in lexicons.dictionary()

@@ -97,10 +97,16 @@ class TitleRecogniser:
             # a title before a colon lists the persons up to the next such title: "Ủy viên Bộ Chính trị: A; B;
             # các Ủy viên Trung ương Đảng: C" (C is no Ủy viên of the Bộ Chính trị)
             groups = [c[0].start for c in chains if c[-1].end < len(doc) and doc[c[-1].end].text == ":"]
+            # the country of the foreign office right before a name: "Tổng thống *Kenya* A, Thủ tướng Ethiopia"
+            abroad = {c[-1].end: c[-1].country for c in chains if c[-1].country}
             for chain in chains:
                 until = min((g for g in groups if g > chain[0].start), default=len(doc))
+                # a foreign office is not held by a person named as another country's
+                ours = {p.country for p in chain if p.country}
+                others = {p.start for p in persons if ours and abroad.get(p.start, next(iter(ours))) not in ours}
                 span = Span(doc, chain[0].start, chain[-1].end, label="title")
-                span._.title = self._title(doc, chain, [p for p in persons if p.start < until], starts)
+                near = [p for p in persons if p.start < until and p.start not in others]
+                span._.title = self._title(doc, chain, near, starts)
                 spans.append(span)
         doc.spans["titles"] = sorted(spans, key=lambda s: s.start)
         return doc
@@ -137,11 +143,14 @@ class TitleRecogniser:
         addressed = end < len(doc) and doc[end].lower_ in self.address  # "ROLE ORG ông NAME"
         before = tuple(p.start for p in persons
                        if p.end < start and (start == p.end + 1 and doc[p.end].text in _AFTER_PERSON
+                                             or start == p.end + 2 and doc[p.end].text == doc[p.end + 1].text == "-"
                                              or _bracketed(doc, p.end, start, starts)))
-        # "ROLE ORG - ông NAME -": an apposition after a dash, when nobody stands before the title
+        # "ROLE ORG - ông NAME -": an apposition after a dash, when nobody stands before the title and the name
+        # has no title of its own after it ("- Ông A -- Cục trưởng Cục X" begins another item of a list)
         dashed = not before and end + 1 < len(doc) and doc[end].text in _DASHES and doc[end + 1].lower_ in self.address
         after = tuple(p.start for p in persons
-                      if p.start == end or p.start == end + 1 and addressed or p.start == end + 2 and dashed)
+                      if p.start == end or p.start == end + 1 and addressed
+                      or p.start == end + 2 and dashed and not _titled_after(doc, p.end, starts))
         first = next((p for p in persons if after and p.start == after[0]), None)
         # a colon that opens a quotation gives the title to its speaker, not to the persons quoted
         quoted = end + 1 < len(doc) and doc[end + 1].text in _QUOTES
@@ -153,7 +162,7 @@ class TitleRecogniser:
             listed=tuple(p.start for p in persons if p.start > end),
             shared=self._coordinated(doc, first, persons, starts) if first is not None else (),
             colon=end < len(doc) and doc[end].text == ":" and not quoted,
-            unnamed=_unnamed_next(doc, end, starts, self.heads),
+            unnamed=_unnamed_next(doc, end, starts, self.heads) and not self.units.at(doc).get(end - 1),
             plural=start > 0 and doc[start - 1].lower_ in self.plural,
             closed=end >= len(doc) or doc[end].text in _CLOSERS,
         )
@@ -174,6 +183,13 @@ class TitleRecogniser:
             out.append(person.start)
             last = person
         return tuple(out)
+
+
+def _titled_after(doc: Doc, end: int, starts: set[int]) -> bool:
+    """A recognised span (a title of its own) after the dashes that follow a name."""
+    while end < len(doc) and doc[end].text in _DASHES:
+        end += 1
+    return end < len(doc) and end in starts and doc[end - 1].text in _DASHES
 
 
 def _bracketed(doc: Doc, after: int, start: int, starts: set[int]) -> bool:
