@@ -159,6 +159,23 @@ def test_queries_are_read_only_and_errors_say_where(location):
             run_query(store, "SELECT ?x WHERE { ?x ?y }")
 
 
+def test_the_read_only_check_follows_the_grammar_not_keywords(location):
+    # Variables and prefixes may be called like update keywords; the first keyword after the prologue decides.
+    with open_store(location, write=True) as store:
+        ingest(store, [SEED])
+        copy = run_query(store, "SELECT ?copy WHERE { ?copy a <https://schema.org/Report> }")
+        assert copy.columns == ["copy"] and len(copy.rows) == 1
+        add = run_query(store, "# officials\nBASE <https://w3id.org/vnkg/>\nPREFIX add: <http://www.w3.org/ns/org#>\n"
+                               "SELECT ?p WHERE { ?p add:holds ?post } LIMIT 1")
+        assert add.columns == ["p"] and len(add.rows) == 1
+        for update in ("INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                       "PREFIX x: <urn:x#> DELETE WHERE { ?s x:p ?o }",
+                       "# a comment first\nPREFIX select: <urn:s#> drop all"):
+            with pytest.raises(StoreError, match=r"queries are read-only: SPARQL updates \((INSERT|DELETE|DROP)\)"):
+                run_query(store, update)
+        assert stats(store)["reports"] == 1
+
+
 def test_a_held_store_makes_others_wait_then_fail(location):
     with open_store(location, write=True):
         with pytest.raises(StoreError, match="in use by another vnkg process"):
