@@ -6,12 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .store import GraphStore, StoreError, named_queries, run_query
+from .vocab import GRAPH_LABELS, GRAPH_VOCABULARY, PREFIXES, ontology_dir, prologue
 
 __all__ = ["EXPORTERS", "export", "store_dataset", "store_graph", "view_of_store"]
 
-_REPORT_GRAPHS = """SELECT DISTINCT ?g ?path WHERE { GRAPH ?g {
-  ?r a <https://schema.org/Report> ; <https://w3id.org/vnkg/ontology#sourcePath> ?path } }"""
-_SHARED_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/vnkg/resource/graph/labels\") || ?g = <https://w3id.org/vnkg/resource/graph/vocabulary>) }"
+_REPORTS = prologue("schema", "vnkg") + """SELECT DISTINCT ?g ?path ?hash WHERE { GRAPH ?g {
+  ?r a schema:Report ; vnkg:sourcePath ?path ; vnkg:contentHash ?hash } }"""
+_SHARED_GRAPHS = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(STRSTARTS(STR(?g), "{GRAPH_LABELS}") || ?g = <{GRAPH_VOCABULARY}>) }}"""
 
 
 def store_dataset(store: GraphStore, docs: list[str] | None = None, tick: Callable | None = None):
@@ -20,17 +22,15 @@ def store_dataset(store: GraphStore, docs: list[str] | None = None, tick: Callab
     keeps only those reports and the labels of what they name."""
     import rdflib
 
-    reports = store.select(_REPORT_GRAPHS)
+    reports = store.select(_REPORTS)
     if docs:
         wanted = {str(Path(d).resolve()) for d in docs} | set(docs)
-        hashes = {r["g"] for r in store.select("""SELECT ?g ?h WHERE { GRAPH ?g {
-            ?r <https://w3id.org/vnkg/ontology#contentHash> ?h } }""") if r["h"] in wanted}
-        reports = [r for r in reports if r["path"] in wanted or r["g"] in hashes]
+        reports = [r for r in reports if r["path"] in wanted or r["hash"] in wanted]
         if not reports:
             raise StoreError(f"no such report in {store.location}: {', '.join(docs)}")
     graphs = sorted({r["g"] for r in reports}) + sorted(r["g"] for r in store.select(_SHARED_GRAPHS))
     dataset = rdflib.Dataset()
-    for prefix, uri in _prefixes().items():
+    for prefix, uri in PREFIXES.items():
         dataset.bind(prefix, uri)
     for g in graphs:
         dataset.graph(rdflib.URIRef(g)).parse(data=store.graph_triples(g), format="nt")
@@ -54,7 +54,7 @@ def store_graph(store: GraphStore, docs: list[str] | None = None, named: str | N
             raise StoreError(f"--named {named} is not a CONSTRUCT query; exports need a graph")
         return rdflib.Graph().parse(data=result.data.decode("utf-8"), format="turtle")
     union = rdflib.Graph(bind_namespaces="none")
-    for prefix, uri in _prefixes().items():
+    for prefix, uri in PREFIXES.items():
         union.bind(prefix, uri)
     for g in store_dataset(store, docs, tick).graphs():
         union += g
@@ -139,27 +139,20 @@ def _flat(view):
 def _keep_labels_of_named(dataset) -> None:
     """Drop label graphs of entities the kept reports do not name."""
     import rdflib
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     named_nodes = set()
     for g in dataset.graphs():
-        if "/graph/labels" not in str(g.identifier) and str(g.identifier) != "urn:x-rdflib:default":
+        if not str(g.identifier).startswith(GRAPH_LABELS) and g.identifier != DATASET_DEFAULT_GRAPH_ID:
             named_nodes |= set(g.subjects())
     for g in list(dataset.graphs()):
-        if "/graph/labels/" in str(g.identifier) and not set(g.subjects()) & named_nodes:
+        if str(g.identifier).startswith(GRAPH_LABELS + "/") and not set(g.subjects()) & named_nodes:
             dataset.remove_graph(rdflib.URIRef(g.identifier))
-
-
-def _prefixes():
-    from .vocab import PREFIXES
-
-    return PREFIXES
 
 
 def _context() -> dict:
     """The JSON-LD context kept in ``ontology/context.jsonld``."""
     import json
-
-    from .vocab import ontology_dir
 
     return json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))["@context"]
 

@@ -1,12 +1,11 @@
 """A terminal summary of a report's graph: the event, officials, bodies, zones and figures."""
 from __future__ import annotations
 
+from .vocab import prologue
+
 __all__ = ["summarise", "sections"]
 
-_PREFIXES = """PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <https://schema.org/> PREFIX vnkg: <https://w3id.org/vnkg/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-"""
+_PREFIXES = prologue("org", "skos", "schema", "vnkg", "prov")
 # Section title -> (column titles, query). Each query's variables fill the columns in order.
 SECTIONS = {
     "Báo cáo / report": (["title", "date", "source"], """SELECT DISTINCT ?t ?d ?u WHERE { ?r a schema:Report .

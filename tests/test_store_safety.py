@@ -5,8 +5,10 @@ import subprocess
 import sys
 import time
 
+from pipeline.s1_read import read_path
 from pipeline.store import Location, ingest, open_store, stats
-from pipeline.store.ingest import graph_of_path, prepare
+from pipeline.store.ingest import prepare
+from pipeline.vocab import report_graph
 
 from conftest import CORPUS
 
@@ -45,7 +47,7 @@ def test_an_ingest_killed_midway_leaves_every_stored_report_whole(tmp_path):
             "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?r a <https://schema.org/Report> } }")}
         assert 0 < len(stored) < len(files), "the kill should land mid-ingest"
         for path in files:
-            graph = graph_of_path(str(path.resolve()))
+            graph = report_graph(str(path.resolve()), read_path(path).id)
             if graph in stored:  # a stored report is all there
                 assert _ntriples(store.graph_triples(graph)) == _ntriples(prepare(str(path.resolve())).ntriples)
         partial = store.select("""SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o }

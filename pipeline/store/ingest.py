@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 import glob
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .base import GRAPH_VOCABULARY, GraphStore, StoreError
+from ..vocab import GRAPH_VOCABULARY, prologue, report_graph
+from .base import GraphStore, StoreError
 from .labels import CANONICAL, ENTITY_CLASSES, label_changes
 
-__all__ = ["IngestReport", "Prepared", "expand_paths", "ingest", "remove", "graph_of_path", "prepare"]
+__all__ = ["IngestReport", "Prepared", "expand_paths", "ingest", "remove", "prepare"]
 
-_CATALOG = """SELECT ?g ?path ?hash WHERE { GRAPH ?g {
-  ?r a <https://schema.org/Report> ; <https://w3id.org/vnkg/ontology#sourcePath> ?path ;
-     <https://w3id.org/vnkg/ontology#contentHash> ?hash } }"""
+_CATALOG = prologue("schema", "vnkg") + """SELECT ?g ?path ?hash WHERE { GRAPH ?g {
+  ?r a schema:Report ; vnkg:sourcePath ?path ; vnkg:contentHash ?hash } }"""
 
 
 @dataclass
@@ -39,11 +38,6 @@ class Prepared:
     doc_id: str
     ntriples: str
     names: dict[str, str]
-
-
-def graph_of_path(path: str) -> str:
-    """The named graph of the report read from ``path`` (an absolute path)."""
-    return "https://w3id.org/vnkg/resource/graph/" + hashlib.sha256(path.encode("utf-8")).hexdigest()[:16]
 
 
 def expand_paths(args: Iterable[str]) -> list[Path]:
@@ -140,7 +134,7 @@ def remove(store: GraphStore, doc: str) -> list[str]:
 
 
 def _write(store: GraphStore, prepared: Prepared, replacing: bool) -> None:
-    graph = graph_of_path(prepared.path)
+    graph = report_graph(prepared.path, prepared.doc_id)
     leaving = {graph} if replacing else set()
     affected = set(prepared.names) | (_entities_in(store, leaving) if leaving else set())
     store.write(sorted(leaving), graph, prepared.ntriples, label_changes(store, affected, leaving, prepared.names))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..text import normalise
-from ..vocab import ontology_dir
+from ..vocab import expand, ontology_dir, prologue
 from .base import GraphStore, StoreError
 from .labels import ENTITY_CLASSES
 
@@ -136,13 +136,12 @@ def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[st
 def stats(store: GraphStore) -> dict:
     """Reports, triples and entities by type in a store."""
     counts = {}
-    (row,) = store.select("SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?r a <https://schema.org/Report> } }")
+    (row,) = store.select(prologue("schema") + "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?r a schema:Report } }")
     counts["reports"] = int(row["n"])
     (row,) = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     counts["triples"] = int(row["n"])
     types = {c.rsplit("/", 1)[-1].rsplit("#", 1)[-1]: c for c in ENTITY_CLASSES}
-    types |= {"Post": "http://www.w3.org/ns/org#Post", "Figure": "https://w3id.org/vnkg/ontology#Figure",
-              "Event": "https://schema.org/Event"}
+    types |= {"Post": expand("org:Post"), "Figure": expand("vnkg:Figure"), "Event": expand("schema:Event")}
     counts["entities"] = {}
     for name, iri in types.items():
         (row,) = store.select(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{iri}> }}")

@@ -14,8 +14,8 @@ __all__ = ["EndpointStore", "URL_LAYOUTS"]
 # Server kind -> (query URL, graph store URL) from the URL the user gives.
 URL_LAYOUTS = {
     "oxigraph": lambda base: (f"{base}/query", f"{base}/store"),      # oxigraph serve
-    "fuseki": lambda base: (f"{base}/query", f"{base}/data"),        # base = http://host:3030/DATASET
-    "graphdb": lambda base: (base, f"{base}/rdf-graphs/service"),    # base = http://host:7200/repositories/REPO
+    "fuseki": lambda base: (f"{base}/query", f"{base}/data"),        # base: the dataset, HOST:3030/DATASET
+    "graphdb": lambda base: (base, f"{base}/rdf-graphs/service"),    # base: the repository, HOST:7200/repositories/REPO
 }
 _ACCEPT = {
     "json": "application/sparql-results+json",
