@@ -11,18 +11,13 @@ from .s5_link import Entity, Linked
 from .text import slug
 from .vocab import PREFIXES, RES, curie, vnkg
 
-__all__ = ["to_graph", "entity_iri", "document_iri", "graph_iri"]
+__all__ = ["to_graph", "entity_iri", "document_iri"]
 
 _KIND_PATH = {"person": "person", "organisation": "org", "place": "place", "zone": "zone", "document": "document"}
 
 
 def document_iri(doc_id: str):
     return RES("report", doc_id)
-
-
-def graph_iri(doc_id: str):
-    """The named graph a report's statements live in."""
-    return RES("graph", doc_id)
 
 
 def entity_iri(entity: Entity):

@@ -43,9 +43,9 @@ def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None) -> None:
             output_dir.mkdir(parents=True, exist_ok=True)
             target = output_dir / (path.stem + RDF_FORMATS[fmt].suffix)
             with target.open("wb") as out:
-                write_rdf([(ex.document.id, ex.graph)], fmt, out)
+                write_rdf([ex], fmt, out)
         else:
-            results.append((ex.document.id, ex.graph))
+            results.append(ex)
     if output_dir is None and results:
         click.echo(serialise(results, fmt), nl=False)
     if failed:
