@@ -46,8 +46,8 @@ class GraphStore:
     * ``table(query)``: a SELECT's columns and rows of strings ("" where
       unbound), or an ASK's answer as the one column ``result``;
     * ``query_bytes(query, fmt, substitutions)``: a query's results in
-      ``fmt`` (``json``, ``csv``, ``tsv`` for SELECT/ASK; ``turtle`` for
-      CONSTRUCT/DESCRIBE);
+      ``fmt`` (``json``, ``csv``, ``tsv`` for SELECT/ASK; ``turtle`` or
+      ``ntriples`` for CONSTRUCT/DESCRIBE);
     * ``write(drop, graph, ntriples, labels)``: drop report graphs, write one,
       and set entities' preferred labels (IRI -> ``LabelChange(old, new)``,
       new None to remove), atomically where the backend can;

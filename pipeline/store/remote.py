@@ -22,6 +22,7 @@ _ACCEPT = {
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
     "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
 }
 
 
