@@ -65,8 +65,9 @@ def test_a_bad_file_gets_one_line_and_the_others_are_still_extracted(runner, tmp
     assert (out / "hanoi-khcn-2025.ttl").exists()
 
 
-def test_extract_and_export_name_a_report_graph_alike(runner, tmp_path):
-    # One graph IRI scheme: `extract --format trig` and `ingest` + `export --format trig` agree for a file.
+def test_extract_and_export_name_a_report_graph_alike(runner, tmp_path, corpus_store):
+    # One graph IRI scheme: `extract --format trig` and `ingest` + `export --format trig` agree for a file
+    # (corpus_store is corpus/ ingested through the CLI).
     def report_graphs(path):
         ds = rdflib.Dataset()
         ds.parse(path, format="trig")
@@ -75,9 +76,7 @@ def test_extract_and_export_name_a_report_graph_alike(runner, tmp_path):
 
     result = runner.invoke(cli, ["extract", str(SEED), "--format", "trig", "--output-dir", str(tmp_path / "out")])
     assert result.exit_code == 0, result.stderr
-    store = str(tmp_path / "store")
-    assert runner.invoke(cli, ["ingest", str(SEED), "--store", store]).exit_code == 0
-    result = runner.invoke(cli, ["export", "--store", store, "--format", "trig", "--doc", str(SEED),
+    result = runner.invoke(cli, ["export", "--store", str(corpus_store), "--format", "trig", "--doc", str(SEED),
                                  "--output", str(tmp_path / "export.trig")])
     assert result.exit_code == 0, result.stderr
     extracted = report_graphs(tmp_path / "out" / "hanoi-khcn-2025.trig")

@@ -5,6 +5,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from pipeline.s1_read import read_path
 from pipeline.store import Location, ingest, open_store, stats
 from pipeline.store.ingest import prepare
@@ -32,6 +34,7 @@ def _ntriples(text):
     return {line.strip() for line in text.splitlines() if line.strip()}
 
 
+@pytest.mark.slow
 def test_an_ingest_killed_midway_leaves_every_stored_report_whole(tmp_path):
     files = _reports(tmp_path / "reports", copies=14)
     store_dir = tmp_path / "store"
@@ -61,6 +64,7 @@ def test_an_ingest_killed_midway_leaves_every_stored_report_whole(tmp_path):
         assert stats(store)["reports"] == len(files)
 
 
+@pytest.mark.slow
 def test_two_ingests_on_one_store_wait_for_each_other(tmp_path):
     files = _reports(tmp_path / "reports", copies=1)
     store_dir = tmp_path / "store"
