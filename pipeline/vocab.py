@@ -80,7 +80,9 @@ def curie(name: str) -> URIRef:
     from rdflib.namespace import ORG, PROV, SDO, SKOS
 
     prefix, _, local = name.partition(":")
-    space = {"vnkg": vnkg(), "schema": SDO, "org": ORG, "skos": SKOS, "prov": PROV}[prefix]
+    if prefix == "vnkg":
+        return vnkg()[local]
+    space = {"schema": SDO, "org": ORG, "skos": SKOS, "prov": PROV}[prefix]
     return space[local]
 
 

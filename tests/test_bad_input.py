@@ -31,7 +31,7 @@ def cp1258(text: str) -> bytes:
 
 
 _TCVN3 = dict(zip("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ",
-                  "µ¸¶·¹¨»¾¼½ÆÇ©ÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\xadõøö÷ùúýûüþ"))
+                  "µ¸¶·¹¨»¾¼½ÆÇ©ÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\xadõøö÷ùúýûüþ", strict=True))
 _VNI_TONES = {"\u0301": "ù", "\u0300": "ø", "\u0309": "û", "\u0303": "õ", "\u0323": "ï"}
 _VNI_MARKS = {"\u0302": "â", "\u0306": "ê", "\u031b": "ô"}
 
@@ -115,6 +115,7 @@ CHROMIUM = shutil.which("chromium")
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium makes the test PDF")
 def test_a_pdf_report_and_a_scan_without_text(tmp_path, seed):
+    assert CHROMIUM is not None
     page = tmp_path / "report.html"
     body = "".join(f"<p>{html.escape(p)}</p>" for p in TEXT.split("\n"))
     page.write_text(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>', encoding="utf-8")

@@ -89,7 +89,8 @@ def test_bad_files_in_an_ingest(runner, tmp_path):
     result = runner.invoke(cli, ["ingest", str(bad), str(SEED), str(tmp_path / "nope*.txt"),
                                  "--store", str(tmp_path / "s")])
     assert result.exit_code == 1
-    assert f"vnkg: {bad.resolve()}: no text in file" in result.stderr or f"vnkg: {bad}: no text in file" in result.stderr
+    assert (f"vnkg: {bad.resolve()}: no text in file" in result.stderr
+            or f"vnkg: {bad}: no text in file" in result.stderr)
     assert "nope*.txt: no such file" in result.stderr and "1 added" in result.stderr
 
 

@@ -124,6 +124,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 def test_the_html_page_renders_in_headless_chromium_without_console_errors(store_dir, tmp_path):
+    assert CHROMIUM is not None
     page = export(store_dir, "html", tmp_path / "graph.html")
     assert "https://cdn" not in page.read_text(encoding="utf-8")  # nothing to fetch
     flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -3,8 +3,17 @@ import json
 
 import pytest
 
-from pipeline.store import (Location, StoreError, ingest, named_queries, open_store, remove, run_query, stats,
-                            validate_store)
+from pipeline.store import (
+    Location,
+    StoreError,
+    ingest,
+    named_queries,
+    open_store,
+    remove,
+    run_query,
+    stats,
+    validate_store,
+)
 
 from conftest import CORPUS, SEED, SHARED, needs_shared
 
@@ -99,8 +108,8 @@ def test_namesakes_in_two_provinces_stay_apart_and_bodies_meet(location, tmp_pat
 def test_one_preferred_label_per_entity(corpus_location):
     with open_store(corpus_location) as store:
         rows = store.select("""SELECT ?e (COUNT(DISTINCT ?l) AS ?n) WHERE {
-            ?e <https://w3id.org/vnkg/ontology#canonicalName> ?c . OPTIONAL { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } }
-            GROUP BY ?e""")
+            ?e <https://w3id.org/vnkg/ontology#canonicalName> ?c .
+            OPTIONAL { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } } GROUP BY ?e""")
         assert rows and all(r["n"] == "1" for r in rows)
 
 
@@ -153,9 +162,9 @@ def test_figures_about_a_subject_with_what_they_measure_and_where_they_are_said(
         figures = named_queries()["figures"]
         assert list(figures.params) == ["about"]
         result = run_query(store, figures.text, "table", {"about": "nghi sơn"})
-        found = [dict(zip(result.columns, r)) for r in result.rows]
-        assert {f["subject"] for f in found} == {"Khu kinh tế Nghi Sơn",
-                                                 "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp tỉnh Thanh Hóa"}
+        found = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
+        assert {f["subject"] for f in found} == {
+            "Khu kinh tế Nghi Sơn", "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp tỉnh Thanh Hóa"}
         total = next(f for f in found if f["text"] == "hơn 368.000 tỷ đồng")
         assert (total["indicator"], total["value"], total["unit"]) == ("tổng vốn đăng ký", "368000000000000", "VND")
         assert total["report"].startswith("Thanh Hóa sơ kết công tác phát triển khu kinh tế")

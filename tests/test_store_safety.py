@@ -52,7 +52,9 @@ def test_an_ingest_killed_midway_leaves_every_stored_report_whole(tmp_path):
         for path in files:
             graph = report_graph(str(path.resolve()), read_path(path).id)
             if graph in stored:  # a stored report is all there
-                assert _ntriples(store.graph_triples(graph)) == _ntriples(prepare(str(path.resolve())).ntriples)
+                prepared = prepare(str(path.resolve()))
+                assert prepared is not None
+                assert _ntriples(store.graph_triples(graph)) == _ntriples(prepared.ntriples)
         partial = store.select("""SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o }
             FILTER(!STRSTARTS(STR(?g), "https://w3id.org/vnkg/resource/graph/labels"))
             FILTER(?g != <https://w3id.org/vnkg/resource/graph/vocabulary>)

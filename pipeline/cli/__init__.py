@@ -1,11 +1,10 @@
 """The ``vnkg`` command: the click group gathering the commands of its modules."""
 from __future__ import annotations
 
-# Each command module imports only .common and the library, never another command module nor this one;
-# heavy libraries load inside the commands, so ``vnkg --help`` starts fast.
-
 import click
 
+# Each command module imports only .common and the library, never another command module nor this one;
+# heavy libraries load inside the commands, so ``vnkg --help`` starts fast.
 from . import extract, store, views
 from .common import fail, run_guarded
 

@@ -109,7 +109,7 @@ def print_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     if not sys.stdout.isatty():  # rich takes longer to import than a small query takes to run
         widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
         for line in (columns, ["-" * w for w in widths], *rows):
-            click.echo("  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip())
+            click.echo("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
         return
     from rich.console import Console
     from rich.table import Table

@@ -105,7 +105,7 @@ def query(sparql: str | None, store_dir: Path | None, endpoint: str | None, endp
     values = dict(p.split("=", 1) for p in params if "=" in p)
     with opened_store(store_dir, endpoint, endpoint_kind) as store:
         result = run_query(store, text, fmt, values)
-    if result.columns is not None and result.rows is not None:
+    if result.fmt == "table":
         print_table(result.columns, result.rows)
     else:
         sys.stdout.buffer.write(result.data)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -77,9 +77,9 @@ def path(name_a: str, name_b: str, store_dir: Path | None, endpoint: str | None,
     except nx.NetworkXNoPath:
         fail(f"no path between {view.nodes[a]['label']} and {view.nodes[b]['label']}")
     rows = []
-    for x, y in zip(nodes, nodes[1:]):
+    for x, y in zip(nodes, nodes[1:], strict=False):
         data = (view.get_edge_data(x, y) or view.get_edge_data(y, x) or {})
-        d = next(iter(data.values()), {})
+        d: dict[str, Any] = next(iter(data.values()), {})
         rows.append([view.nodes[x]["label"], d.get("role") or d.get("relation", ""), view.nodes[y]["label"]])
     print_table(["from", "relation", "to"], rows)
 

@@ -10,13 +10,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ..vocab import GRAPH_LABELS
 from .base import GraphStore, LabelChange, Location, StoreError, default_location
 from .ingest import IngestReport, expand_paths, ingest, remove
-from .queries import (QUERY_FORMATS, NamedQuery, QueryResult, named_queries, query_form, read_only_check, run_query,
-                      stats, validate_store)
+from .queries import (
+    QUERY_FORMATS,
+    NamedQuery,
+    QueryResult,
+    named_queries,
+    query_form,
+    read_only_check,
+    run_query,
+    stats,
+    validate_store,
+)
 
 __all__ = [
     "GRAPH_LABELS", "GraphStore", "LabelChange", "Location", "StoreError", "default_location", "open_store",
@@ -35,8 +45,8 @@ def open_store(location: Location | None = None, *, write: bool = False, wait: f
     ``local`` and ``remote`` and load when a store opens.
     """
     location = location or default_location()
-    if location.path is not None and not isinstance(location.path, Path):
-        location = Location(path=Path(location.path), endpoint=location.endpoint, kind=location.kind)
+    if location.path is not None:  # a str given for a Path still opens
+        location = replace(location, path=Path(location.path))
     backend = BACKENDS["endpoint" if location.endpoint else "local"]
     return backend(location, write, wait)
 

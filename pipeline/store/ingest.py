@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import glob
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,7 +106,8 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1,
     _vocabulary(store)
     stored = {row["path"]: row["hash"] for row in store.select(_CATALOG)}
     todo = [(str(path), str(Path(path).resolve())) for path in paths]
-    for (given, absolute), prepared in zip(todo, _prepared([(a, stored.get(a)) for _, a in todo], jobs)):
+    prepared_all = _prepared([(a, stored.get(a)) for _, a in todo], jobs)
+    for (given, absolute), prepared in zip(todo, prepared_all, strict=True):
         if isinstance(prepared, Exception):
             report.failed.append((given, str(prepared)))
         elif prepared is None:
@@ -158,11 +159,12 @@ def _vocabulary(store: GraphStore) -> None:
 def _entities_in(store: GraphStore, graphs: set[str]) -> set[str]:
     found = set()
     for g in graphs:
-        found |= {row["e"] for row in store.select(f"SELECT DISTINCT ?e WHERE {{ GRAPH <{g}> {{ ?e <{CANONICAL}> ?n }} }}")}
+        query = f"SELECT DISTINCT ?e WHERE {{ GRAPH <{g}> {{ ?e <{CANONICAL}> ?n }} }}"
+        found |= {row["e"] for row in store.select(query)}
     return found
 
 
-def _prepared(tasks: list[tuple[str, str | None]], jobs: int):
+def _prepared(tasks: list[tuple[str, str | None]], jobs: int) -> Iterator[Prepared | None | Exception]:
     """For each (path, stored hash): its Prepared, None when unchanged, or the ReadError that stopped it;
     in the order given. Workers read the files too, so the writing process only writes."""
     if jobs <= 1 or len(tasks) <= 1:
@@ -175,7 +177,7 @@ def _prepared(tasks: list[tuple[str, str | None]], jobs: int):
         yield from pool.map(_safe_prepare, tasks, chunksize=4)
 
 
-def _safe_prepare(task: tuple[str, str | None]):
+def _safe_prepare(task: tuple[str, str | None]) -> Prepared | None | Exception:
     from ..s1_read import ReadError
 
     try:
@@ -184,6 +186,6 @@ def _safe_prepare(task: tuple[str, str | None]):
         return exc
 
 
-def _tick(progress, path: str) -> None:
+def _tick(progress: Callable[[str], None] | None, path: str) -> None:
     if progress is not None:
         progress(path)

@@ -2,16 +2,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING, TypedDict
 
 from ..text import normalise
 from ..vocab import expand, ontology_dir, prologue
 from .base import GraphStore, StoreError
 from .labels import ENTITY_CLASSES
 
-__all__ = ["QUERY_FORMATS", "NamedQuery", "named_queries", "query_form", "read_only_check", "run_query", "stats", "validate_store",
-           "QueryResult"]
+if TYPE_CHECKING:
+    from ..validate import Validation
+
+__all__ = ["QUERY_FORMATS", "NamedQuery", "named_queries", "query_form", "read_only_check", "run_query", "stats",
+           "validate_store", "QueryResult", "StoreStats"]
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
 _QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
@@ -39,8 +43,16 @@ class QueryResult:
 
     data: bytes
     fmt: str
-    columns: list[str] | None = None
-    rows: list[list[str]] | None = None
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+
+class StoreStats(TypedDict):
+    """What ``stats`` counts: reports, triples, and entities by type."""
+
+    reports: int
+    triples: int
+    entities: dict[str, int]
 
 
 @cache
@@ -50,7 +62,7 @@ def named_queries() -> dict[str, NamedQuery]:
     for path in sorted((ontology_dir() / "queries").glob("*.rq")):
         text = path.read_text(encoding="utf-8")
         comments = [ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")]
-        params = dict(m.groups() for m in (re.match(r"param (\w+): (.*)", c) for c in comments) if m)
+        params = {m[1]: m[2] for m in (re.match(r"param (\w+): (.*)", c) for c in comments) if m}
         found[path.stem] = NamedQuery(path.stem, comments[0] if comments else "", text, params)
     return found
 
@@ -124,7 +136,7 @@ def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[st
     read_only_check(query)
     for name, value in (params or {}).items():
         literal = _sparql_string(normalise(value))
-        query = re.sub(rf"\${name}\b", lambda _, v=literal: v, query)
+        query = re.sub(rf"\${name}\b", literal.replace("\\", "\\\\"), query)  # re.sub reads escapes: doubled
     if query_form(query) in ("CONSTRUCT", "DESCRIBE"):
         return QueryResult(store.query_bytes(query, "turtle"), "turtle")
     if fmt != "table":
@@ -133,23 +145,21 @@ def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[st
     return QueryResult(b"", "table", columns, rows)
 
 
-def stats(store: GraphStore) -> dict:
+def stats(store: GraphStore) -> StoreStats:
     """Reports, triples and entities by type in a store."""
-    counts = {}
-    (row,) = store.select(prologue("schema") + "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?r a schema:Report } }")
-    counts["reports"] = int(row["n"])
-    (row,) = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    counts["triples"] = int(row["n"])
+    (reports,) = store.select(
+        prologue("schema") + "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?r a schema:Report } }")
+    (triples,) = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     types = {c.rsplit("/", 1)[-1].rsplit("#", 1)[-1]: c for c in ENTITY_CLASSES}
     types |= {"Post": expand("org:Post"), "Figure": expand("vnkg:Figure"), "Event": expand("schema:Event")}
-    counts["entities"] = {}
+    entities = {}
     for name, iri in types.items():
         (row,) = store.select(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{iri}> }}")
-        counts["entities"][name] = int(row["n"])
-    return counts
+        entities[name] = int(row["n"])
+    return {"reports": int(reports["n"]), "triples": int(triples["n"]), "entities": entities}
 
 
-def validate_store(store: GraphStore):
+def validate_store(store: GraphStore) -> Validation:
     """The store's union graph checked against ``ontology/shapes.ttl`` (see ``pipeline.validate``)."""
     import rdflib
 
