@@ -76,7 +76,8 @@ def test_the_event_its_date_organiser_and_chair():
 
 def test_a_foreign_office_is_held_in_that_country_s_body():
     linked = link("Thủ tướng Nguyễn Xuân Phúc tiếp Thủ tướng Hà Lan Mark Rutte tại Hà Nội. Ông Rutte cảm ơn.")
-    assert {("Nguyễn Xuân Phúc", "Thủ tướng", "Chính phủ"), ("Mark Rutte", "Thủ tướng", "Chính phủ Hà Lan")} <= posts_of(linked)
+    assert {("Nguyễn Xuân Phúc", "Thủ tướng", "Chính phủ"),
+            ("Mark Rutte", "Thủ tướng", "Chính phủ Hà Lan")} <= posts_of(linked)
     rutte = linked.entities["person:mark rutte"]
     assert len(rutte.mentions) == 2
 
