@@ -2,6 +2,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from conftest import SHARED, entity_names, needs_shared, posts_of
 
 SEED_POSTS = {
@@ -69,6 +71,7 @@ def test_another_city_report(da_nang):
 
 
 @needs_shared
+@pytest.mark.slow  # extracts the 34 development reports in a subprocess (about 16 s)
 def test_development_scores_meet_the_targets(tmp_path):
     """The scorer of ../shared on the development gold, through the installed CLI."""
     out = tmp_path / "scores.json"
