@@ -96,3 +96,9 @@ def test_a_name_ending_in_a_local_issuer_code_is_no_local_document():
     identities = {e.name: e.identity for e in link(text).entities.values() if e.kind == "organisation"}
     assert identities["Ban Chỉ đạo Chương trình số 07-CTr/TU"].endswith("@Phú Thọ")
     assert identities["Trường Đại học STU"] == "org:trường đại học stu"
+
+
+def test_a_foreign_name_written_in_either_order_is_one_person():
+    linked = link("Ông Tanaka Hiroshi, Chủ tịch JETRO, phát biểu. Ông Hiroshi Tanaka cho biết thêm.")
+    people = [e for e in linked.entities.values() if e.kind == "person"]
+    assert [(p.name, len(p.mentions)) for p in people] == [("Tanaka Hiroshi", 2)]
