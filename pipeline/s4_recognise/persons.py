@@ -17,6 +17,8 @@ __all__ = ["PersonRecogniser", "person_name"]
 _MAX_SYLLABLES = 4
 _MAX_LEGAL_FORM = 4  # abbreviations between a company's head noun and its name ("Cty TNHH TM XNK")
 _SENTENCE_END = {".", "!", "?", "…", "”", '"', "»", "\n"}
+_CREDIT_END = {"/", ")", ",", ".", "-", "–", "—"}  # "Ảnh: Thống Nhất – TTXVN"
+_AUTHORS_JOIN = {",", "-", "–", "—"}  # "Phước Tuần - Hà Hương - Chi Mai"
 # After NFD: đ, and the breve, circumflex, horn, hook above and dot below.
 _VIETNAMESE_MARKS = set("đĐ\u0306\u0302\u031b\u0309\u0323")
 
@@ -200,10 +202,17 @@ class PersonRecogniser:
         words = texts(doc)
         photo = lexicons.words("photo")
         for i, word in enumerate(words):
-            if word.lower() in photo and i + 1 < n and words[i + 1] == ":":
+            if word.lower() not in photo or i + 1 >= n:
+                continue
+            if words[i + 1] == ":":
                 end = self._name_run(doc, i + 2, strict=False)
                 if end - (i + 2) >= 2 and self._credit_ends(doc, i + 2, end):
                     yield i + 2, end
+            elif is_cap(doc[i]) and is_cap(doc[i + 1]):  # "… họp báo. Ảnh Tiến Dũng": a caption's credit
+                end = self._name_run(doc, i + 1, strict=False)
+                line_ends = end >= n or doc[end].is_space and "\n" in doc[end].text
+                if end - (i + 1) >= 2 and line_ends and not _is_province_or_country(doc[i + 1:end].text):
+                    yield i + 1, end
         yield from self._byline(doc)
 
     def _credit_ends(self, doc: Doc, start: int, end: int) -> bool:
@@ -212,7 +221,7 @@ class PersonRecogniser:
             return False  # "Ảnh: European Pressphoto Agency": an agency
         if is_upper_word(doc[start].text) or doc[start].text in self.surnames:
             return True
-        return end >= len(doc) or doc[end].text in {"/", ")", ",", "."} or doc[end].is_space
+        return end >= len(doc) or doc[end].text in _CREDIT_END or doc[end].is_space
 
     def _byline(self, doc: Doc) -> Iterator[tuple[int, int]]:
         """The last line's tail after its last sentence: "… nói. Mai Hà", "Tin, ảnh: VĂN YÊN (…)",
@@ -237,7 +246,7 @@ class PersonRecogniser:
             if stop - pos < 2:
                 break
             found.append((pos, stop))
-            if stop < end and doc[stop].text == "," and stop + 1 < end:
+            if stop < end and doc[stop].text in _AUTHORS_JOIN and stop + 1 < end:  # "Hoài Văn - Hà Anh"
                 pos = stop + 1
                 continue
             pos = stop
@@ -271,6 +280,12 @@ def _looks_vietnamese(text: str) -> bool:
     (True, False, False)
     """
     return any(c in _VIETNAMESE_MARKS for c in unicodedata.normalize("NFD", text))
+
+
+def _is_province_or_country(text: str) -> bool:
+    """ "Hà Nội", "Nhật Bản": a name no one is named after (a ward's name may be a person's)."""
+    provinces = any(e.level == "province" for e in lexicons.gazetteer().get(text, ()))
+    return provinces or text in lexicons.countries() or text in lexicons.place_aliases()
 
 
 def _is_place_name(text: str) -> bool:
