@@ -5,6 +5,8 @@ import pytest
 
 from pipeline import lexicons
 
+from conftest import SHARED, needs_shared
+
 FILES = sorted(p.name for p in resources.files("pipeline.lexicons").iterdir() if p.name.endswith((".txt", ".tsv")))
 
 
@@ -24,6 +26,34 @@ def test_lexicons_hold_general_vocabulary_not_development_names():
         text = resources.files("pipeline.lexicons").joinpath(name).read_text(encoding="utf-8")
         for s in specific:
             assert s not in text, f"{name} lists {s!r}"
+
+
+@needs_shared
+def test_lexicons_list_no_person_zone_or_company_of_the_development_gold():
+    """The development set's own names come from grammar: no lexicon lists a person, a zone or a
+    company the dev gold names (national bodies such as Quốc hội are general vocabulary)."""
+    import json
+
+    corporate = {h.lower() for h, e in lexicons.org_heads().items()
+                 if e.cls in ("schema:Corporation", "schema:BankOrCreditUnion")}
+    public = {n for k in lexicons.known_orgs() if k.cls not in ("schema:Corporation", "schema:BankOrCreditUnion")
+              for n in (k.canonical, *k.aliases)}  # "Ngân hàng Nhà nước": a state body, not a company
+    refused = set()
+    for path in (SHARED / "eval" / "dev" / "gold").glob("*.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for kind in ("persons", "zones", "organisations"):
+            for entity in gold.get(kind, []):
+                for name in (entity["name"], *entity.get("aliases", [])):
+                    company = any(name.lower().startswith(h + " ") for h in corporate) and name not in public
+                    if len(name.split()) >= 2 and (kind != "organisations" or company):
+                        refused.add(name)
+    listed = []
+    for name in FILES:
+        cells = {c.strip() for line in resources.files("pipeline.lexicons").joinpath(name)
+                 .read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+                 for cell in line.split("\t") for c in cell.split("|")}
+        listed += [f"{name}: {n}" for n in sorted(refused & cells)]
+    assert listed == []
 
 
 def test_gazetteer_has_provinces_before_and_after_the_2025_reorganisation():
