@@ -76,7 +76,8 @@ def test_the_event_its_date_organiser_and_chair():
 
 def test_a_foreign_office_is_held_in_that_country_s_body():
     linked = link("Thủ tướng Nguyễn Xuân Phúc tiếp Thủ tướng Hà Lan Mark Rutte tại Hà Nội. Ông Rutte cảm ơn.")
-    assert {("Nguyễn Xuân Phúc", "Thủ tướng", "Chính phủ"), ("Mark Rutte", "Thủ tướng", "Chính phủ Hà Lan")} <= posts_of(linked)
+    assert {("Nguyễn Xuân Phúc", "Thủ tướng", "Chính phủ"),
+            ("Mark Rutte", "Thủ tướng", "Chính phủ Hà Lan")} <= posts_of(linked)
     rutte = linked.entities["person:mark rutte"]
     assert len(rutte.mentions) == 2
 
@@ -238,3 +239,9 @@ def test_a_dash_apposition_whose_name_has_its_own_title_is_a_list():
                         "- Ông Lê Quang Tự Do -- Cục trưởng Cục Phát thanh, truyền hình."))
     assert ("Lê Quang Tự Do", "Thứ trưởng", "Bộ Thông tin và Truyền thông") not in got
     assert ("Đỗ Quý Doãn", "Thứ trưởng", "Bộ Thông tin và Truyền thông") in got
+
+
+def test_a_foreign_name_written_in_either_order_is_one_person():
+    linked = link("Ông Tanaka Hiroshi, Chủ tịch JETRO, phát biểu. Ông Hiroshi Tanaka cho biết thêm.")
+    people = [e for e in linked.entities.values() if e.kind == "person"]
+    assert [(p.name, len(p.mentions)) for p in people] == [("Tanaka Hiroshi", 2)]
