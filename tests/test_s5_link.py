@@ -162,9 +162,16 @@ def test_a_foreign_head_of_state_holds_that_country_s_state():
     assert not any(person == "Thongloun Sisoulith" for person, _, _ in got)  # never Viet Nam's party
 
 
-def test_a_president_with_no_country_is_the_report_s_foreign_state():
+def test_a_president_with_no_country_is_the_state_of_the_one_foreign_country_the_report_names():
     got = posts_of(link("Tiếp đoàn Hoa Kỳ, ông Joe Biden, Tổng thống, khẳng định Hoa Kỳ coi trọng quan hệ hai nước."))
     assert ("Joe Biden", "Tổng thống", "Nhà nước Mỹ") in got
+    got = posts_of(link("Tên lửa bay qua Hàn Quốc và Nhật Bản; ông Joe Biden, Tổng thống, lên án vụ phóng."))
+    assert not any(person == "Joe Biden" for person, _, _ in got)  # which country's is not said
+
+
+def test_the_name_after_the_office_of_whom_an_aide_serves_is_the_aide_s():
+    got = posts_of(link("Báo Sputnik dẫn lời trợ lý của Ngoại trưởng Mỹ ông John Carter cho biết."))
+    assert got == set()
 
 
 def test_a_minister_s_field_names_the_ministry():

@@ -64,6 +64,7 @@ class TitleRecogniser:
         self.units = PhraseTable(nlp, [(u, u) for u in lexicons.place_units()])
         self.heads = frozenset(h.split()[0] for h in lexicons.org_heads())
         self.joins = {","} | lexicons.words("coordinator")
+        self.owner = lexicons.words("owner")
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_titles")
@@ -76,6 +77,7 @@ class TitleRecogniser:
         places = {s.start: s for s in doc.spans.get("places", [])}
         countries = {i: s for i, s in places.items() if s._.place.level == "country"}
         units = self.units.at(doc)
+        role_ends = {r.end for r in doc.spans.get("roles", [])}
         starts = {s.start for group in ("places", "persons", "roles", "zones", "organisations")
                   for s in doc.spans.get(group, [])}
         persons_in: dict[int, list[Span]] = {}
@@ -106,7 +108,7 @@ class TitleRecogniser:
                 others = {p.start for p in persons if ours and abroad.get(p.start, next(iter(ours))) not in ours}
                 span = Span(doc, chain[0].start, chain[-1].end, label="title")
                 near = [p for p in persons if p.start < until and p.start not in others]
-                span._.title = self._title(doc, chain, near, starts)
+                span._.title = self._title(doc, chain, near, starts, role_ends)
                 spans.append(span)
         doc.spans["titles"] = sorted(spans, key=lambda s: s.start)
         return doc
@@ -138,7 +140,8 @@ class TitleRecogniser:
                 chains.append([phrase])
         return chains
 
-    def _title(self, doc: Doc, chain: list[_Phrase], persons: list[Span], starts: set[int]) -> TitleInfo:
+    def _title(self, doc: Doc, chain: list[_Phrase], persons: list[Span], starts: set[int],
+               role_ends: set[int]) -> TitleInfo:
         start, end = chain[0].start, chain[-1].end
         addressed = end < len(doc) and doc[end].lower_ in self.address  # "ROLE ORG ông NAME"
         before = tuple(p.start for p in persons
@@ -148,9 +151,11 @@ class TitleRecogniser:
         # "ROLE ORG - ông NAME -": an apposition after a dash, when nobody stands before the title and the name
         # has no title of its own after it ("- Ông A -- Cục trưởng Cục X" begins another item of a list)
         dashed = not before and end + 1 < len(doc) and doc[end].text in _DASHES and doc[end + 1].lower_ in self.address
-        after = tuple(p.start for p in persons
-                      if p.start == end or p.start == end + 1 and addressed
-                      or p.start == end + 2 and dashed and not _titled_after(doc, p.end, starts))
+        # "trợ lý của Ngoại trưởng Mỹ ông A", "người phát ngôn của Tổng thống Nga B": A and B hold the first role
+        served = start > 1 and doc[start - 1].lower_ in self.owner and start - 1 in role_ends
+        after = () if served else tuple(p.start for p in persons
+                                        if p.start == end or p.start == end + 1 and addressed
+                                        or p.start == end + 2 and dashed and not _titled_after(doc, p.end, starts))
         first = next((p for p in persons if after and p.start == after[0]), None)
         # a colon that opens a quotation gives the title to its speaker, not to the persons quoted
         quoted = end + 1 < len(doc) and doc[end + 1].text in _QUOTES

@@ -6,8 +6,6 @@ stand for, then posts, figure subjects, the event and identities.
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from .. import lexicons
 from ..s4_recognise import Mentions, Recognised
 from .committees import ImpliedBodies
@@ -59,7 +57,7 @@ def _locality_key(locality: Locality, entities: dict[str, Entity]) -> str | None
 
 
 def _abroad(mentions: Mentions) -> str | None:
-    """The foreign country a report names most (None when it names none)."""
+    """The one foreign country a report names (None when it names none or several)."""
     home = lexicons.words("home_country")
-    counts = Counter(p.info.name for p in mentions.places if p.info.level == "country" and p.info.name not in home)
-    return counts.most_common(1)[0][0] if counts else None
+    named = {p.info.name for p in mentions.places if p.info.level == "country" and p.info.name not in home}
+    return next(iter(named)) if len(named) == 1 else None

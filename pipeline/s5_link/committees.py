@@ -53,8 +53,8 @@ class ImpliedBodies:
 
     ``known(canonical)``: a listed body or a foreign country's ("Chính phủ",
     "Nhà nước Indonesia"; an office Viet Nam does not have, written with no
-    country, is held in ``abroad``, the foreign country the report names
-    most); ``committee(org)``: the party committee of a local body's
+    country, is held in ``abroad``, the one foreign country the report
+    names); ``committee(org)``: the party committee of a local body's
     locality. Both return the entity key, adding the entity to ``entities``
     when the report has none by that name yet.
     """
