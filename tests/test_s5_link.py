@@ -252,3 +252,10 @@ def test_a_foreign_name_written_in_either_order_is_one_person():
     linked = link("Ông Tanaka Hiroshi, Chủ tịch JETRO, phát biểu. Ông Hiroshi Tanaka cho biết thêm.")
     people = [e for e in linked.entities.values() if e.kind == "person"]
     assert [(p.name, len(p.mentions)) for p in people] == [("Tanaka Hiroshi", 2)]
+
+
+def test_a_body_a_bare_unit_word_follows_is_the_locality_s():
+    """"Chủ tịch Ủy ban MTTQ thành phố <misspelt place>": the locality's Front committee, still a post."""
+    got = posts_of(link("Bà Lê Thị Hà, Chủ tịch Ủy ban MTTQVN thành phố Đà nẵng cho biết. Ủy ban MTTQVN thành phố "
+                        "Đà Nẵng đồng tình."))
+    assert ("Lê Thị Hà", "Chủ tịch", "Ủy ban MTTQVN thành phố Đà Nẵng") in got

@@ -8,7 +8,7 @@ from typing import Any
 
 __all__ = [
     "PlaceInfo", "PersonInfo", "RoleInfo", "OrgInfo", "ZoneInfo", "FigureInfo", "CitedInfo",
-    "TitleInfo", "UNRECOGNISED", "EventInfo", "CueInfo", "SpanInfo", "SPAN_KINDS", "register_extensions",
+    "TitleInfo", "EventInfo", "CueInfo", "SpanInfo", "SPAN_KINDS", "register_extensions",
 ]
 
 
@@ -127,17 +127,15 @@ class CitedInfo:
     date: str | None = None
 
 
-UNRECOGNISED = -2  # a title's body is written but was not recognised whole
-
-
 @dataclass(frozen=True)
 class TitleInfo:
     """Titles read together ("Phó Bí thư Thành ủy, Chủ tịch UBND TP") and the persons
     they may belong to; every number is a token offset in the Doc.
 
-    ``phrases`` are (role start, organisation start), in order: the start is -1
-    when no body is written and ``UNRECOGNISED`` (-2) when one is written but
-    only part of it was recognised ("Thanh tra *tỉnh*"); ``end``
+    ``phrases`` are (role start, organisation start or -1), in order; ``local``
+    the starts of bodies a bare unit word follows, which the organisation
+    grammar left out ("Thanh tra *tỉnh*": a local body, never a national
+    one); ``end``
     is where the titles end. ``after`` are persons right after them ("ROLE
     ORG NAME", "ROLE ORG ông NAME"), ``before`` persons joined before them
     ("NAME, ROLE ORG", "NAME - ROLE ORG"), ``listed`` every person after them
@@ -151,6 +149,7 @@ class TitleInfo:
 
     phrases: tuple[tuple[int, int], ...]
     end: int
+    local: tuple[int, ...] = ()
     after: tuple[int, ...] = ()
     before: tuple[int, ...] = ()
     listed: tuple[int, ...] = ()

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from .. import lexicons
 from .lookup import PhraseTable, is_cap, require_words
-from .spans import UNRECOGNISED, TitleInfo
+from .spans import TitleInfo
 
 __all__ = ["TitleRecogniser"]
 
@@ -33,6 +33,7 @@ class _Phrase:
     start: int
     end: int
     country: str | None = None  # the foreign office's country: "Thủ tướng *Lào*"
+    local: bool = False         # a bare unit word follows the body: "Thanh tra *tỉnh*"
 
 
 class TitleRecogniser:
@@ -90,7 +91,7 @@ class TitleRecogniser:
             if phrase.org >= 0 and unit in places:  # a place the body's span left out: "UBND tỉnh *Đồng Nai*"
                 phrase = replace(phrase, end=places[unit].end)
             elif phrase.org >= 0 and unit > phrase.end:  # a bare unit word left out: "Thanh tra *tỉnh*"
-                phrase = replace(phrase, org=UNRECOGNISED, end=unit)  # the body is not the one recognised
+                phrase = replace(phrase, end=unit, local=True)
             phrases_in.setdefault(sentence(role.start), []).append(phrase)
         spans = []
         for n, phrases in phrases_in.items():
@@ -161,6 +162,7 @@ class TitleRecogniser:
         quoted = end + 1 < len(doc) and doc[end + 1].text in _QUOTES
         return TitleInfo(
             phrases=tuple((p.role, p.org) for p in chain),
+            local=tuple(p.org for p in chain if p.local),
             end=end,
             after=after,
             before=before,

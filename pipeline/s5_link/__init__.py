@@ -36,7 +36,7 @@ def link(recognised: Recognised) -> Linked:
     locality = document_locality(m.info for m in mentions.places)
     entities, owner = gather(mentions, locality, recognised.offset)
     bodies = ImpliedBodies(entities, locality, _abroad(mentions))
-    posts = find_posts(mentions, owner, bodies)
+    posts = find_posts(mentions, owner, bodies, entities)
     bodies.drop_unused({p.org for p in posts})
     fallback = _locality_key(locality, entities)
     role_ends = {r.token_end for r in mentions.roles} | {r.info.org_head for r in mentions.roles}

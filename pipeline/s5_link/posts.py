@@ -6,7 +6,8 @@ from typing import Protocol
 
 from .. import lexicons
 from ..s4_recognise import Mention, Mentions
-from ..s4_recognise.spans import UNRECOGNISED, OrgInfo, RoleInfo
+from ..s4_recognise.spans import OrgInfo, RoleInfo
+from .entity import Entity
 
 __all__ = ["Post", "Bodies", "find_posts"]
 
@@ -44,7 +45,7 @@ class Bodies(Protocol):
     def committee(self, org: OrgInfo) -> str | None: ...
 
 
-def find_posts(mentions: Mentions, owner: dict[int, str], bodies: Bodies) -> list[Post]:
+def find_posts(mentions: Mentions, owner: dict[int, str], bodies: Bodies, entities: dict[str, Entity]) -> list[Post]:
     """Give each title (``TitleInfo``) to the person it belongs to.
 
     Orders: "ROLE ORG NAME" (the person right after), "NAME, ROLE ORG" and
@@ -80,7 +81,7 @@ def find_posts(mentions: Mentions, owner: dict[int, str], bodies: Bodies) -> lis
     posts: list[Post] = []
     for title in mentions.titles:
         info = title.info
-        chain = [_phrase(roles[r], o, orgs.get(o), owner, bodies) for r, o in info.phrases]
+        chain = [_phrase(roles[r], orgs.get(o), owner, bodies, o in info.local, entities) for r, o in info.phrases]
         _share_bodies(chain, bodies, party)
         after = [persons[p] for p in info.after if p in persons]
         before = [persons[p] for p in info.before if p in persons]
@@ -122,11 +123,12 @@ def _give(owner: dict[int, str], targets: list[Mention], chain: list[_Phrase], c
     return posts
 
 
-def _phrase(role: Mention[RoleInfo], start: int, org: Mention[OrgInfo] | None, owner: dict[int, str],
-            bodies: Bodies) -> _Phrase:
-    if org is not None and id(org) in owner:
+def _phrase(role: Mention[RoleInfo], org: Mention[OrgInfo] | None, owner: dict[int, str], bodies: Bodies,
+            local: bool, entities: dict[str, Entity]) -> _Phrase:
+    # "Thanh tra tỉnh": a body a bare unit word follows is local; one named with no place is another body
+    if org is not None and id(org) in owner and (not local or entities[owner[id(org)]].province):
         return _Phrase(role, owner[id(org)], [role, org], True, org, True)
-    if org is not None or start == UNRECOGNISED:  # a body written that names nothing recognised
+    if org is not None:  # a body written that names nothing recognised
         return _Phrase(role, None, [role], False, None, True)
     implied = bodies.known(role.info.implied_org) if role.info.implied_org else None
     entry = lexicons.roles().get(role.info.base.lower())
