@@ -259,3 +259,8 @@ def test_a_body_a_bare_unit_word_follows_is_the_locality_s():
     got = posts_of(link("Bà Lê Thị Hà, Chủ tịch Ủy ban MTTQVN thành phố Đà nẵng cho biết. Ủy ban MTTQVN thành phố "
                         "Đà Nẵng đồng tình."))
     assert ("Lê Thị Hà", "Chủ tịch", "Ủy ban MTTQVN thành phố Đà Nẵng") in got
+
+
+def test_a_bare_office_stacked_with_a_foreign_one_is_not_viet_nam_s():
+    got = posts_of(link("Đoàn đã hội kiến Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình tại Bắc Kinh."))
+    assert got == {("Tập Cận Bình", "Chủ tịch", "Nhà nước Trung Quốc")}

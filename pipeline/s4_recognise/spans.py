@@ -141,7 +141,8 @@ class TitleInfo:
     ("NAME, ROLE ORG", "NAME - ROLE ORG"), ``listed`` every person after them
     in the sentence, ``shared`` bare names joined to the one after them by
     "và" or a comma ("nguyên Ủy viên Bộ Chính trị A và B"). ``colon``: a colon follows ("các Ủy viên …: A, B");
-    ``plural``: "các"/"những" comes before; ``closed``: punctuation (or the
+    ``plural``: "các"/"những" comes before; ``abroad``: one of them is a
+    foreign country's office ("Chủ tịch *Trung Quốc*"); ``closed``: punctuation (or the
     end of the text) follows, so they may stand after a name; ``unnamed``:
     capitalised words nothing recognised follow, most likely the name of the
     holder the person grammar missed, so they stand after nobody named before.
@@ -156,6 +157,7 @@ class TitleInfo:
     shared: tuple[int, ...] = ()
     colon: bool = False
     plural: bool = False
+    abroad: bool = False
     closed: bool = False
     unnamed: bool = False
 

@@ -171,6 +171,7 @@ class TitleRecogniser:
             colon=end < len(doc) and doc[end].text == ":" and not quoted,
             unnamed=_unnamed_next(doc, end, starts, self.heads) and not self.units.at(doc).get(end - 1),
             plural=start > 0 and doc[start - 1].lower_ in self.plural,
+            abroad=any(p.country for p in chain),
             closed=end >= len(doc) or doc[end].text in _CLOSERS,
         )
 

@@ -83,6 +83,9 @@ def find_posts(mentions: Mentions, owner: dict[int, str], bodies: Bodies, entiti
         info = title.info
         chain = [_phrase(roles[r], orgs.get(o), owner, bodies, o in info.local, entities) for r, o in info.phrases]
         _share_bodies(chain, bodies, party)
+        for phrase in chain:  # "Tổng Bí thư, Chủ tịch Trung Quốc A": a foreign leader's office is no body of ours
+            if info.abroad and phrase.guessed:
+                phrase.org_key = None
         after = [persons[p] for p in info.after if p in persons]
         before = [persons[p] for p in info.before if p in persons]
         listed = [persons[p] for p in info.listed if p in persons]
