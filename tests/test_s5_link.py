@@ -264,3 +264,8 @@ def test_a_body_a_bare_unit_word_follows_is_the_locality_s():
 def test_a_bare_office_stacked_with_a_foreign_one_is_not_viet_nam_s():
     got = posts_of(link("Đoàn đã hội kiến Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình tại Bắc Kinh."))
     assert got == {("Tập Cận Bình", "Chủ tịch", "Nhà nước Trung Quốc")}
+
+
+def test_viet_nam_written_after_an_office_is_no_foreign_country():
+    got = posts_of(link("Năm 2005, Thủ tướng Việt Nam Phan Văn Khải thăm Hoa Kỳ."))
+    assert got == {("Phan Văn Khải", "Thủ tướng", "Chính phủ")}

@@ -32,7 +32,7 @@ class _Phrase:
     org: int       # token where its organisation starts, -1 when none is written
     start: int
     end: int
-    country: str | None = None  # the foreign office's country: "Thủ tướng *Lào*"
+    country: str | None = None  # the foreign office's country: "Thủ tướng *Lào*" (never Viet Nam)
     local: bool = False         # a bare unit word follows the body: "Thanh tra *tỉnh*"
 
 
@@ -66,6 +66,7 @@ class TitleRecogniser:
         self.heads = frozenset(h.split()[0] for h in lexicons.org_heads())
         self.joins = {","} | lexicons.words("coordinator")
         self.owner = lexicons.words("owner")
+        self.home = lexicons.words("home_country")
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_titles")
@@ -126,7 +127,8 @@ class TitleRecogniser:
             return _Phrase(role.start, org.start, role.start, max(org.end, role.end))
         if role.end in countries:  # "Thủ tướng Anh": a foreign office
             country = countries[role.end]
-            return _Phrase(role.start, -1, role.start, country.end, country._.place.name)
+            name = country._.place.name
+            return _Phrase(role.start, -1, role.start, country.end, None if name in self.home else name)
         return _Phrase(role.start, -1, role.start, role.end)
 
     def _chains(self, doc: Doc, phrases: list[_Phrase]) -> list[list[_Phrase]]:
