@@ -64,6 +64,55 @@ def test_figure_subject_is_the_topic_of_its_sentence():
     assert indicators["khoảng 115.830 tỷ đồng"] == "tổng vốn đăng ký"
 
 
+def _subjects(text):
+    linked = link(text)
+    return {f.mention.text: linked.entities[f.about].name if f.about else None for f in linked.figures}
+
+
+def test_what_an_authority_reports_is_about_the_place_it_governs():
+    subjects = _subjects("Theo Sở Công Thương tỉnh Lào Cai, kim ngạch xuất khẩu qua cửa khẩu đạt 2,1 tỷ USD. "
+                         "Công ty cổ phần Apatit Lào Cai nộp ngân sách 900 tỷ đồng.")
+    assert subjects == {"2,1 tỷ USD": "Lào Cai", "900 tỷ đồng": "Công ty cổ phần Apatit Lào Cai"}
+
+
+def test_the_agent_of_a_passive_is_no_subject():
+    assert _subjects("Năm nay có thêm 3 dự án đã được UBND tỉnh Lào Cai chấp thuận.") == {"3 dự án": None}
+
+
+def test_each_item_of_a_list_has_the_subject_of_its_clause():
+    subjects = _subjects("Năm nay huyện Yên Phong có 30 dự án mới; huyện Quế Võ có 12 dự án, tổng vốn 300 triệu USD.")
+    assert subjects == {"30 dự án": "Yên Phong", "12 dự án": "Quế Võ", "300 triệu USD": "Quế Võ"}
+
+
+def test_a_parenthesis_is_about_what_it_follows_and_a_rank_not_about_its_range():
+    subjects = _subjects("Năm 2024, tỉnh Thái Nguyên tăng trưởng 7,5% (đứng thứ 12 vùng Trung du và miền núi "
+                         "phía Bắc); Khu công nghiệp Điềm Thụy (đã có 45 doanh nghiệp) đạt doanh thu 900 tỷ đồng.")
+    assert subjects == {"7,5%": "Thái Nguyên", "đứng thứ 12": "Thái Nguyên",
+                        "45 doanh nghiệp": "Khu công nghiệp Điềm Thụy", "900 tỷ đồng": "Khu công nghiệp Điềm Thụy"}
+
+
+def test_the_owner_right_after_a_count_and_where_the_counted_things_are():
+    subjects = _subjects("Có khoảng 120 doanh nghiệp tỉnh Gifu đang đầu tư, trong đó 3 dự án mới đặt nhà máy "
+                         "tại xã Đại Đồng, huyện Tiên Du.")
+    assert subjects == {"khoảng 120 doanh nghiệp": "Gifu", "3 dự án": "Đại Đồng"}
+
+
+def test_words_that_refer_to_a_zone_a_province_or_the_country():
+    subjects = _subjects("Khu công nghiệp Quang Châu rộng 426 ha. Nhiều nhà đầu tư Nhật Bản đã đến tìm hiểu. "
+                         "Năm 2025, khu công nghiệp này thu hút 9.000 lao động. Tỉnh Nghệ An nằm khá xa Hà Nội. "
+                         "Năm nay, tỉnh thu hút 20 dự án. Việt Nam có nhiều khu công nghiệp. "
+                         "Theo thống kê, cả nước có 400 khu công nghiệp.")
+    assert subjects == {"426 ha": "Khu công nghiệp Quang Châu", "9.000 lao động": "Khu công nghiệp Quang Châu",
+                        "20 dự án": "Nghệ An", "400 khu công nghiệp": "Việt Nam"}
+
+
+def test_a_run_of_figures_keeps_its_subject_and_a_figure_of_nothing_named_has_none():
+    subjects = _subjects("Công ty cổ phần Thép Hòa Bình đạt lợi nhuận 20 tỷ đồng. Doanh thu đạt 300 tỷ đồng. "
+                         "Ông Lê Văn Hòa cho biết có 3 người bị thương. Sáng nay có 5 xe bị hỏng.")
+    assert subjects == {"20 tỷ đồng": "Công ty cổ phần Thép Hòa Bình", "300 tỷ đồng": "Công ty cổ phần Thép Hòa Bình",
+                        "3 người": None, "5 xe": None}
+
+
 def test_the_event_its_date_organiser_and_chair():
     linked = link("Sáng 12/7/2024, Sở Công Thương tỉnh Bắc Giang tổ chức hội nghị xúc tiến đầu tư. "
                   "Phó Chủ tịch UBND tỉnh Nguyễn Văn Cường chủ trì hội nghị.")

@@ -6,7 +6,6 @@ stand for, then posts, figure subjects, the event and identities.
 """
 from __future__ import annotations
 
-from .. import lexicons
 from ..s4_recognise import Recognised
 from .entities import gather
 from .entity import Entity, known_org_entity
@@ -47,19 +46,12 @@ def link(recognised: Recognised) -> Linked:
     for key in implied.values():  # implied bodies no post uses are not stated
         if key not in used and key in entities and not entities[key].mentions:
             entities.pop(key, None)
-    fallback = _locality_key(locality, entities)
     role_ends = {r.token_end for r in mentions.roles} | {r.info.org_head for r in mentions.roles}
     titles = frozenset(id(o) for o in mentions.organisations if o.token_start in role_ends)
-    figures = link_figures(mentions, owner, fallback, titles)
+    starts = frozenset(start for start, _ in recognised.sentences)
+    figures = link_figures(mentions, owner, entities, locality, titles, starts)
     year = recognised.document.date[:4] if recognised.document.date else None
     event = find_event(mentions, owner, year)
     assign_identities(entities, posts, recognised.document.id, locality)
     return Linked(recognised.document, entities, posts, figures, event, recognised.sentences, mentions, locality)
 
-
-def _locality_key(locality: Locality, entities: dict[str, Entity]) -> str | None:
-    province = locality.province
-    if province and f"province:{province}" in entities:
-        return f"province:{province}"
-    home = f"country:{lexicons.word('home_country')}"
-    return home if home in entities else None
