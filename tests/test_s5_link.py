@@ -106,6 +106,14 @@ def test_words_that_refer_to_a_zone_a_province_or_the_country():
                         "20 dự án": "Nghệ An", "400 khu công nghiệp": "Việt Nam"}
 
 
+def test_a_share_of_the_whole_country_is_not_about_the_country_but_a_scope_is():
+    subjects = _subjects("Việt Nam có nhiều cảng biển. Công ty cổ phần Cảng Hải Phòng nộp ngân sách 900 tỷ đồng. "
+                         "Sản lượng hàng thông qua cảng đạt 30 triệu tấn, chiếm 10% cả nước. Tỉnh Nghệ An có bờ biển "
+                         "dài. Năm nay, có 1.200 hộ nghèo trong toàn tỉnh thoát nghèo.")
+    assert subjects == {"900 tỷ đồng": "Công ty cổ phần Cảng Hải Phòng", "30 triệu tấn": "Công ty cổ phần Cảng Hải Phòng",
+                        "10%": "Công ty cổ phần Cảng Hải Phòng", "1.200 hộ": "Nghệ An"}
+
+
 def test_a_run_of_figures_keeps_its_subject_and_a_figure_of_nothing_named_has_none():
     subjects = _subjects("Công ty cổ phần Thép Hòa Bình đạt lợi nhuận 20 tỷ đồng. Doanh thu đạt 300 tỷ đồng. "
                          "Ông Lê Văn Hòa cho biết có 3 người bị thương. Sáng nay có 5 xe bị hỏng.")

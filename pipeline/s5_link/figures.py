@@ -94,7 +94,8 @@ def _in_scope(fig: Mention[FigureInfo], cands: list[Candidate]) -> tuple[str | N
     rank = fig.info.unit == "rank"  # "đứng thứ 20 *cả nước*": what a rank counts in is no subject
     strong = [c for c in cands if c.strong]
     weak = [c for c in cands if not c.strong]
-    after = [c for c in cands if c.token_start >= fig.token_end and c.clause_start == fig.clause_end and not rank]
+    after = [c for c in cands if c.token_start >= fig.token_end and c.clause_start == fig.clause_end and not rank
+             and not c.referring]
     if after and after[0].strong and after[0].token_start == fig.token_end:  # "150 doanh nghiệp *tỉnh Aichi*"
         return after[0].key, 0.7
     before = [c for c in strong if c.token_end <= fig.token_start]

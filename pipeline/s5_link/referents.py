@@ -9,10 +9,12 @@ from ..s4_recognise.spans import CueInfo, PlaceInfo
 from .entity import Entity
 from .locality import Locality
 
-__all__ = ["Reference", "references", "REFER"]
+__all__ = ["Reference", "references", "REFER", "SCOPE"]
 
-# Cue labels (patterns/event_cues.jsonl) of words that refer to a place, zone or body.
-REFER = "refer_"
+# Cue labels (patterns/event_cues.jsonl) of words that refer to a place, zone or body,
+# and of phrases that set the whole of a place as the scope of what precedes them
+# ("… 11.189 chi bộ *trong toàn tỉnh*").
+REFER, SCOPE = "refer_", "scope_"
 
 # The bodies "công ty này", "ngân hàng này" refer to (ontology classes of org_heads.tsv).
 _BODIES = frozenset({"schema:Corporation", "schema:BankOrCreditUnion"})
@@ -21,10 +23,12 @@ _BODIES = frozenset({"schema:Corporation", "schema:BankOrCreditUnion"})
 @dataclass(frozen=True)
 class Reference:
     """A word referring to a place, with the place it refers to (``key``, None
-    when it is "trên địa bàn": the place of the sentence, found when linking)."""
+    when it is "trên địa bàn": the place of the sentence, found when linking);
+    ``scope``: a phrase that scopes what comes before it ("trong toàn tỉnh")."""
 
     cue: Mention[CueInfo]
     key: str | None
+    scope: bool = False
 
 
 def references(mentions: Mentions, owner: dict[int, str], entities: dict[str, Entity],
@@ -46,7 +50,7 @@ def references(mentions: Mentions, owner: dict[int, str], entities: dict[str, En
     [('tỉnh', 'province:Bắc Ninh')]
     """
     taken = _taken(mentions)
-    cues = [c for c in mentions.event_cues if c.info.role.startswith(REFER)
+    cues = [c for c in mentions.event_cues if c.info.role.startswith((REFER, SCOPE))
             and not any(c.sentence == s and a < c.token_end and c.token_start < b for s, a, b in taken)]
     named_after = {(m.sentence, m.token_start) for m in mentions.places} | {
         (c.sentence, c.token_start) for c in cues}
@@ -54,13 +58,14 @@ def references(mentions: Mentions, owner: dict[int, str], entities: dict[str, En
     for cue in cues:
         if (cue.sentence, cue.token_end) in named_after:
             continue  # "trên địa bàn tỉnh Quảng Ninh", "trên địa bàn tỉnh"
-        kind = cue.info.role[len(REFER):]
+        scope = cue.info.role.startswith(SCOPE)
+        kind = cue.info.role[len(SCOPE if scope else REFER):]
         if kind == "locality":
-            out.append(Reference(cue, None))
+            out.append(Reference(cue, None, scope))
             continue
         key = _resolve(kind, cue, mentions, owner, entities, locality)
         if key is not None:
-            out.append(Reference(cue, key))
+            out.append(Reference(cue, key, scope))
     return out
 
 

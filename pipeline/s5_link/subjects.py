@@ -40,7 +40,9 @@ class Candidate:
     ("UBND thị xã Kỳ Anh" -> Kỳ Anh) or a body named in a title, taken only
     when no strong one is. ``clause_start``/``clause_end`` count the clause
     marks before it (see ``Mention``); ``located``: right after "tại"/"ở";
-    ``aside``: the start of the parenthesis it is in (-1 when none).
+    ``aside``: the start of the parenthesis it is in (-1 when none);
+    ``referring``: a word that refers back ("tỉnh", "cả nước"), a subject
+    only before the figure ("chiếm 20% *cả nước*" is a share of the whole).
     """
 
     key: str
@@ -51,6 +53,7 @@ class Candidate:
     strong: bool
     located: bool = False
     aside: int = -1
+    referring: bool = False
 
 
 @dataclass
@@ -88,6 +91,7 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
     orgs = [m for m in mentions.organisations if id(m) in owner]
     spans = [(m.sentence, m.token_start, m.token_end) for m in orgs]
     found: list[tuple[Mention, str, bool]] = []
+    referring: set[tuple[int, int]] = {(r.cue.sentence, r.cue.token_start) for r in refs if not r.scope}
     for kind in ("zones", "places"):
         for m in getattr(mentions, kind):
             if id(m) in owner and not _nested(m, spans):
@@ -118,7 +122,7 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
         where = at in located and at not in topical
         sentence.candidates.append(Candidate(key, m.token_start, m.token_end, m.clause_start, m.clause_end,
                                              strong and not where and at not in sources, where,
-                                             aside[0] if aside else -1))
+                                             aside[0] if aside else -1, at in referring))
     for sentence in out.values():
         sentence.candidates.sort(key=lambda c: (c.token_start, -c.token_end))
     return out
