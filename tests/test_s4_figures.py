@@ -63,3 +63,10 @@ def test_counted_noun_is_kept():
     rec = recognise("Khu công nghệ cao Hòa Lạc thu hút 111 dự án và 17 lượt ý kiến, 10 khu công nghiệp, 2.229 tổ chức.")
     assert [m.info.count_of for m in rec.mentions.figures] == [
         "dự án", "lượt ý kiến", "khu công nghiệp", "tổ chức"]
+
+
+def test_the_indicator_written_before_a_figure():
+    rec = recognise("Kim ngạch xuất khẩu thủy sản đạt 2,5 tỷ USD. "
+                    "Cây cầu mới có chiều cao 45 m và giá bán vé 30.000 đồng.")
+    assert {m.text: m.info.indicator for m in rec.mentions.figures} == {
+        "2,5 tỷ USD": "kim ngạch xuất khẩu thủy sản", "45 m": "chiều cao", "30.000 đồng": "giá bán vé"}
