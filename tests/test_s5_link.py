@@ -106,6 +106,12 @@ def test_words_that_refer_to_a_zone_a_province_or_the_country():
                         "20 dự án": "Nghệ An", "400 khu công nghiệp": "Việt Nam"}
 
 
+def test_a_place_named_before_and_referred_to_by_its_unit_word_and_this():
+    subjects = _subjects("Xã Ia Sao có 300 hộ nghèo. Nhiều gia đình đã vay vốn. Năm nay địa phương này còn nợ hơn "
+                         "2 tỷ đồng. Argentina là đối tác lớn. Năm 2016, nước này xuất khẩu 3 tỷ USD sang Việt Nam.")
+    assert subjects == {"300 hộ": "Ia Sao", "hơn 2 tỷ đồng": "Ia Sao", "3 tỷ USD": "Argentina"}
+
+
 def test_a_share_of_the_whole_country_is_not_about_the_country_but_a_scope_is():
     subjects = _subjects("Việt Nam có nhiều cảng biển. Công ty cổ phần Cảng Hải Phòng nộp ngân sách 900 tỷ đồng. "
                          "Sản lượng hàng thông qua cảng đạt 30 triệu tấn, chiếm 10% cả nước. Tỉnh Nghệ An có bờ biển "

@@ -16,6 +16,10 @@ __all__ = ["Reference", "references", "REFER", "SCOPE"]
 # ("… 11.189 chi bộ *trong toàn tỉnh*").
 REFER, SCOPE = "refer_", "scope_"
 
+# The levels of the places "xã này", "huyện này", "nước này", "địa phương này" refer to.
+_LEVELS = {"ward": frozenset({"ward"}), "district": frozenset({"district", "town"}), "nation": frozenset({"country"}),
+           "place": frozenset({"ward", "district", "town", "province"})}
+
 # The bodies "công ty này", "ngân hàng này" refer to (ontology classes of org_heads.tsv).
 _BODIES = frozenset({"schema:Corporation", "schema:BankOrCreditUnion"})
 
@@ -38,7 +42,9 @@ def references(mentions: Mentions, owner: dict[int, str], entities: dict[str, En
     "cả nước", "toàn quốc" are the home country (when the report names it);
     "tỉnh", "toàn tỉnh" the province named last before them, else the
     report's; "thành phố", "TP" the city named last, else the report's;
-    "khu công nghiệp này" the zone named last, "công ty này" the company.
+    "xã này", "huyện này", "nước này", "địa phương này" the place of that
+    level named last; "khu công nghiệp này" the zone named last, "công ty
+    này" the company.
     A word inside a name or a figure ("UBND *tỉnh*", "63 *tỉnh*") or just
     before a name ("trên địa bàn *tỉnh Quảng Ninh*") refers to nothing.
 
@@ -89,6 +95,10 @@ def _resolve(kind: str, cue: Mention, mentions: Mentions, owner: dict[int, str],
         earlier = [m for m in named if (m.sentence, m.token_start) < (cue.sentence, cue.token_start) and id(m) in owner]
         return owner[id(earlier[-1])] if earlier else None
     places = mentions.places
+    if kind in _LEVELS:  # "xã này", "nước này", "địa phương này": the last one named
+        levelled = [p for p in places if p.info.level in _LEVELS[kind] and p.info.key in entities
+                    and (p.sentence, p.token_start) < (cue.sentence, cue.token_start)]
+        return levelled[-1].info.key if levelled else None
     if kind == "country":
         key = f"country:{lexicons.word('home_country')}"
         return key if key in entities else None
