@@ -92,9 +92,10 @@ def test_a_parenthesis_is_about_what_it_follows_and_a_rank_not_about_its_range()
 
 
 def test_the_owner_right_after_a_count_and_where_the_counted_things_are():
-    subjects = _subjects("Có khoảng 120 doanh nghiệp tỉnh Gifu đang đầu tư, trong đó 3 dự án mới đặt nhà máy "
-                         "tại xã Đại Đồng, huyện Tiên Du.")
-    assert subjects == {"khoảng 120 doanh nghiệp": "Gifu", "3 dự án": "Đại Đồng"}
+    subjects = _subjects("Việt Nam thu hút nhiều nhà đầu tư. Có khoảng 120 doanh nghiệp tỉnh Gifu đang đầu tư, chiếm "
+                         "20% số doanh nghiệp Nhật Bản tại Việt Nam; trong đó 3 dự án mới đặt nhà máy tại xã Đại Đồng, "
+                         "huyện Tiên Du.")
+    assert subjects == {"khoảng 120 doanh nghiệp": "Gifu", "20%": "Gifu", "3 dự án": "Đại Đồng"}
 
 
 def test_words_that_refer_to_a_zone_a_province_or_the_country():

@@ -101,7 +101,7 @@ def _in_scope(fig: Mention[FigureInfo], cands: list[Candidate]) -> tuple[str | N
     before = [c for c in strong if c.token_end <= fig.token_start]
     if before and before[-1].clause_end == fig.clause_start:  # "…; thành phố Cẩm Phả có *8 dự án*"
         return _nearest_clause(before).key, 0.7
-    located = [c for c in after if c.located]  # "2 dự án … *tại xã Tây Hồ*"
+    located = [c for c in after if c.located and fig.info.unit == "count"]  # "2 dự án … *tại xã Tây Hồ*"
     if located:
         return located[0].key, 0.6
     if before:
