@@ -4,33 +4,44 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .store import GraphStore, StoreError, named_queries, run_query
+from .vocab import GRAPH_LABELS, GRAPH_URI, GRAPH_VOCABULARY, PREFIXES, ontology_dir, prologue
+
+if TYPE_CHECKING:
+    import networkx
+    import rdflib
+
+# A progress tick, given each graph as it is read.
+Tick = Callable[[str], None]
+# An exporter: (store, output path, docs, named query, tick) -> None.
+Exporter = Callable[[GraphStore, Path, "list[str] | None", "str | None", "Tick | None"], None]
 
 __all__ = ["EXPORTERS", "export", "store_dataset", "store_graph", "view_of_store"]
 
-_REPORT_GRAPHS = """SELECT DISTINCT ?g ?path WHERE { GRAPH ?g {
-  ?r a <https://schema.org/Report> ; <https://w3id.org/vnkg/ontology#sourcePath> ?path } }"""
-_SHARED_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/vnkg/resource/graph/labels\") || ?g = <https://w3id.org/vnkg/resource/graph/vocabulary>) }"
+_REPORTS = prologue("schema", "vnkg") + """SELECT DISTINCT ?g ?path ?hash WHERE { GRAPH ?g {
+  ?r a schema:Report ; vnkg:sourcePath ?path ; vnkg:contentHash ?hash } }"""
+_UNION = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{GRAPH_URI}")) }}"""
+_SHARED_GRAPHS = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(STRSTARTS(STR(?g), "{GRAPH_LABELS}") || ?g = <{GRAPH_VOCABULARY}>) }}"""
 
 
-def store_dataset(store: GraphStore, docs: list[str] | None = None, tick: Callable | None = None):
+def store_dataset(store: GraphStore, docs: list[str] | None = None, tick: Tick | None = None) -> rdflib.Dataset:
     """The store as an rdflib ``Dataset``: one named graph per report, plus
     the labels and vocabulary graphs; ``docs`` (paths or content hashes)
     keeps only those reports and the labels of what they name."""
     import rdflib
 
-    reports = store.select(_REPORT_GRAPHS)
+    reports = store.select(_REPORTS)
     if docs:
         wanted = {str(Path(d).resolve()) for d in docs} | set(docs)
-        hashes = {r["g"] for r in store.select("""SELECT ?g ?h WHERE { GRAPH ?g {
-            ?r <https://w3id.org/vnkg/ontology#contentHash> ?h } }""") if r["h"] in wanted}
-        reports = [r for r in reports if r["path"] in wanted or r["g"] in hashes]
+        reports = [r for r in reports if r["path"] in wanted or r["hash"] in wanted]
         if not reports:
             raise StoreError(f"no such report in {store.location}: {', '.join(docs)}")
     graphs = sorted({r["g"] for r in reports}) + sorted(r["g"] for r in store.select(_SHARED_GRAPHS))
     dataset = rdflib.Dataset()
-    for prefix, uri in _prefixes().items():
+    for prefix, uri in PREFIXES.items():
         dataset.bind(prefix, uri)
     for g in graphs:
         dataset.graph(rdflib.URIRef(g)).parse(data=store.graph_triples(g), format="nt")
@@ -41,7 +52,8 @@ def store_dataset(store: GraphStore, docs: list[str] | None = None, tick: Callab
     return dataset
 
 
-def store_graph(store: GraphStore, docs: list[str] | None = None, named: str | None = None, tick=None):
+def store_graph(store: GraphStore, docs: list[str] | None = None, named: str | None = None,
+                tick: Tick | None = None) -> rdflib.Graph:
     """The union of the store's graphs as one rdflib ``Graph`` (or what a CONSTRUCT query gives)."""
     import rdflib
 
@@ -54,21 +66,29 @@ def store_graph(store: GraphStore, docs: list[str] | None = None, named: str | N
             raise StoreError(f"--named {named} is not a CONSTRUCT query; exports need a graph")
         return rdflib.Graph().parse(data=result.data.decode("utf-8"), format="turtle")
     union = rdflib.Graph(bind_namespaces="none")
-    for prefix, uri in _prefixes().items():
+    for prefix, uri in PREFIXES.items():
         union.bind(prefix, uri)
-    for g in store_dataset(store, docs, tick).graphs():
-        union += g
+    if docs:
+        for g in store_dataset(store, docs, tick).graphs():
+            union += g
+        return union
+    # The whole store: its graphs' union in one query, parsed once (a third faster than graph by graph).
+    union.parse(data=store.query_bytes(_UNION, "ntriples").decode("utf-8"), format="nt")
+    if tick:
+        tick(GRAPH_URI)
     return union
 
 
-def view_of_store(store: GraphStore, docs=None, named=None, tick=None):
+def view_of_store(store: GraphStore, docs: list[str] | None = None, named: str | None = None,
+                  tick: Tick | None = None) -> networkx.MultiDiGraph:
     """The NetworkX view of a store (``pipeline.s7_view.to_view`` of its union graph)."""
     from .s7_view import to_view
 
     return to_view(store_graph(store, docs, named, tick))
 
 
-def export(store: GraphStore, fmt: str, output: Path, docs=None, named=None, tick=None) -> Path:
+def export(store: GraphStore, fmt: str, output: Path, docs: list[str] | None = None, named: str | None = None,
+           tick: Tick | None = None) -> Path:
     """Write the store (or some reports, or a CONSTRUCT result) in ``fmt`` at ``output``."""
     if fmt not in EXPORTERS:
         raise StoreError(f"unknown export format {fmt!r}; known: {', '.join(EXPORTERS)}")
@@ -76,8 +96,8 @@ def export(store: GraphStore, fmt: str, output: Path, docs=None, named=None, tic
     return Path(output)
 
 
-def _rdf(rdflib_format: str, named_graphs: bool):
-    def write(store, output, docs, named, tick):
+def _rdf(rdflib_format: str, named_graphs: bool) -> Exporter:
+    def write(store: GraphStore, output: Path, docs: list[str] | None, named: str | None, tick: Tick | None) -> None:
         if named_graphs and not named:
             data = store_dataset(store, docs, tick).serialize(format=rdflib_format)
         elif rdflib_format == "json-ld":
@@ -89,8 +109,8 @@ def _rdf(rdflib_format: str, named_graphs: bool):
     return write
 
 
-def _networkx(writer_name: str):
-    def write(store, output, docs, named, tick):
+def _networkx(writer_name: str) -> Exporter:
+    def write(store: GraphStore, output: Path, docs: list[str] | None, named: str | None, tick: Tick | None) -> None:
         import networkx as nx
 
         view = _flat(view_of_store(store, docs, named, tick))
@@ -98,7 +118,7 @@ def _networkx(writer_name: str):
     return write
 
 
-def _csv(store, output, docs, named, tick):
+def _csv(store: GraphStore, output: Path, docs: list[str] | None, named: str | None, tick: Tick | None) -> None:
     """A folder with nodes.csv and edges.csv, UTF-8 with a byte-order mark so Excel reads Vietnamese."""
     view = _flat(view_of_store(store, docs, named, tick))
     output.mkdir(parents=True, exist_ok=True)
@@ -116,14 +136,14 @@ def _csv(store, output, docs, named, tick):
             w.writerow([a, b, d.get("relation", ""), *(d.get(k, "") for k in edge_fields)])
 
 
-def _html(store, output, docs, named, tick):
+def _html(store: GraphStore, output: Path, docs: list[str] | None, named: str | None, tick: Tick | None) -> None:
     from .html_view import render
 
     graph = store_graph(store, docs, named, tick)
     output.write_text(render(graph), encoding="utf-8")
 
 
-def _flat(view):
+def _flat(view: networkx.MultiDiGraph) -> networkx.MultiDiGraph:
     """GraphML and GEXF take scalar attributes only: drop None, join lists."""
     for _, d in view.nodes(data=True):
         for k in [k for k, v in d.items() if v is None]:
@@ -136,36 +156,29 @@ def _flat(view):
     return view
 
 
-def _keep_labels_of_named(dataset) -> None:
+def _keep_labels_of_named(dataset: rdflib.Dataset) -> None:
     """Drop label graphs of entities the kept reports do not name."""
     import rdflib
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     named_nodes = set()
     for g in dataset.graphs():
-        if "/graph/labels" not in str(g.identifier) and str(g.identifier) != "urn:x-rdflib:default":
+        if not str(g.identifier).startswith(GRAPH_LABELS) and g.identifier != DATASET_DEFAULT_GRAPH_ID:
             named_nodes |= set(g.subjects())
     for g in list(dataset.graphs()):
-        if "/graph/labels/" in str(g.identifier) and not set(g.subjects()) & named_nodes:
+        if str(g.identifier).startswith(GRAPH_LABELS + "/") and not set(g.subjects()) & named_nodes:
             dataset.remove_graph(rdflib.URIRef(g.identifier))
 
 
-def _prefixes():
-    from .vocab import PREFIXES
-
-    return PREFIXES
-
-
-def _context() -> dict:
+def _context() -> dict[str, Any]:
     """The JSON-LD context kept in ``ontology/context.jsonld``."""
     import json
-
-    from .vocab import ontology_dir
 
     return json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))["@context"]
 
 
 # Format name -> writer(store, output path, docs, named query, progress tick).
-EXPORTERS = {
+EXPORTERS: dict[str, Exporter] = {
     "turtle": _rdf("turtle", named_graphs=False),
     "trig": _rdf("trig", named_graphs=True),
     "nquads": _rdf("nquads", named_graphs=True),

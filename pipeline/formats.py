@@ -1,11 +1,18 @@
 """RDF output formats: a table from format name to serialiser settings."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Protocol
 
-from .vocab import PREFIXES
+from .vocab import PREFIXES, report_graph
 
-__all__ = ["RdfFormat", "RDF_FORMATS", "serialise", "write_rdf"]
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
+
+    from .s1_read import Document
+
+__all__ = ["RdfFormat", "RDF_FORMATS", "ReportGraph", "serialise", "write_rdf"]
 
 
 @dataclass(frozen=True)
@@ -26,51 +33,60 @@ RDF_FORMATS = {
 }
 
 
-def serialise(graphs: list[tuple[str, "rdflib.Graph"]], fmt: str) -> str:  # noqa: F821
+class ReportGraph(Protocol):
+    """A report's graph and the document it was read from: ``pipeline.Extraction`` is one."""
+
+    @property
+    def document(self) -> Document: ...
+
+    @property
+    def graph(self) -> Graph: ...
+
+
+def serialise(reports: Sequence[ReportGraph], fmt: str) -> str:
     """Write report graphs in one format, as text.
 
-    ``graphs`` is a list of (report id, graph). Formats with named graphs
-    (TriG, N-Quads) keep each report in its own graph; the others write the
-    union of the graphs.
+    Formats with named graphs (TriG, N-Quads) keep each report in its own
+    graph, named by ``pipeline.vocab.report_graph`` as a store names it; the
+    others write the union of the graphs.
 
     Examples
     --------
-    >>> import rdflib
-    >>> g = rdflib.Graph()
-    >>> _ = g.add((rdflib.URIRef("urn:a"), rdflib.RDFS.label, rdflib.Literal("Hà Nội")))
-    >>> "<https://w3id.org/vnkg/resource/graph/abc>" in serialise([("abc", g)], "nquads")
+    >>> import pipeline
+    >>> from pipeline.vocab import report_graph
+    >>> ex = pipeline.extract("Bộ trưởng Bộ Tài chính Hồ Đức Phớc phát biểu.")
+    >>> f"<{report_graph(None, ex.document.id)}>" in serialise([ex], "nquads")
     True
     """
     import io
 
     out = io.BytesIO()
-    write_rdf(graphs, fmt, out)
+    write_rdf(reports, fmt, out)
     return out.getvalue().decode("utf-8")
 
 
-def write_rdf(graphs: list[tuple[str, "rdflib.Graph"]], fmt: str, stream) -> None:  # noqa: F821
+def write_rdf(reports: Sequence[ReportGraph], fmt: str, stream: IO[bytes]) -> None:
     """Write report graphs in one format to a binary ``stream`` (UTF-8), as :func:`serialise` does.
 
     One graph in a format without named graphs is written as it is, with no
     copy: a long report's graph is large.
     """
-    from rdflib import Dataset, Graph
+    from rdflib import Dataset, Graph, URIRef
 
     spec = RDF_FORMATS[fmt]
+    out: Graph | Dataset
     if spec.named_graphs:
-        from .s6_rdf import graph_iri
-
         out = Dataset()
-        for doc_id, graph in graphs:
-            named = out.graph(graph_iri(doc_id))
-            for triple in graph:
+        for report in reports:
+            named = out.graph(URIRef(report_graph(report.document.path, report.document.id)))
+            for triple in report.graph:
                 named.add(triple)
-    elif len(graphs) == 1:
-        out = graphs[0][1]
+    elif len(reports) == 1:
+        out = reports[0].graph
     else:
         out = Graph(bind_namespaces="none")
-        for _, graph in graphs:
-            out += graph
+        for report in reports:
+            out += report.graph
     for prefix, uri in PREFIXES.items():
         out.bind(prefix, uri)
     if fmt == "jsonld":

@@ -3,12 +3,17 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import ORG, SDO, SKOS
+from rdflib.term import Node
 
 from .s7_view import to_view
 from .vocab import vnkg
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["render", "page_data"]
 
@@ -31,12 +36,12 @@ def render(graph: Graph, title: str = "vnkg") -> str:
     return template.replace("{{TITLE}}", title).replace("{{DATA}}", data)
 
 
-def page_data(graph: Graph) -> dict:
+def page_data(graph: Graph) -> dict[str, Any]:
     """Nodes (with position, colour and what to show on a click) and edges of the page."""
     V = vnkg()
     view = to_view(graph)
     positions = _layout(view)
-    reports = {}
+    reports: dict[Node, dict[str, str]] = {}
     for doc in set(graph.subjects(RDF.type, SDO.Report)):
         url = graph.value(doc, SDO.url) or graph.value(doc, V.sourcePath)
         reports[doc] = {"title": str(graph.value(doc, SDO.name) or "báo cáo"),
@@ -59,7 +64,7 @@ def page_data(graph: Graph) -> dict:
     return {"nodes": nodes, "edges": edges, "colours": _COLOURS}
 
 
-def _posts(graph, person) -> list[str]:
+def _posts(graph: Graph, person: Node) -> list[str]:
     V = vnkg()
     out = set()
     for post in graph.objects(person, ORG.holds):
@@ -71,18 +76,19 @@ def _posts(graph, person) -> list[str]:
     return sorted(out)
 
 
-def _sentences(graph, subject, reports) -> list[dict]:
+def _sentences(graph: Graph, subject: Node, reports: dict[Node, dict[str, str]]) -> list[dict[str, str]]:
     V = vnkg()
     found = {}
     for m in graph.objects(subject, V.mention):
         sentence = graph.value(m, V.sentence)
         doc = graph.value(m, V.inDocument)
         if sentence is not None:
-            found[str(sentence)] = reports.get(doc, {"title": "", "url": ""})
+            unknown = {"title": "", "url": ""}
+            found[str(sentence)] = reports.get(doc, unknown) if doc is not None else unknown
     return [{"text": s, **r} for s, r in sorted(found.items())][:20]
 
 
-def _layout(view) -> dict:
+def _layout(view: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     """Positions in [-1, 1]: a spring layout for small graphs, ForceAtlas2 for larger ones."""
     import networkx as nx
 

@@ -139,9 +139,12 @@ def _windowed(document: Document, until: str, trace: Trace) -> Linked | Graph:
 
     parts = []
     for window in windows(document.text):
-        parts.append(_link(_recognise(_doc(segment(document, window)))))  # each window's Doc is dropped here
+        value: Any = segment(document, window)
+        for name in ("doc", "recognise", "link"):
+            value = STAGES[name](value)
+        parts.append(value)  # each window's Doc is dropped here; only its results stay
     trace.link = merge(parts)
     if until == "link":
         return trace.link
-    trace.graph = _graph(trace.link)
+    trace.graph = STAGES["graph"](trace.link)
     return trace.graph

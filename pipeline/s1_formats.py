@@ -65,10 +65,12 @@ def _html(raw: bytes) -> Extracted:
         html = decode(raw)
     except EncodingError as exc:
         raise FormatError(str(exc)) from None
+    from trafilatura.settings import Document as Page
+
     found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
-    if found is None or not (found.text or "").strip():
+    if not isinstance(found, Page) or not (found.text or "").strip():  # (a dict only when as_dict=True)
         raise FormatError("no article text found in the HTML page")
-    text = found.text
+    text = found.text or ""
     if found.title and not text.startswith(found.title):
         text = f"{found.title}\n{text}"
     return Extracted(text, found.title, found.date, found.url, found.sitename)

@@ -14,7 +14,7 @@ from .s5_link import Entity, Event, Figure, Linked
 from .text import slug
 from .vocab import PREFIXES, RES, curie, vnkg
 
-__all__ = ["to_graph", "entity_iri", "document_iri", "graph_iri"]
+__all__ = ["to_graph", "entity_iri", "document_iri"]
 
 _MentionIRI = Callable[[int, int], URIRef]  # a mention's character span -> its node, made once
 _KIND_PATH = {"person": "person", "organisation": "org", "place": "place", "zone": "zone", "document": "document"}
@@ -22,11 +22,6 @@ _KIND_PATH = {"person": "person", "organisation": "org", "place": "place", "zone
 
 def document_iri(doc_id: str) -> URIRef:
     return RES("report", doc_id)
-
-
-def graph_iri(doc_id: str) -> URIRef:
-    """The named graph a report's statements live in."""
-    return RES("graph", doc_id)
 
 
 def entity_iri(entity: Entity) -> URIRef:

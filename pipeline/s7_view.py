@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import networkx as nx
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import ORG, SDO, SKOS
+from rdflib.term import Node
 
 from .vocab import PREFIXES, vnkg
 
@@ -54,8 +55,8 @@ def to_view(graph: Graph) -> nx.MultiDiGraph:
         key = str(node)
         value = graph.value(node, SDO.value) or graph.value(node, SDO.minValue)
         text = graph.value(node, V.text)
-        view.add_node(key, label=str(text), type="Figure", iri=key, value=float(value) if value is not None else None,
-                      unit=str(graph.value(node, SDO.unitText)))
+        view.add_node(key, label=str(text), type="Figure", iri=key, unit=str(graph.value(node, SDO.unitText)),
+                      value=float(value) if isinstance(value, Literal) else None)
         about = graph.value(node, V.about)
         if about is not None and str(about) in view:
             view.add_edge(key, str(about), key="about", relation="about")
@@ -65,11 +66,11 @@ def to_view(graph: Graph) -> nx.MultiDiGraph:
         for person in graph.objects(node, V.chairedBy):
             view.add_edge(str(node), str(person), key="chairedBy", relation="chairedBy")
     for s, p, o in graph:
-        label = _RELATIONS.get(p)
+        relation = _RELATIONS.get(p) if isinstance(p, URIRef) else None
         if p == V.zoneType and str(s) in view:
             view.nodes[str(s)]["zone_type"] = str(graph.value(o, SKOS.prefLabel) or o).rsplit("#", 1)[-1]
-        if label and str(s) in view and str(o) in view:
-            view.add_edge(str(s), str(o), key=label, relation=label)
+        if relation and str(s) in view and str(o) in view:
+            view.add_edge(str(s), str(o), key=relation, relation=relation)
     for person, post in graph.subject_objects(ORG.holds):
         org = graph.value(post, ORG.postIn)
         role = graph.value(graph.value(post, ORG.role), SKOS.prefLabel)
@@ -80,7 +81,7 @@ def to_view(graph: Graph) -> nx.MultiDiGraph:
     return view
 
 
-def _node_type(graph: Graph, node) -> str | None:
+def _node_type(graph: Graph, node: Node) -> str | None:
     types = {str(t).rsplit("/", 1)[-1].rsplit("#", 1)[-1] for t in graph.objects(node, RDF.type)}
     for cls, node_type in NODE_TYPES.items():
         if cls in types:

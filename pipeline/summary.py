@@ -1,12 +1,18 @@
 """A terminal summary of a report's graph: the event, officials, bodies, zones and figures."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from .vocab import prologue
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
+    from rich.table import Table
+
 __all__ = ["summarise", "sections"]
 
-_PREFIXES = """PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <https://schema.org/> PREFIX vnkg: <https://w3id.org/vnkg/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-"""
+_PREFIXES = prologue("org", "skos", "schema", "vnkg", "prov")
 # Section title -> (column titles, query). Each query's variables fill the columns in order.
 SECTIONS = {
     "Báo cáo / report": (["title", "date", "source"], """SELECT DISTINCT ?t ?d ?u WHERE { ?r a schema:Report .
@@ -37,7 +43,7 @@ SECTIONS = {
 _KEYS = {"Hội nghị / event": 2, "Tổ chức / organisations": 1}
 
 
-def sections(graph) -> list[tuple[str, list[str], list[list[str]]]]:
+def sections(graph: Graph) -> list[tuple[str, list[str], list[list[str]]]]:
     """(title, columns, rows) of each section with something in it.
 
     Examples
@@ -49,7 +55,7 @@ def sections(graph) -> list[tuple[str, list[str], list[list[str]]]]:
     """
     out = []
     for title, (columns, query) in SECTIONS.items():
-        rows = [[_text(v) for v in row] for row in graph.query(_PREFIXES + query)]
+        rows = [[_text(v) for v in row] for row in graph.query(_PREFIXES + query) if isinstance(row, tuple)]
         rows = _merge(rows, _KEYS.get(title, len(columns)))
         rows = [r for r in rows if any(r)]
         if rows:
@@ -57,7 +63,7 @@ def sections(graph) -> list[tuple[str, list[str], list[list[str]]]]:
     return out
 
 
-def summarise(graph) -> list:
+def summarise(graph: Graph) -> list[Table]:
     """Rich tables of ``sections``."""
     from rich.table import Table
 
@@ -84,7 +90,7 @@ def _merge(rows: list[list[str]], keys: int) -> list[list[str]]:
             for key, tails in merged.items()]
 
 
-def _text(value) -> str:
+def _text(value: Node | None) -> str:
     if value is None:
         return ""
     text = str(value)

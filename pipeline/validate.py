@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from .vocab import ontology_dir, ontology_files
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = ["Violation", "Validation", "validate"]
 
@@ -30,7 +34,7 @@ class Validation:
 
 
 @cache
-def _shapes_and_ontology():
+def _shapes_and_ontology() -> tuple[Graph, Graph]:
     import rdflib
 
     shapes = rdflib.Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
@@ -40,7 +44,7 @@ def _shapes_and_ontology():
     return shapes, ontology
 
 
-def validate(graph) -> Validation:
+def validate(graph: Graph) -> Validation:
     """Check a graph against the shapes; warnings do not break conformance.
 
     Examples

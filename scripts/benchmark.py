@@ -89,9 +89,10 @@ def machine() -> str:
 
 
 def throughput(files) -> str:
+    from underthesea import sent_tokenize, word_tokenize
+
     from pipeline.runner import run_stages
     from pipeline.text import normalise
-    from underthesea import sent_tokenize, word_tokenize
 
     texts = [normalise(f.read_text(encoding="utf-8")) for f in files]
 
@@ -264,9 +265,9 @@ def generated_section(work: Path, timeout: int) -> str:
     rows, ratios, at_least = [], [], []
     for q in named_queries().values():
         text = _filled(q.text, q.params, oxigraph)
-        ox = _median_ms(lambda: list(oxigraph.query(text, use_default_graph_as_union=True)), 3)
+        ox = _median_ms(lambda text=text: list(oxigraph.query(text, use_default_graph_as_union=True)), 3)
         try:
-            rd = _with_timeout(lambda: _median_ms(lambda: list(memory.query(text)), 1), timeout)
+            rd = _with_timeout(lambda text=text: _median_ms(lambda: list(memory.query(text)), 1), timeout)
             rows.append(f"| {q.name} | {ox:,.0f} | {rd:,.0f} | {rd / ox:,.1f} |")
             ratios.append(rd / ox)
         except TimeoutError:
@@ -282,7 +283,8 @@ def generated_section(work: Path, timeout: int) -> str:
             "of the other, which is where its time goes. A question with a parameter is asked the broadest way (the "
             "most frequent value in the graph).\n\n"
             "| query | Oxigraph ms | rdflib ms | rdflib / Oxigraph |\n|---|---|---|---|\n" + "\n".join(rows)
-            + (f"\n\nMedian ratio over the queries rdflib answers: **{statistics.median(ratios):.1f}x**." if ratios else "")
+            + (f"\n\nMedian ratio over the queries rdflib answers: **{statistics.median(ratios):.1f}x**."
+               if ratios else "")
             + (f"\n\nWhere rdflib gave up, the ratio is at least {min(at_least):,.0f}x." if at_least else "") + "\n")
 
 
@@ -294,7 +296,8 @@ def startup_section(work: Path) -> str:
     rows = []
     for name, command in (("python -c pass (the floor)", [sys.executable, "-c", "pass"]),
                           ("vnkg --help", [*launcher, "--help"]),
-                          ("vnkg query --named zones (table)", [*launcher, "query", "--named", "zones", "--store", str(small)]),
+                          ("vnkg query --named zones (table)",
+                           [*launcher, "query", "--named", "zones", "--store", str(small)]),
                           ("vnkg query --named officials --format csv",
                            [*launcher, "query", "--named", "officials", "--format", "csv", "--store", str(small)])):
         s = statistics.median(_seconds(subprocess.run, command, capture_output=True, check=True) for _ in range(7))
@@ -310,7 +313,8 @@ def large_section(files, work: Path) -> str:
         report = work / f"large-{size_bytes}.txt"
         count = _write_long_report(files, report, size_bytes)
         start = time.perf_counter()
-        peak = _run_watching_memory([*VNKG, "extract", str(report), "--format", "nt", "--output-dir", str(work / "large")])
+        peak = _run_watching_memory(
+            [*VNKG, "extract", str(report), "--format", "nt", "--output-dir", str(work / "large")])
         seconds = time.perf_counter() - start
         triples = sum(1 for _ in (work / "large" / f"{report.stem}.nt").open(encoding="utf-8"))
         rows.append(f"| {report.stat().st_size / 1e6:.1f} | {count} | {seconds:.0f} | {peak:,.0f} | {triples:,} |")

@@ -1,6 +1,8 @@
-"""Shared fixtures: the project's reports, extraction helpers, the optional ../shared folder."""
+"""Shared fixtures: the project's reports, stores built once a session, extraction helpers, ../shared."""
 from __future__ import annotations
 
+import gc
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SHARED = ROOT.parent / "shared"
 SEED = CORPUS / "hanoi-khcn-2025.txt"
+
+# The test process keeps the language models and the session's stores and graphs alive; with Python's
+# default thresholds the cyclic collector re-scans them over and over (5 s of a 55 s run, measured).
+gc.set_threshold(50_000, 20, 100)
 
 needs_shared = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="../shared is not present")
 
@@ -32,6 +38,40 @@ def da_nang():
     import pipeline
 
     return pipeline.extract_path(CORPUS / "da-nang-chuyen-doi-so-2025.txt")
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory) -> Path:
+    """A store of the project's reports (corpus/), ingested once a session through the CLI.
+
+    Shared: tests only read it. A test that writes takes ``corpus_store_copy``.
+    """
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    path = tmp_path_factory.mktemp("corpus") / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "3 added" in result.stderr
+    return path
+
+
+@pytest.fixture()
+def corpus_store_copy(corpus_store, tmp_path) -> Path:
+    """A copy of ``corpus_store`` of the test's own, to write to."""
+    return Path(shutil.copytree(corpus_store, tmp_path / "store"))
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory) -> Path:
+    """A store of the seed report alone, ingested once a session; shared, so tests only read it."""
+    from pipeline.store import Location, ingest, open_store
+
+    path = tmp_path_factory.mktemp("seed") / "store"
+    with open_store(Location(path=path), write=True) as store:
+        assert ingest(store, [SEED]).summary() == "1 added, 0 replaced, 0 unchanged, 0 failed"
+    return path
 
 
 def recognise(text: str):

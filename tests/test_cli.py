@@ -6,6 +6,8 @@ import rdflib
 from click.testing import CliRunner
 
 from pipeline.cli import cli
+from pipeline.s1_read import read_path
+from pipeline.vocab import report_graph
 
 from conftest import CORPUS, SEED
 
@@ -61,3 +63,21 @@ def test_a_bad_file_gets_one_line_and_the_others_are_still_extracted(runner, tmp
     assert errors[1] == f"vnkg: {empty}: no text in file"
     assert "Traceback" not in result.output + result.stderr
     assert (out / "hanoi-khcn-2025.ttl").exists()
+
+
+def test_extract_and_export_name_a_report_graph_alike(runner, tmp_path, corpus_store):
+    # One graph IRI scheme: `extract --format trig` and `ingest` + `export --format trig` agree for a file
+    # (corpus_store is corpus/ ingested through the CLI).
+    def report_graphs(path):
+        ds = rdflib.Dataset()
+        ds.parse(path, format="trig")
+        report = rdflib.URIRef("https://schema.org/Report")
+        return {str(g.identifier) for g in ds.graphs() if (None, rdflib.RDF.type, report) in g}
+
+    result = runner.invoke(cli, ["extract", str(SEED), "--format", "trig", "--output-dir", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    result = runner.invoke(cli, ["export", "--store", str(corpus_store), "--format", "trig", "--doc", str(SEED),
+                                 "--output", str(tmp_path / "export.trig")])
+    assert result.exit_code == 0, result.stderr
+    extracted = report_graphs(tmp_path / "out" / "hanoi-khcn-2025.trig")
+    assert extracted == report_graphs(tmp_path / "export.trig") == {report_graph(SEED, read_path(SEED).id)}

@@ -17,15 +17,13 @@ def runner():
 
 
 @pytest.fixture()
-def store(tmp_path, runner):
-    path = tmp_path / "store"
-    result = runner.invoke(cli, ["ingest", str(CORPUS), "--store", str(path)])
-    assert result.exit_code == 0, result.output
-    assert "3 added" in result.stderr
-    return path
+def store(corpus_store):
+    """The project's reports ingested through the CLI ("3 added"), once a session: tests here only read it."""
+    return corpus_store
 
 
-def test_ingest_a_folder_then_again_changes_nothing(runner, store):
+def test_ingest_a_folder_then_again_changes_nothing(runner, corpus_store_copy):
+    store = corpus_store_copy  # an ingest opens the store for writing
     result = runner.invoke(cli, ["ingest", str(CORPUS / "*.txt"), "--store", str(store)])
     assert result.exit_code == 0 and "0 added, 0 replaced, 3 unchanged" in result.stderr
 
@@ -73,7 +71,8 @@ def test_query_from_a_file_and_construct_prints_turtle(runner, store, tmp_path):
     assert result.exit_code == 0 and "@prefix" in result.output or "<https://" in result.output
 
 
-def test_validate_stats_and_remove(runner, store):
+def test_validate_stats_and_remove(runner, corpus_store_copy):
+    store = corpus_store_copy  # it removes a report
     result = runner.invoke(cli, ["validate", "--store", str(store)])
     assert result.exit_code == 0 and "conforms" in result.stderr
     result = runner.invoke(cli, ["remove", str(SEED), "--store", str(store)])
@@ -90,7 +89,8 @@ def test_bad_files_in_an_ingest(runner, tmp_path):
     result = runner.invoke(cli, ["ingest", str(bad), str(SEED), str(tmp_path / "nope*.txt"),
                                  "--store", str(tmp_path / "s")])
     assert result.exit_code == 1
-    assert f"vnkg: {bad.resolve()}: no text in file" in result.stderr or f"vnkg: {bad}: no text in file" in result.stderr
+    assert (f"vnkg: {bad.resolve()}: no text in file" in result.stderr
+            or f"vnkg: {bad}: no text in file" in result.stderr)
     assert "nope*.txt: no such file" in result.stderr and "1 added" in result.stderr
 
 

@@ -13,13 +13,16 @@ from pipeline.cli import cli
 from pipeline.export import store_dataset, view_of_store
 from pipeline.store import Location, ingest, open_store
 
-from conftest import CORPUS, ROOT, SEED, SHARED
+from conftest import ROOT, SEED, SHARED, needs_shared
 
 
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory):
-    """The development documents when ../shared is there, else the project's own reports."""
-    docs = sorted((SHARED / "eval" / "dev" / "docs").glob("*.txt")) or sorted(CORPUS.glob("*.txt"))
+@pytest.fixture(scope="module", params=["corpus", pytest.param("development", marks=[pytest.mark.slow, needs_shared])])
+def store_dir(request, tmp_path_factory):
+    """The project's reports (the session's shared store, read only); in the full run also the
+    development documents of ../shared (34 reports: exports of a larger graph)."""
+    if request.param == "corpus":
+        return request.getfixturevalue("corpus_store")
+    docs = sorted((SHARED / "eval" / "dev" / "docs").glob("*.txt"))
     path = tmp_path_factory.mktemp("export") / "store"
     with open_store(Location(path=path), write=True) as store:
         ingest(store, docs)
@@ -121,6 +124,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 def test_the_html_page_renders_in_headless_chromium_without_console_errors(store_dir, tmp_path):
+    assert CHROMIUM is not None
     page = export(store_dir, "html", tmp_path / "graph.html")
     assert "https://cdn" not in page.read_text(encoding="utf-8")  # nothing to fetch
     flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -5,6 +5,8 @@ import pytest
 
 from pipeline import lexicons
 
+from conftest import SHARED, needs_shared
+
 FILES = sorted(p.name for p in resources.files("pipeline.lexicons").iterdir() if p.name.endswith((".txt", ".tsv")))
 
 
@@ -26,6 +28,34 @@ def test_lexicons_hold_general_vocabulary_not_development_names():
             assert s not in text, f"{name} lists {s!r}"
 
 
+@needs_shared
+def test_lexicons_list_no_person_zone_or_company_of_the_development_gold():
+    """The development set's own names come from grammar: no lexicon lists a person, a zone or a
+    company the dev gold names (national bodies such as Quốc hội are general vocabulary)."""
+    import json
+
+    corporate = {h.lower() for h, e in lexicons.org_heads().items()
+                 if e.cls in ("schema:Corporation", "schema:BankOrCreditUnion")}
+    public = {n for k in lexicons.known_orgs() if k.cls not in ("schema:Corporation", "schema:BankOrCreditUnion")
+              for n in (k.canonical, *k.aliases)}  # "Ngân hàng Nhà nước": a state body, not a company
+    refused = set()
+    for path in (SHARED / "eval" / "dev" / "gold").glob("*.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for kind in ("persons", "zones", "organisations"):
+            for entity in gold.get(kind, []):
+                for name in (entity["name"], *entity.get("aliases", [])):
+                    company = any(name.lower().startswith(h + " ") for h in corporate) and name not in public
+                    if len(name.split()) >= 2 and (kind != "organisations" or company):
+                        refused.add(name)
+    listed = []
+    for name in FILES:
+        cells = {c.strip() for line in resources.files("pipeline.lexicons").joinpath(name)
+                 .read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+                 for cell in line.split("\t") for c in cell.split("|")}
+        listed += [f"{name}: {n}" for n in sorted(refused & cells)]
+    assert listed == []
+
+
 def test_gazetteer_has_provinces_before_and_after_the_2025_reorganisation():
     gaz = lexicons.gazetteer()
     provinces = {n for n, entries in gaz.items() if any(e.level == "province" for e in entries)}
@@ -43,6 +73,7 @@ def test_roles_carry_their_organisation_head_and_implied_body():
 
 def test_zone_type_concepts_exist_in_the_ontology():
     import rdflib
+
     from pipeline.vocab import VNKG_URI, ontology_dir
 
     g = rdflib.Graph().parse(ontology_dir() / "zone-types.ttl")
@@ -71,7 +102,8 @@ def test_the_grammar_code_holds_no_vietnamese_words():
 
     dictionary = {w.strip().lower() for w in resources.files("underthesea").joinpath("corpus/data/Viet74K.txt")
                   .read_text(encoding="utf-8").splitlines() if w.strip()}
-    not_vietnamese = {"vi", "offset", "min", "i", "v", "vi", "x"}  # a language code, field names, roman numerals
+    not_vietnamese = {"vi", "offset", "min", "i", "v", "x"}  # a language code, field names, roman numerals
+    not_vietnamese |= {u.code.lower() for u in lexicons.units().values() if u.code}  # the contract's unit codes
     root = Path(pipeline.__file__).parent
     modules = [root / "s2_segment.py", root / "s3_doc.py", *sorted((root / "s4_recognise").glob("*.py")),
                *sorted((root / "s5_link").glob("*.py"))]

@@ -23,6 +23,7 @@ TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".joi
 def test_any_text_goes_through_and_every_offset_slices_its_surface(text):
     trace = Trace()
     run_stages(text, until="graph", trace=trace)
+    assert trace.link is not None and trace.read is not None
     linked, normalised = trace.link, trace.read.text
     for f in fields(linked.mentions):
         for m in getattr(linked.mentions, f.name):

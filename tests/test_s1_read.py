@@ -10,7 +10,7 @@ def test_read_seed_states_title_source_and_url():
     doc = read_path(SEED)
     assert doc.title == "Phát triển khoa học, công nghệ và đổi mới sáng tạo"
     assert doc.publisher == "Hà Nội TV"
-    assert doc.url.startswith("https://hanoionline.vn/")
+    assert doc.url is not None and doc.url.startswith("https://hanoionline.vn/")
     assert doc.name == "hanoi-khcn-2025"
 
 
@@ -32,7 +32,8 @@ def test_date_is_read_only_when_a_line_states_it():
     assert read_text("Hội nghị sáng 3/4 tại Hà Nội").date is None
 
 
-@pytest.mark.parametrize("content,reason", [(b"", "no text"), (b"\x00\x01\x02binary", "binary"), (b"\xff\xfe\xfa", None)])
+@pytest.mark.parametrize("content,reason",
+                         [(b"", "no text"), (b"\x00\x01\x02binary", "binary"), (b"\xff\xfe\xfa", None)])
 def test_bad_files_raise_a_read_error_with_the_reason(tmp_path, content, reason):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -50,7 +51,7 @@ def test_missing_folder_and_unsupported_files(tmp_path):
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 JFIF")
     with pytest.raises(ReadError, match="a JPEG image, not a report"):
         read_path(tmp_path / "photo.jpg")
-    (tmp_path / "notes.odt").write_bytes("Hà Nội".encode("utf-8"))
+    (tmp_path / "notes.odt").write_bytes("Hà Nội".encode())
     with pytest.raises(ReadError, match="unsupported file type '.odt'"):
         read_path(tmp_path / "notes.odt")
 

@@ -16,7 +16,8 @@ def test_every_offset_slices_the_normalised_text():
 def test_lines_end_sentences_and_underthesea_groups_words():
     seg = segment(read_text("Các đại biểu tham dự hội nghị\nPhó Bí thư Nguyễn Văn Phong phát biểu."))
     text = seg.document.text
-    assert [text[s:e] for s, e in seg.sentences] == ["Các đại biểu tham dự hội nghị", "Phó Bí thư Nguyễn Văn Phong phát biểu."]
+    assert [text[s:e] for s, e in seg.sentences] == [
+        "Các đại biểu tham dự hội nghị", "Phó Bí thư Nguyễn Văn Phong phát biểu."]
     assert "Nguyễn Văn Phong" in [text[s:e] for s, e in seg.words]
     starts = {t.text: t.word_start for t in seg.tokens}
     assert starts["Nguyễn"] and not starts["Phong"]

@@ -1,7 +1,7 @@
 """Stage 4: figures and the Vietnamese number grammar."""
 import pytest
 
-from pipeline.s4_recognise.figures import parse_fraction, parse_number, parse_range
+from pipeline.s4_recognise.numbers import parse_fraction, parse_number, parse_range
 
 from conftest import recognise
 
@@ -63,6 +63,39 @@ def test_counted_noun_is_kept():
     rec = recognise("Khu công nghệ cao Hòa Lạc thu hút 111 dự án và 17 lượt ý kiến, 10 khu công nghiệp, 2.229 tổ chức.")
     assert [m.info.count_of for m in rec.mentions.figures] == [
         "dự án", "lượt ý kiến", "khu công nghiệp", "tổ chức"]
+
+
+def test_amounts_compound_ranged_at_both_ends_and_rates():
+    got = figures("Tổng mức đầu tư 12 tỷ 450 triệu đồng, vốn mỗi năm khoảng 300 triệu – 500 triệu USD, "
+                  "giá thuê 25 triệu đồng/năm, năng suất 6,2 tấn/ha và tăng trưởng trên 9%/năm.")
+    assert got == [{"value": 12450000000, "unit": "VND"},
+                   {"min": 300000000, "max": 500000000, "unit": "USD", "qualifier": "khoảng"},
+                   {"value": 25000000, "unit": "VND"}, {"value": 6.2, "unit": "tonne"},
+                   {"value": 9, "unit": "percent", "qualifier": "trên"}]
+
+
+def test_a_number_after_a_place_or_with_a_unit_is_no_name():
+    """"Hội nghị TƯ 5" is a name; "Việt Nam 120 dự án" and "GPMB 2.150ha" are figures."""
+    got = figures("Các nhà đầu tư Nhật Bản có tại Việt Nam 120 dự án; công tác GPMB 2.150ha; Hội nghị TƯ 5 bế mạc.")
+    assert got == [{"value": 120, "unit": "count"}, {"value": 2150, "unit": "ha"}]
+
+
+def test_fractions_of_large_wholes_and_counted_bodies():
+    rec = recognise("Thanh tra tỉnh giải quyết 145/160 vụ việc; dự án được 5 Bộ và Thủ tướng cho ý kiến; "
+                    "bản đồ tỷ lệ 1/500.")
+    assert [(m.info.value, m.info.total, m.info.count_of) for m in rec.mentions.figures] == [
+        (145, 160, "vụ việc"), (5, None, "Bộ")]
+
+
+def test_a_ranks_total_written_after_it_is_no_figure_of_its_own():
+    rec = recognise("Năm 2024, tỉnh xếp thứ 12 về chỉ số PCI so với 34 tỉnh, thành phố; "
+                    "Đà Nẵng đứng thứ nhất trên 34 tỉnh.")
+    assert [(m.info.value, m.info.total, m.info.unit) for m in rec.mentions.figures] == [
+        (12, 34, "rank"), (1, 34, "rank")]
+
+
+def test_a_numbered_plan_and_a_speed_are_no_figures():
+    assert figures("Triển khai Đề án 06 trên địa bàn; tốc độ thiết kế 100 km/h.") == []
 
 
 def test_the_indicator_written_before_a_figure():

@@ -1,11 +1,12 @@
 """Stage 4: organisations as written; their names in the report's locality come from linking."""
-from conftest import entity_names_of, link, names, recognise
+from conftest import entity_names_of, link, recognise
 
 
 def orgs(text):
     """The name linking gives each organisation mention (its surface when it joins no entity)."""
     linked = link(text)
-    return [name or m.text for name, m in zip(entity_names_of(linked, "organisations"), linked.mentions.organisations)]
+    named = zip(entity_names_of(linked, "organisations"), linked.mentions.organisations, strict=True)
+    return [name or m.text for name, m in named]
 
 
 def test_field_heads_read_fields_of_government():

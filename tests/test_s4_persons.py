@@ -40,3 +40,20 @@ def test_a_country_after_a_role_does_not_make_a_place_or_company_a_person():
     rec = recognise("Đại sứ Nhật Bản Umeda Kunio thăm Tổng thống Mỹ Nhà Trắng và Chủ tịch Trung Quốc Hải Nam.")
     assert "Nhà Trắng" not in names(rec.mentions.persons)
     assert "Hải Nam" not in names(rec.mentions.persons)
+
+
+def test_a_foreign_leader_named_after_the_title_alone():
+    rec = recognise("Thủ tướng Jacinda Ardern và Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh hội đàm; "
+                    "Tổng thống Mỹ Joe Biden dự.")
+    assert names(rec.mentions.persons) == ["Jacinda Ardern", "Trần Sỹ Thanh", "Joe Biden"]
+
+
+def test_a_company_name_after_its_abbreviated_legal_form_is_no_person():
+    rec = recognise("Ông Trần Văn Lâm, Giám đốc Cty TNHH TM DV Hoàng Long Phát cho biết.")
+    assert names(rec.mentions.persons) == ["Trần Văn Lâm"]
+
+
+def test_bylines_and_credits_joined_by_dashes_and_a_caption_credit_without_colon():
+    rec = recognise("Ông Hùng nói thêm. Ảnh: Quang Vinh – TTXVN\nToàn cảnh hội nghị. Ảnh Ngọc Hà\n"
+                    "Đoàn đã về nước. Minh Khôi - Thu Trang")
+    assert names(rec.mentions.persons) == ["Hùng", "Quang Vinh", "Ngọc Hà", "Minh Khôi", "Thu Trang"]

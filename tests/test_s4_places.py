@@ -33,3 +33,16 @@ def test_the_document_locality_is_the_most_named_province():
 def test_next_sentence_word_is_not_a_place_name():
     rec = recognise("một năm mấy trăm triệu tại một phường Tại cuộc họp, ông nói.")
     assert rec.mentions.places == []
+
+
+def test_places_listed_after_a_unit_word_and_a_colon():
+    rec = recognise("Các địa phương chưa có dự án gồm các huyện: Mường Tè, Sìn Hồ và Phong Thổ.")
+    assert {(m.info.name, m.info.level) for m in rec.mentions.places} >= {
+        ("Mường Tè", "district"), ("Sìn Hồ", "district"), ("Phong Thổ", "district")}
+
+
+def test_a_currency_names_no_country_and_an_ocean_is_no_person():
+    rec = recognise("Vốn đăng ký đạt 1,2 tỷ đô la Mỹ. Tàu hoạt động ở khu vực châu Á – Thái Bình Dương và Ấn Độ Dương.")
+    assert "Mỹ" not in names(rec.mentions.places)
+    assert names(rec.mentions.persons) == []
+    assert {"Thái Bình Dương", "Ấn Độ Dương"} <= set(names(rec.mentions.places))

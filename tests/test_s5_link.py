@@ -140,7 +140,8 @@ def test_the_event_its_date_organiser_and_chair():
 
 def test_a_foreign_office_is_held_in_that_country_s_body():
     linked = link("Thủ tướng Nguyễn Xuân Phúc tiếp Thủ tướng Hà Lan Mark Rutte tại Hà Nội. Ông Rutte cảm ơn.")
-    assert {("Nguyễn Xuân Phúc", "Thủ tướng", "Chính phủ"), ("Mark Rutte", "Thủ tướng", "Chính phủ Hà Lan")} <= posts_of(linked)
+    assert {("Nguyễn Xuân Phúc", "Thủ tướng", "Chính phủ"),
+            ("Mark Rutte", "Thủ tướng", "Chính phủ Hà Lan")} <= posts_of(linked)
     rutte = linked.entities["person:mark rutte"]
     assert len(rutte.mentions) == 2
 
@@ -159,3 +160,9 @@ def test_a_name_ending_in_a_local_issuer_code_is_no_local_document():
     identities = {e.name: e.identity for e in link(text).entities.values() if e.kind == "organisation"}
     assert identities["Ban Chỉ đạo Chương trình số 07-CTr/TU"].endswith("@Phú Thọ")
     assert identities["Trường Đại học STU"] == "org:trường đại học stu"
+
+
+def test_a_foreign_name_written_in_either_order_is_one_person():
+    linked = link("Ông Tanaka Hiroshi, Chủ tịch JETRO, phát biểu. Ông Hiroshi Tanaka cho biết thêm.")
+    people = [e for e in linked.entities.values() if e.kind == "person"]
+    assert [(p.name, len(p.mentions)) for p in people] == [("Tanaka Hiroshi", 2)]

@@ -20,15 +20,17 @@ def rows(graph, query):
 def test_every_entity_has_one_preflabel_a_source_and_mentions(seed):
     g = seed.graph
     for cls in ("schema:Person", "org:Organization", "schema:Place", "vnkg:Zone"):
-        counts = rows(g, f"""SELECT ?e (COUNT(DISTINCT ?l) AS ?n) WHERE {{ ?e a {cls} ; skos:prefLabel ?l }} GROUP BY ?e""")
+        counts = rows(g, f"SELECT ?e (COUNT(DISTINCT ?l) AS ?n) WHERE {{ ?e a {cls} ; skos:prefLabel ?l }} GROUP BY ?e")
         assert counts and all(n == "1" for _, n in counts), cls
-        missing = rows(g, f"""SELECT ?e WHERE {{ ?e a {cls} FILTER NOT EXISTS {{ ?e prov:wasDerivedFrom ?d ; vnkg:mention ?m }} }}""")
+        missing = rows(g, f"SELECT ?e WHERE {{ ?e a {cls} "
+                          f"FILTER NOT EXISTS {{ ?e prov:wasDerivedFrom ?d ; vnkg:mention ?m }} }}")
         assert not missing, (cls, missing)
 
 
 def test_mentions_slice_the_normalised_text(seed):
     text = seed.document.text
-    found = rows(seed.graph, "SELECT ?s ?i ?j ?sent WHERE { ?m vnkg:surface ?s ; vnkg:start ?i ; vnkg:end ?j ; vnkg:sentence ?sent }")
+    found = rows(seed.graph, "SELECT ?s ?i ?j ?sent WHERE { "
+                             "?m vnkg:surface ?s ; vnkg:start ?i ; vnkg:end ?j ; vnkg:sentence ?sent }")
     assert len(found) > 50
     for surface, start, end, sentence in found:
         assert text[int(start):int(end)] == surface

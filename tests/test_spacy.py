@@ -13,7 +13,9 @@ from conftest import ROOT
 def readme_spacy_example() -> str:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### As spaCy components", 1)[1]
-    return re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    found = re.search(r"```python\n(.*?)```", section, re.S)
+    assert found, "README has no spaCy example"
+    return found.group(1)
 
 
 def test_the_readme_example_runs_as_written(tmp_path, monkeypatch, capsys):

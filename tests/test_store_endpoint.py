@@ -40,6 +40,7 @@ def server(tmp_path_factory):
     proc.wait(timeout=10)
 
 
+@pytest.mark.slow
 def test_ingest_query_and_remove_through_the_server(server):
     location = Location(endpoint=server)
     with open_store(location, write=True) as store:
@@ -54,6 +55,7 @@ def test_ingest_query_and_remove_through_the_server(server):
         assert stats(store)["reports"] == 1
 
 
+@pytest.mark.slow
 def test_the_cli_with_an_endpoint(server):
     runner = CliRunner()
     result = runner.invoke(cli, ["ingest", str(CORPUS / "da-nang-chuyen-doi-so-2025.txt"), "--endpoint", server])

@@ -1,7 +1,6 @@
 """Figures: the Vietnamese number grammar, units normalised, dates and codes left out."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from spacy.language import Language
@@ -10,57 +9,16 @@ from spacy.tokens import Doc, Span
 from .. import lexicons
 from ..text import is_upper_word
 from .lookup import PhraseTable, is_alpha, is_stopword, is_word_start, lower, require_words, texts
+from .numbers import clean, is_year, parse_fraction, parse_number, parse_range
 from .spans import FigureInfo
 
-__all__ = ["FigureRecogniser", "parse_number", "parse_range", "parse_fraction"]
+__all__ = ["FigureRecogniser"]
 
-_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
-_DECIMAL = re.compile(r"^\d+(?:,\d+)?$")
-_EN_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3}){2,}$")
-_RANGE = re.compile(r"^(\d[\d.,]*)[-–](\d[\d.,]*)$")
-_FRACTION = re.compile(r"^(\d+)/(\d+)$")
 _DASHES = {"-", "–", "—"}
+_LENGTHS = {"km", "m"}  # a length per something is a speed, no figure the contract has
 _Found = tuple[int, int, dict[str, Any]]  # start, end and the FigureInfo fields read
 _MAX_INDICATOR = 8
-
-
-def parse_number(text: str) -> float | None:
-    """Value of a Vietnamese numeral: "." groups thousands, "," marks decimals.
-
-    Examples
-    --------
-    >>> parse_number("1.348"), parse_number("115.830"), parse_number("2,5"), parse_number("1.234,5")
-    (1348.0, 115830.0, 2.5, 1234.5)
-    >>> parse_number("6.2") is None  # a date (6 February), not a number
-    True
-    """
-    if _THOUSANDS.match(text):
-        return float(text.replace(".", "").replace(",", "."))
-    if _EN_THOUSANDS.match(text):
-        return float(text.replace(",", ""))
-    if _DECIMAL.match(text):
-        return float(text.replace(",", "."))
-    return None
-
-
-def parse_range(text: str) -> tuple[float, float] | None:
-    """ "700-800" -> (700, 800); periods of years and dates ("2021-2025", "10-7") -> None."""
-    m = _RANGE.match(text)
-    if not m:
-        return None
-    low, high = parse_number(m.group(1)), parse_number(m.group(2))
-    if low is None or high is None or low >= high or _is_year(m.group(1)) and _is_year(m.group(2)):
-        return None
-    return low, high
-
-
-def parse_fraction(text: str) -> tuple[float, float] | None:
-    """ "4/7" -> (4, 7); dates ("3/4" after a date word is decided by the caller) and scales -> None."""
-    m = _FRACTION.match(text)
-    if not m:
-        return None
-    part, whole = float(m.group(1)), float(m.group(2))
-    return (part, whole) if 0 < part <= whole < 100 else None
+_RANK_TOTAL_REACH = 8  # tokens after a rank where its total may be written ("... so với 63 tỉnh")
 
 
 @Language.factory("vnkg_figures", requires=["token.tag", "doc.spans"], assigns=["doc.spans", "span._.figure"])
@@ -71,11 +29,14 @@ def make_figures(nlp: Language, name: str) -> FigureRecogniser:
 class FigureRecogniser:
     """Find figures; write ``doc.spans["figures"]``.
 
-    ``[qualifier] NUMBER [- NUMBER] [scale...] (UNIT | [classifier] NOUN)``,
-    "N/M NOUN" (N of a total M), "N trong M NOUN", and ranks after
-    "xếp/đứng thứ". Numbers after a date or reference word ("ngày 3/4",
-    "số 07-CTr/TU", "khóa XVII", "Điều 93"), years, periods, numbers glued
-    to codes and numbers before a time noun ("6 tháng") are not figures.
+    ``[qualifier] NUMBER [- NUMBER] [scale...] (UNIT [/ NOUN] | [classifier] NOUN)``,
+    compound amounts ("15 tỷ 600 triệu đồng"), ranges scaled at both ends
+    ("480 triệu – 800 triệu USD"), rates (the numerator: "30 triệu đồng/năm"),
+    "N/M NOUN" (N of a total M), "N trong M NOUN", and ranks after "xếp/đứng thứ" with their
+    total ("thứ 26/34", "thứ nhất trên 34 tỉnh"). Numbers after a date or
+    reference word ("ngày 3/4", "số 07-CTr/TU", "khóa XVII", "Điều 93", "Đề án
+    06"), years, periods, numbers glued to codes and numbers before a time noun
+    ("6 tháng") are not figures.
     ``_.figure`` (:class:`FigureInfo`) holds ``value`` (or ``min``/``max``),
     ``unit``, ``count_of``, ``total``, ``qualifier`` and the ``indicator``
     written before the number ("tổng vốn đăng ký 1,2 tỷ USD").
@@ -87,7 +48,8 @@ class FigureRecogniser:
         self.ordinals = lexicons.number_words()["ordinal"]
         self.qualifiers = PhraseTable(nlp, [(q, q) for q in lexicons.qualifiers()])
         self.qualifier_words = {w for q in lexicons.qualifiers() for w in q.split()}
-        self.cues = PhraseTable(nlp, [(c, c) for c in lexicons.date_cues()])
+        self.cues = PhraseTable(nlp, [(c, c) for c in lexicons.date_cues()]
+                                + [(d, d) for d in lexicons.lines("document_types.txt")])
         self.time_nouns = PhraseTable(nlp, [(t, t) for t in lexicons.time_nouns()])
         self.classifiers = lexicons.classifiers()
         self.zone_types = PhraseTable(nlp, [(z, z) for z in lexicons.zone_types()])
@@ -98,17 +60,22 @@ class FigureRecogniser:
         self.copula, self.within = lexicons.words("copula"), lexicons.words("within")
         self.number_words, self.total_words = lexicons.words("number_word"), lexicons.words("total_word")
         self.alternatives = lexicons.words("coordinator") | lexicons.words("alternative")
+        self.rank_totals = PhraseTable(nlp, [(w, w) for w in sorted(lexicons.words("rank_total"))])
+        self.head_words = frozenset(h.lower() for h in lexicons.org_heads() if " " not in h)  # "8 Bộ"
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_figures")
         spans: list[Span] = []
         i = 0
         places = {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
+        after_place = {s.end for s in doc.spans.get("places", [])}
+        totals: set[int] = set()  # numbers read as a rank's total
         words = texts(doc)
         while i < len(doc):
             word = words[i]
-            found = ((word.lower() in self.ordinal and self._rank(doc, i))
-                     or (word[:1].isdigit() and i not in places and self._quantity(doc, i)) or None)
+            found = ((word.lower() in self.ordinal and self._rank(doc, i, totals))
+                     or (word[:1].isdigit() and i not in places and i not in totals
+                         and self._quantity(doc, i, after_place)) or None)
             if found is None:
                 i += 1
                 continue
@@ -120,9 +87,9 @@ class FigureRecogniser:
         doc.spans["figures"] = spans
         return doc
 
-    def _quantity(self, doc: Doc, i: int) -> _Found | None:
+    def _quantity(self, doc: Doc, i: int, after_place: set[int]) -> _Found | None:
         tok = doc[i]
-        if not tok.text[:1].isdigit() or self._excluded_before(doc, i):
+        if not tok.text[:1].isdigit() or self._excluded_before(doc, i, after_place):
             return None
         attrs: dict[str, Any] = {}
         end = i + 1
@@ -135,7 +102,7 @@ class FigureRecogniser:
                 attrs["value"], attrs["total"] = frac
             else:
                 return None
-        elif _is_year(tok.text):
+        elif is_year(tok.text) and not self._counted_year(doc, i):
             return None
         else:
             attrs["value"] = value
@@ -150,18 +117,21 @@ class FigureRecogniser:
         if doc[end - 1].whitespace_ == "" and end < len(doc) and (doc[end].text in "/-" or is_alpha(doc[end])):
             if not self.units.longest(doc, end):
                 return None  # glued to a code: "277/CTr-UBND", "Quốc lộ 1A"
-        factor = 1.0
-        while end < len(doc) and lower(doc[end]) in self.scales and self.scales[lower(doc[end])] >= 1000:
-            factor *= self.scales[lower(doc[end])]
-            end += 1
+        factor, end = self._scales(doc, end)
+        for key in ("value", "min", "max"):
+            if key in attrs:
+                attrs[key] *= factor
+        if factor > 1 and "value" in attrs and "total" not in attrs:
+            end = self._compound_or_range(doc, end, factor, attrs)
         unit = self.units.longest(doc, end)
         if unit and unit[1].code is None:
             return None  # "100,3 tỷ yên": a currency the contract has no unit for
-        if unit and not (end + 1 < len(doc) and unit[0] < len(doc) and doc[unit[0]].text == "/"):
-            end, attrs["unit"] = unit[0], unit[1].code
-            factor *= unit[1].factor
-        elif unit:
+        unit_factor = 1.0
+        if unit and unit[1].code in _LENGTHS and unit[0] < len(doc) and doc[unit[0]].text == "/":
             return None  # "80 km/h": a speed
+        if unit:
+            end, attrs["unit"], unit_factor = unit[0], unit[1].code, unit[1].factor
+            end = self._per(doc, end)  # "30 triệu đồng/năm", "8,1 triệu USD/ha": a rate keeps its numerator
         else:
             noun_end = self._counted(doc, end)
             if noun_end is None:
@@ -170,11 +140,49 @@ class FigureRecogniser:
             end = noun_end
         for key in ("value", "min", "max"):
             if key in attrs:
-                attrs[key] = _clean(attrs[key] * factor)
+                attrs[key] = clean(attrs[key] * unit_factor)
         return self._qualifier_start(doc, i, attrs), end, attrs
 
-    def _rank(self, doc: Doc, i: int) -> _Found | None:
-        """ "xếp thứ nhất", "đứng thứ 2", "xếp thứ 14/63"."""
+    def _scales(self, doc: Doc, end: int) -> tuple[float, int]:
+        """The product of the scale words from ``end`` ("tỷ", "triệu", "nghìn") and where they end."""
+        factor = 1.0
+        while end < len(doc) and self.scales.get(lower(doc[end]), 0) >= 1000:
+            factor *= self.scales[lower(doc[end])]
+            end += 1
+        return factor, end
+
+    def _compound_or_range(self, doc: Doc, end: int, factor: float, attrs: dict[str, Any]) -> int:
+        """ "15 tỷ 600 triệu": a smaller scaled number adds; "480 triệu – 800 triệu": a range."""
+        more = parse_number(doc[end].text) if end < len(doc) else None
+        if more is not None:
+            smaller, after = self._scales(doc, end + 1)
+            if 1 < smaller < factor:
+                attrs["value"] += more * smaller
+                return after
+        if end + 1 < len(doc) and doc[end].text in _DASHES and parse_number(doc[end + 1].text) is not None:
+            scale, after = self._scales(doc, end + 2)
+            high = (parse_number(doc[end + 1].text) or 0) * scale
+            if scale > 1 and high > attrs["value"]:
+                attrs["min"], attrs["max"] = attrs.pop("value"), high
+                return after
+        return end
+
+    def _per(self, doc: Doc, end: int) -> int:
+        """End of a rate's denominator ("/năm", "/ha"), or ``end`` when there is none."""
+        if end + 1 < len(doc) and doc[end].text == "/" and is_alpha(doc[end + 1]):
+            end += 2
+            while end < len(doc) and doc[end].tag_ == "I-W":
+                end += 1
+        return end
+
+    def _counted_year(self, doc: Doc, i: int) -> bool:
+        """A number that looks like a year but counts something: "hơn 2000 đại biểu"."""
+        qualified = any(end == i for hits in self.qualifiers.at(doc).values() for end, _ in hits)
+        return qualified and self._counted(doc, i + 1) is not None
+
+    def _rank(self, doc: Doc, i: int, totals: set[int]) -> _Found | None:
+        """ "xếp thứ nhất", "đứng thứ 2", "xếp thứ 14/63", "xếp thứ nhất trên 34 tỉnh": the total
+        written after the rank in its clause is the rank's, not a figure of its own."""
         if lower(doc[i]) not in self.ordinal or i + 1 >= len(doc) or i == 0:
             return None
         if not any(lower(doc[j]) in self.rank_cues for j in range(max(0, i - 2), i)):
@@ -187,9 +195,25 @@ class FigureRecogniser:
             value, attrs["total"] = frac
         if not value:
             return None
-        attrs["value"] = _clean(value)
+        attrs["value"] = clean(value)
+        if "total" not in attrs:
+            total = self._rank_total(doc, i + 2)
+            if total is not None:
+                attrs["total"] = parse_number(doc[total].text)
+                totals.add(total)
         start = i - 1 if lower(doc[i - 1]) in self.rank_cues else i - 2
         return start, i + 2, attrs
+
+    def _rank_total(self, doc: Doc, start: int) -> int | None:
+        """The token of a rank's total: a number after "trên", "so với", "trong" in the same clause."""
+        cues = self.rank_totals.at(doc)
+        for j in range(start, min(len(doc), start + _RANK_TOTAL_REACH)):
+            if doc[j].is_punct or doc[j].is_space:
+                return None
+            for end, _ in cues.get(j, ()):
+                if end < len(doc) and parse_number(doc[end].text) is not None:
+                    return end
+        return None
 
     def _indicator(self, doc: Doc, start: int) -> str | None:
         """The noun phrase right before the number when it names an indicator ("tổng vốn đăng ký")."""
@@ -216,8 +240,10 @@ class FigureRecogniser:
                 return text[:1].lower() + text[1:] if doc[i].is_sent_start else text
         return None
 
-    def _excluded_before(self, doc: Doc, i: int) -> bool:
-        """A date, reference or ordinal word right before, or a glued code."""
+    def _excluded_before(self, doc: Doc, i: int, after_place: set[int]) -> bool:
+        """A date, reference or ordinal word right before, or a glued code, or a capitalised
+        word (a number inside a name) unless a place ends there ("Việt Nam 835 dự án") or a
+        unit follows ("GPMB 1.087ha")."""
         for back in (1, 2):
             j = i - back
             if j >= 0 and is_word_start(doc[j]) and any(end == i for end, _ in self.cues.at(doc).get(j, ())):
@@ -227,9 +253,14 @@ class FigureRecogniser:
         if i > 0 and doc[i - 1].whitespace_ == "" and (is_alpha(doc[i - 1]) or doc[i - 1].text in "/-"):
             return True  # "CTr/07", "G20", "số-07"
         if i > 1 and doc[i - 1].text[:1].isupper() and doc[i - 1].text.isalpha() and not doc[i - 1].is_sent_start \
-                and lower(doc[i - 1]) not in self.qualifier_words:
+                and lower(doc[i - 1]) not in self.qualifier_words and i not in after_place \
+                and not self._measured(doc, i + 1):
             return True  # "Hội nghị TƯ 5", "Kỳ họp thứ 3": a number inside a name
         return i > 0 and lower(doc[i - 1]) in self.ordinal
+
+    def _measured(self, doc: Doc, j: int) -> bool:
+        """A unit or a scale word starts at ``j``."""
+        return j < len(doc) and (bool(self.units.longest(doc, j)) or self.scales.get(lower(doc[j]), 0) >= 1000)
 
     def _counted(self, doc: Doc, start: int) -> int | None:
         """End of the counted noun after a number, or None when there is none."""
@@ -243,6 +274,8 @@ class FigureRecogniser:
         if zone:
             return zone[0]  # "10 khu công nghiệp"
         if tok.text[:1].isupper() and not is_upper_word(tok.text):
+            if lower(tok) in self.head_words and not (start + 1 < len(doc) and doc[start + 1].text[:1].isupper()):
+                return start + 1  # "8 Bộ và Thủ tướng": bodies counted by their head noun
             return None  # a name, not a noun ("100 tỷ Yên", "2017 Hà Nội")
         end = start + 1
         while end < len(doc) and doc[end].tag_ == "I-W":  # the rest of underthesea's word
@@ -263,11 +296,3 @@ class FigureRecogniser:
                 attrs["qualifier"] = doc[j:i].text
                 return j
         return i
-
-
-def _is_year(text: str) -> bool:
-    return text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100
-
-
-def _clean(value: float) -> float:
-    return float(round(value, 6))

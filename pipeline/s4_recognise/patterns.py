@@ -27,7 +27,7 @@ def read_patterns(name: str) -> tuple[tuple[str, Any], ...]:
     >>> ("EVENT", "hội nghị") in read_patterns("events")
     True
     """
-    text = resources.files("pipeline").joinpath("patterns", f"{name}.jsonl").read_text(encoding="utf-8")
+    text = resources.files("pipeline").joinpath("patterns").joinpath(f"{name}.jsonl").read_text(encoding="utf-8")
     rows = [json.loads(line) for line in text.splitlines() if line.strip() and not line.startswith("//")]
     return tuple((row["label"], row["pattern"]) for row in rows)
 

@@ -15,7 +15,10 @@ from .spans import PersonInfo
 __all__ = ["PersonRecogniser", "person_name"]
 
 _MAX_SYLLABLES = 4
+_MAX_LEGAL_FORM = 4  # abbreviations between a company's head noun and its name ("Cty TNHH TM XNK")
 _SENTENCE_END = {".", "!", "?", "…", "”", '"', "»", "\n"}
+_CREDIT_END = {"/", ")", ",", ".", "-", "–", "—"}  # "Ảnh: Thống Nhất – TTXVN"
+_AUTHORS_JOIN = {",", "-", "–", "—"}  # "Phước Tuần - Hà Hương - Chi Mai"
 # After NFD: đ, and the breve, circumflex, horn, hook above and dot below.
 _VIETNAMESE_MARKS = set("đĐ\u0306\u0302\u031b\u0309\u0323")
 
@@ -151,7 +154,14 @@ class PersonRecogniser:
         return is_upper_word(before) and len(before) > 1
 
     def _blocked(self, doc: Doc, i: int) -> bool:
-        """A name right after a street, place or organisation word is part of that name."""
+        """A name right after a street, place or organisation word is part of that name, also
+        past the abbreviated legal form of a company ("Cty TNHH TM XNK *Hoàng Gia Phát*")."""
+        k = i
+        while k > 0 and i - k < _MAX_LEGAL_FORM and is_upper_word(doc[k - 1].text) and len(doc[k - 1].text) > 1:
+            k -= 1
+        return self._after_blocker(doc, i) or k < i and self._after_blocker(doc, k)
+
+    def _after_blocker(self, doc: Doc, i: int) -> bool:
         for table in (self.blockers, self.org_heads):
             found = table.at(doc)
             for back in (1, 2, 3):
@@ -164,7 +174,8 @@ class PersonRecogniser:
 
     def _foreign_leaders(self, doc: Doc, places: dict[int, Span]) -> Iterator[tuple[int, int, str]]:
         """"Tổng thống Mỹ Donald Trump", "Thủ tướng Pakistan Nawar Sharif": a role, a
-        country, then a name that no Vietnamese family name begins."""
+        country, then a name that no Vietnamese family name begins; with no country,
+        a name in plain Latin letters ("Tổng thống Donald Trump")."""
         countries = {s.start: s for s in set(places.values()) if s._.place.level == "country"}
         for i, found in self.titles_at(doc).items():
             role_ends = [end for end, entry in found if isinstance(entry, lexicons.RoleEntry)]
@@ -172,16 +183,18 @@ class PersonRecogniser:
                 continue
             role_end = max(role_ends)
             country = countries.get(role_end)
-            if country is None:
-                continue
-            end = self._name_run(doc, country.end, strict=False)
-            name = doc[country.end:end]
+            start = country.end if country is not None else role_end
+            end = self._name_run(doc, start, strict=False)
+            name = doc[start:end]
             if len(name) < 2 or name[0].text in self.surnames or _is_place_name(name.text) \
-                    or any(w.text.lower() in lexicons.not_names() for w in name):
+                    or any(w.text.lower() in lexicons.not_names() or w.text in self.org_suffixes for w in name):
                 continue
-            if _looks_vietnamese(name.text) and country._.place.name not in lexicons.words("sino_vietnamese"):
+            sino = country is not None and country._.place.name in lexicons.words("sino_vietnamese")
+            if _looks_vietnamese(name.text) and not sino:
                 continue  # "Tổng thống Mỹ *Nhà Trắng*": Vietnamese words, not a foreign name
-            yield country.end, end, doc[i:country.end].text
+            if country is None and not all(_foreign_word(w.text) for w in name):
+                continue  # with no country, only a name in plain Latin letters ("Tổng thống Donald Trump")
+            yield start, end, doc[i:start].text
 
     def _credits(self, doc: Doc) -> Iterator[tuple[int, int]]:
         """Token ranges of names in photo credits ("Ảnh: QUẾ CHI", "(Ảnh: Hồng Phú)") and bylines."""
@@ -189,10 +202,17 @@ class PersonRecogniser:
         words = texts(doc)
         photo = lexicons.words("photo")
         for i, word in enumerate(words):
-            if word.lower() in photo and i + 1 < n and words[i + 1] == ":":
+            if word.lower() not in photo or i + 1 >= n:
+                continue
+            if words[i + 1] == ":":
                 end = self._name_run(doc, i + 2, strict=False)
                 if end - (i + 2) >= 2 and self._credit_ends(doc, i + 2, end):
                     yield i + 2, end
+            elif is_cap(doc[i]) and is_cap(doc[i + 1]):  # "… họp báo. Ảnh Tiến Dũng": a caption's credit
+                end = self._name_run(doc, i + 1, strict=False)
+                line_ends = end >= n or doc[end].is_space and "\n" in doc[end].text
+                if end - (i + 1) >= 2 and line_ends and not _is_province_or_country(doc[i + 1:end].text):
+                    yield i + 1, end
         yield from self._byline(doc)
 
     def _credit_ends(self, doc: Doc, start: int, end: int) -> bool:
@@ -201,7 +221,7 @@ class PersonRecogniser:
             return False  # "Ảnh: European Pressphoto Agency": an agency
         if is_upper_word(doc[start].text) or doc[start].text in self.surnames:
             return True
-        return end >= len(doc) or doc[end].text in {"/", ")", ",", "."} or doc[end].is_space
+        return end >= len(doc) or doc[end].text in _CREDIT_END or doc[end].is_space
 
     def _byline(self, doc: Doc) -> Iterator[tuple[int, int]]:
         """The last line's tail after its last sentence: "… nói. Mai Hà", "Tin, ảnh: VĂN YÊN (…)",
@@ -226,7 +246,7 @@ class PersonRecogniser:
             if stop - pos < 2:
                 break
             found.append((pos, stop))
-            if stop < end and doc[stop].text == "," and stop + 1 < end:
+            if stop < end and doc[stop].text in _AUTHORS_JOIN and stop + 1 < end:  # "Hoài Văn - Hà Anh"
                 pos = stop + 1
                 continue
             pos = stop
@@ -243,6 +263,16 @@ def _starts_word(doc: Doc, i: int) -> bool:
     return f"{doc[i].text} {doc[i + 1].text}".lower() in lexicons.dictionary()
 
 
+def _foreign_word(word: str) -> bool:
+    """A word of a foreign personal name: plain Latin letters, capitalised, no acronym, no place.
+
+    >>> _foreign_word("Donald"), _foreign_word("UBND"), _foreign_word("Vietnam"), _foreign_word("Hải")
+    (True, False, False, False)
+    """
+    return word.isascii() and word.isalpha() and word[:1].isupper() and word[1:].islower() \
+        and not _is_place_name(word)
+
+
 def _looks_vietnamese(text: str) -> bool:
     """Letters or tone marks only Vietnamese uses (ă, ơ, ư, đ…, the hook and the dot below).
 
@@ -252,8 +282,15 @@ def _looks_vietnamese(text: str) -> bool:
     return any(c in _VIETNAMESE_MARKS for c in unicodedata.normalize("NFD", text))
 
 
+def _is_province_or_country(text: str) -> bool:
+    """ "Hà Nội", "Nhật Bản": a name no one is named after (a ward's name may be a person's)."""
+    provinces = any(e.level == "province" for e in lexicons.gazetteer().get(text, ()))
+    return provinces or text in lexicons.countries() or text in lexicons.place_aliases()
+
+
 def _is_place_name(text: str) -> bool:
-    return text in lexicons.gazetteer() or text in lexicons.countries() or text in lexicons.place_aliases()
+    return (text in lexicons.gazetteer() or text in lexicons.countries() or text in lexicons.place_aliases()
+            or text in lexicons.regions())
 
 
 def person_name(surface: str) -> str:

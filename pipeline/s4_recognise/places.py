@@ -51,6 +51,7 @@ class PlaceRecogniser:
         self.region_lower = lexicons.words("region_lower")  # "châu Âu": a region written in lower case
         self.coordinator = lexicons.words("coordinator")
         self.address = frozenset(lexicons.honorifics())  # a country named like a form of address ("Anh")
+        self.measures = PhraseTable(nlp, [(s, s) for s in lexicons.units()], attr="ORTH")
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_places")
@@ -61,7 +62,7 @@ class PlaceRecogniser:
             if i in taken or i not in units:
                 continue
             for unit_end, unit in units[i]:
-                found = self._named_unit(doc, i, unit_end, unit)
+                found = self._named_unit(doc, i, unit_end, unit) or self._listed(doc, unit_end, unit)
                 while found is not None:
                     spans.append(found)
                     taken.update(range(found.start, found.end))
@@ -69,9 +70,12 @@ class PlaceRecogniser:
                 if spans and spans[-1].start == i:
                     break
         bare = self.bare.at(doc)
+        in_units = {j for start, hits in self.measures.at(doc).items() for j in range(start + 1, hits[0][0])}
         for i in range(len(doc)):
             if i in taken or i not in bare or not (is_word_start(doc[i]) or _after_acronym(doc, i)):
                 continue
+            if i in in_units:
+                continue  # "đô la Mỹ": a currency, not the country
             end, (level, canonical) = bare[i][0]
             capitalised = all(is_cap(t) for t in doc[i:end] if is_alpha(t))
             if not word_ends_at(doc, end) or level != "region" and not capitalised:
@@ -120,6 +124,19 @@ class PlaceRecogniser:
         if first.text in lexicons.surnames() and end - unit_end >= 3:
             return None  # "UBND thành phố Lê Hồng Sơn": a three-syllable name the gazetteer lacks is a person
         return self._span(doc, i, end, unit.level, doc[unit_end:end].text, unit)
+
+    def _listed(self, doc: Doc, unit_end: int, unit: PlaceUnit) -> Span | None:
+        """The first of the names listed after a unit word and a colon ("các huyện: Đầm Hà,
+        Tiên Yên"): only a name the administrative data knows at that level."""
+        if unit_end + 1 >= len(doc) or doc[unit_end].text != ":":
+            return None
+        start = unit_end + 1
+        for end in range(min(len(doc), start + 4), start, -1):
+            name = doc[start:end].text
+            if is_cap(doc[start]) and word_ends_at(doc, end) \
+                    and any(e.level in _UNIT_LEVELS[unit.level] for e in self.gazetteer.get(name, ())):
+                return self._span(doc, start, end, unit.level, self._canonical(name), unit)
+        return None
 
     def _repeated(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """A name the report gave a unit word once ("thành phố La Haye") is that place everywhere."""

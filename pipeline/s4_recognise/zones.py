@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Span
 
 from .. import lexicons
 from ..lexicons import ZoneType
-from .figures import parse_number
 from .lookup import PhraseTable, is_alpha, is_cap, is_stopword, lower, require_words
+from .numbers import parse_number
 from .spans import ZoneInfo
 
 __all__ = ["ZoneRecogniser"]

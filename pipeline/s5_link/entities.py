@@ -74,8 +74,12 @@ def _persons(persons: list[Mention[PersonInfo]], entities: dict[str, Entity], ow
              and any(k.endswith(" " + name_key(m.info.name)) for k in keys)]
     full = [m for m in full if m not in short]
     partial = [m for m in persons if m.info.partial] + short
+    reordered: dict[tuple[str, ...], str] = {}  # a foreign name's words, in any order -> its first key
     for m in full:
         key = "person:" + name_key(m.info.name)
+        words = tuple(sorted(name_key(m.info.name).split()))
+        if m.info.name.split()[0] not in surnames and len(words) >= 2:
+            key = reordered.setdefault(words, key)  # "Kitaoka Shinichi" and "Shinichi Kitaoka": one person
         ent = entities.setdefault(key, Entity("person", key, m.info.name, classes={"schema:Person"}))
         ent.add(m, (m.info.name, m.text))
         ent.byline = ent.byline or m.info.byline

@@ -1,20 +1,14 @@
-"""Where a graph store lives and how to open it: a backend table, not if-chains."""
+"""What a graph store is: where it lives, what a backend does, what goes wrong."""
 from __future__ import annotations
 
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import TracebackType
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from .labels import LabelChange
-
-__all__ = ["StoreError", "Location", "GraphStore", "open_store", "default_location", "GRAPH_LABELS",
-           "GRAPH_VOCABULARY", "BACKENDS"]
-
-GRAPH_LABELS = "https://w3id.org/vnkg/resource/graph/labels"
-GRAPH_VOCABULARY = "https://w3id.org/vnkg/resource/graph/vocabulary"
+__all__ = ["StoreError", "Location", "GraphStore", "LabelChange", "default_location"]
 
 
 class StoreError(Exception):
@@ -38,6 +32,13 @@ class Location:
         return self.endpoint or str(self.path)
 
 
+class LabelChange(NamedTuple):
+    """An entity's preferred label before and after a write; None where it has none."""
+
+    old: str | None
+    new: str | None
+
+
 class GraphStore:
     """What a backend does; ``pipeline.store.ingest`` and the CLI use only this.
 
@@ -45,8 +46,8 @@ class GraphStore:
     * ``table(query)``: a SELECT's columns and rows of strings ("" where
       unbound), or an ASK's answer as the one column ``result``;
     * ``query_bytes(query, fmt, substitutions)``: a query's results in
-      ``fmt`` (``json``, ``csv``, ``tsv`` for SELECT/ASK; ``turtle`` for
-      CONSTRUCT/DESCRIBE);
+      ``fmt`` (``json``, ``csv``, ``tsv`` for SELECT/ASK; ``turtle`` or
+      ``ntriples`` for CONSTRUCT/DESCRIBE);
     * ``write(drop, graph, ntriples, labels)``: drop report graphs, write one,
       and set entities' preferred labels (IRI -> ``LabelChange(old, new)``,
       new None to remove), atomically where the backend can;
@@ -78,41 +79,14 @@ class GraphStore:
     def close(self) -> None:
         pass
 
-    def __enter__(self):
+    def __enter__(self) -> GraphStore:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
         self.close()
 
 
 def default_location() -> Location:
     """``$VNKG_STORE``, else ``output/store`` under the working folder."""
     return Location(path=Path(os.environ.get("VNKG_STORE") or Path("output") / "store"))
-
-
-def open_store(location: Location | None = None, *, write: bool = False, wait: float = 30.0) -> GraphStore:
-    """Open the store at ``location`` with the backend its kind needs.
-
-    A store on disk is held by one process at a time; another ``open_store``
-    waits up to ``wait`` seconds for it, then raises ``StoreError``.
-    """
-    location = location or default_location()
-    if location.path is not None and not isinstance(location.path, Path):
-        location = Location(path=Path(location.path), endpoint=location.endpoint, kind=location.kind)
-    backend = BACKENDS["endpoint" if location.endpoint else "local"]
-    return backend(location, write=write, wait=wait)
-
-
-def _local(location, write, wait):
-    from .local import OxigraphStore
-
-    return OxigraphStore(location, write=write, wait=wait)
-
-
-def _endpoint(location, write, wait):
-    from .remote import EndpointStore
-
-    return EndpointStore(location)
-
-
-BACKENDS = {"local": _local, "endpoint": _endpoint}

@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 import glob
-import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .base import GRAPH_VOCABULARY, GraphStore, StoreError
+from ..vocab import GRAPH_VOCABULARY, prologue, report_graph
+from .base import GraphStore, StoreError
 from .labels import CANONICAL, ENTITY_CLASSES, label_changes
 
-__all__ = ["IngestReport", "Prepared", "expand_paths", "ingest", "remove", "graph_of_path", "prepare"]
+__all__ = ["IngestReport", "Prepared", "expand_paths", "ingest", "remove", "prepare"]
 
-_CATALOG = """SELECT ?g ?path ?hash WHERE { GRAPH ?g {
-  ?r a <https://schema.org/Report> ; <https://w3id.org/vnkg/ontology#sourcePath> ?path ;
-     <https://w3id.org/vnkg/ontology#contentHash> ?hash } }"""
+_CATALOG = prologue("schema", "vnkg") + """SELECT ?g ?path ?hash WHERE { GRAPH ?g {
+  ?r a schema:Report ; vnkg:sourcePath ?path ; vnkg:contentHash ?hash } }"""
 
 
 @dataclass
@@ -39,11 +38,6 @@ class Prepared:
     doc_id: str
     ntriples: str
     names: dict[str, str]
-
-
-def graph_of_path(path: str) -> str:
-    """The named graph of the report read from ``path`` (an absolute path)."""
-    return "https://w3id.org/vnkg/resource/graph/" + hashlib.sha256(path.encode("utf-8")).hexdigest()[:16]
 
 
 def expand_paths(args: Iterable[str]) -> list[Path]:
@@ -112,7 +106,8 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1,
     _vocabulary(store)
     stored = {row["path"]: row["hash"] for row in store.select(_CATALOG)}
     todo = [(str(path), str(Path(path).resolve())) for path in paths]
-    for (given, absolute), prepared in zip(todo, _prepared([(a, stored.get(a)) for _, a in todo], jobs)):
+    prepared_all = _prepared([(a, stored.get(a)) for _, a in todo], jobs)
+    for (given, absolute), prepared in zip(todo, prepared_all, strict=True):
         if isinstance(prepared, Exception):
             report.failed.append((given, str(prepared)))
         elif prepared is None:
@@ -140,7 +135,7 @@ def remove(store: GraphStore, doc: str) -> list[str]:
 
 
 def _write(store: GraphStore, prepared: Prepared, replacing: bool) -> None:
-    graph = graph_of_path(prepared.path)
+    graph = report_graph(prepared.path, prepared.doc_id)
     leaving = {graph} if replacing else set()
     affected = set(prepared.names) | (_entities_in(store, leaving) if leaving else set())
     store.write(sorted(leaving), graph, prepared.ntriples, label_changes(store, affected, leaving, prepared.names))
@@ -164,11 +159,12 @@ def _vocabulary(store: GraphStore) -> None:
 def _entities_in(store: GraphStore, graphs: set[str]) -> set[str]:
     found = set()
     for g in graphs:
-        found |= {row["e"] for row in store.select(f"SELECT DISTINCT ?e WHERE {{ GRAPH <{g}> {{ ?e <{CANONICAL}> ?n }} }}")}
+        query = f"SELECT DISTINCT ?e WHERE {{ GRAPH <{g}> {{ ?e <{CANONICAL}> ?n }} }}"
+        found |= {row["e"] for row in store.select(query)}
     return found
 
 
-def _prepared(tasks: list[tuple[str, str | None]], jobs: int):
+def _prepared(tasks: list[tuple[str, str | None]], jobs: int) -> Iterator[Prepared | None | Exception]:
     """For each (path, stored hash): its Prepared, None when unchanged, or the ReadError that stopped it;
     in the order given. Workers read the files too, so the writing process only writes."""
     if jobs <= 1 or len(tasks) <= 1:
@@ -181,7 +177,7 @@ def _prepared(tasks: list[tuple[str, str | None]], jobs: int):
         yield from pool.map(_safe_prepare, tasks, chunksize=4)
 
 
-def _safe_prepare(task: tuple[str, str | None]):
+def _safe_prepare(task: tuple[str, str | None]) -> Prepared | None | Exception:
     from ..s1_read import ReadError
 
     try:
@@ -190,6 +186,6 @@ def _safe_prepare(task: tuple[str, str | None]):
         return exc
 
 
-def _tick(progress, path: str) -> None:
+def _tick(progress: Callable[[str], None] | None, path: str) -> None:
     if progress is not None:
         progress(path)

@@ -3,29 +3,22 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from typing import NamedTuple
 
-from .base import GRAPH_LABELS, GraphStore
+from ..vocab import GRAPH_LABELS, expand
+from .base import GraphStore, LabelChange
 
-__all__ = ["LabelChange", "choose_label", "label_changes", "label_graph", "label_triples", "ENTITY_CLASSES"]
+__all__ = ["LabelChange", "choose_label", "label_changes", "label_graph", "label_triples", "ENTITY_CLASSES",
+           "CANONICAL"]
 
-SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
-CANONICAL = "https://w3id.org/vnkg/ontology#canonicalName"
+SKOS_PREF = expand("skos:prefLabel")
+CANONICAL = expand("vnkg:canonicalName")
 # Classes whose nodes are shared between reports and get their label from the store.
-ENTITY_CLASSES = (
-    "https://schema.org/Person", "http://www.w3.org/ns/org#Organization", "https://schema.org/Place",
-    "https://w3id.org/vnkg/ontology#Zone", "https://schema.org/Legislation", "http://www.w3.org/ns/org#Role",
-)
+ENTITY_CLASSES = tuple(expand(c) for c in (
+    "schema:Person", "org:Organization", "schema:Place", "vnkg:Zone", "schema:Legislation", "org:Role",
+))
 
 
-class LabelChange(NamedTuple):
-    """An entity's preferred label before and after a write; None where it has none."""
-
-    old: str | None
-    new: str | None
-
-
-def choose_label(names: Counter) -> str:
+def choose_label(names: Counter[str]) -> str:
     """The name most reports give; then the longest (most complete); then the first in order.
 
     Examples

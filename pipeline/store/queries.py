@@ -2,21 +2,29 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING, TypedDict
 
 from ..text import normalise
-from ..vocab import ontology_dir
+from ..vocab import expand, ontology_dir, prologue
 from .base import GraphStore, StoreError
 from .labels import ENTITY_CLASSES
 
-__all__ = ["QUERY_FORMATS", "NamedQuery", "named_queries", "read_only_check", "run_query", "stats", "validate_store",
-           "QueryResult"]
+if TYPE_CHECKING:
+    from ..validate import Validation
+
+__all__ = ["QUERY_FORMATS", "NamedQuery", "named_queries", "query_form", "read_only_check", "run_query", "stats",
+           "validate_store", "QueryResult", "StoreStats"]
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
-_UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
-_GRAPH_FORM = re.compile(r"^\s*(CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
-_STRINGS_IRIS_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|<[^<>\s]*>|#[^\n]*')
+_QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+_UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+# Tokens of the SPARQL 1.1 grammar the prologue is made of (section 19.8: IRIREF, PNAME_NS, WS, comments).
+_SPACE_AND_COMMENTS = re.compile(r"(?:\s+|#[^\n\r]*)*")
+_KEYWORD = re.compile(r"[A-Za-z]+")
+_PNAME_NS = re.compile(r"[^\W\d_](?:[\w.\-\u00B7]*[\w\-\u00B7])?:|:", re.UNICODE)
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 
 
 @dataclass(frozen=True)
@@ -35,8 +43,16 @@ class QueryResult:
 
     data: bytes
     fmt: str
-    columns: list[str] | None = None
-    rows: list[list[str]] | None = None
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+
+class StoreStats(TypedDict):
+    """What ``stats`` counts: reports, triples, and entities by type."""
+
+    reports: int
+    triples: int
+    entities: dict[str, int]
 
 
 @cache
@@ -46,23 +62,68 @@ def named_queries() -> dict[str, NamedQuery]:
     for path in sorted((ontology_dir() / "queries").glob("*.rq")):
         text = path.read_text(encoding="utf-8")
         comments = [ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")]
-        params = dict(m.groups() for m in (re.match(r"param (\w+): (.*)", c) for c in comments) if m)
+        params = {m[1]: m[2] for m in (re.match(r"param (\w+): (.*)", c) for c in comments) if m}
         found[path.stem] = NamedQuery(path.stem, comments[0] if comments else "", text, params)
     return found
 
 
-def read_only_check(query: str) -> None:
-    """Refuse SPARQL updates: ``vnkg query`` never changes a store.
+def query_form(query: str) -> str:
+    """The keyword that decides what a SPARQL request is: the first one after
+    comments and the prologue (``BASE <iri>``, ``PREFIX pname: <iri>``), upper-cased;
+    "" when there is none, BASE or PREFIX when the prologue is malformed.
 
-    >>> read_only_check("SELECT * WHERE { ?s ?p ?o }")
+    Examples
+    --------
+    >>> query_form("# who\\nPREFIX add: <urn:x#> BASE <urn:b> select ?copy WHERE { ?copy add:p ?o }")
+    'SELECT'
+    >>> query_form("PREFIX : <urn:x#> DELETE WHERE { ?s :p ?o }")
+    'DELETE'
+    """
+    pos = 0
+    while True:
+        pos = _skip(query, pos)
+        word = _KEYWORD.match(query, pos)
+        if word is None:
+            return ""
+        keyword = word.group(0).upper()
+        if keyword not in ("BASE", "PREFIX"):
+            return keyword
+        pos = _skip(query, word.end())
+        if keyword == "PREFIX":
+            name = _PNAME_NS.match(query, pos)
+            if not name:
+                return keyword
+            pos = _skip(query, name.end())
+        iri = _IRIREF.match(query, pos)
+        if not iri:
+            return keyword
+        pos = iri.end()
+
+
+def read_only_check(query: str) -> None:
+    """Refuse anything but a query: ``vnkg query`` never changes a store.
+
+    The SPARQL grammar decides, not keywords anywhere in the text: after the
+    prologue a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK; an update
+    starts with INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY or WITH.
+
+    Examples
+    --------
+    >>> read_only_check("PREFIX add: <http://www.w3.org/ns/org#> SELECT ?copy WHERE { ?copy add:holds ?p }")
     >>> read_only_check("DELETE WHERE { ?s ?p ?o }")
     Traceback (most recent call last):
     pipeline.store.base.StoreError: queries are read-only: SPARQL updates (DELETE) are refused
+    >>> read_only_check("SELEC * WHERE { ?s ?p ?o }")
+    Traceback (most recent call last):
+    pipeline.store.base.StoreError: not a SPARQL query: it starts with 'SELEC', not SELECT, CONSTRUCT, DESCRIBE or ASK
     """
-    bare = _STRINGS_IRIS_COMMENTS.sub(" ", query)
-    m = _UPDATE.search(bare)
-    if m:
-        raise StoreError(f"queries are read-only: SPARQL updates ({m.group(1).upper()}) are refused")
+    form = query_form(query)
+    if form in _QUERY_FORMS or form in ("BASE", "PREFIX"):  # a broken prologue: the parser says where
+        return
+    if form in _UPDATE_FORMS:
+        raise StoreError(f"queries are read-only: SPARQL updates ({form}) are refused")
+    found = f"with {form!r}" if form else "with no keyword"
+    raise StoreError(f"not a SPARQL query: it starts {found}, not SELECT, CONSTRUCT, DESCRIBE or ASK")
 
 
 def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[str, str] | None = None) -> QueryResult:
@@ -75,8 +136,8 @@ def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[st
     read_only_check(query)
     for name, value in (params or {}).items():
         literal = _sparql_string(normalise(value))
-        query = re.sub(rf"\${name}\b", lambda _, v=literal: v, query)
-    if _GRAPH_FORM.search(_STRINGS_IRIS_COMMENTS.sub(" ", query).split("{", 1)[0]):
+        query = re.sub(rf"\${name}\b", literal.replace("\\", "\\\\"), query)  # re.sub reads escapes: doubled
+    if query_form(query) in ("CONSTRUCT", "DESCRIBE"):
         return QueryResult(store.query_bytes(query, "turtle"), "turtle")
     if fmt != "table":
         return QueryResult(store.query_bytes(query, fmt), fmt)
@@ -84,24 +145,21 @@ def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[st
     return QueryResult(b"", "table", columns, rows)
 
 
-def stats(store: GraphStore) -> dict:
+def stats(store: GraphStore) -> StoreStats:
     """Reports, triples and entities by type in a store."""
-    counts = {}
-    (row,) = store.select("SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?r a <https://schema.org/Report> } }")
-    counts["reports"] = int(row["n"])
-    (row,) = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    counts["triples"] = int(row["n"])
+    (reports,) = store.select(
+        prologue("schema") + "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?r a schema:Report } }")
+    (triples,) = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     types = {c.rsplit("/", 1)[-1].rsplit("#", 1)[-1]: c for c in ENTITY_CLASSES}
-    types |= {"Post": "http://www.w3.org/ns/org#Post", "Figure": "https://w3id.org/vnkg/ontology#Figure",
-              "Event": "https://schema.org/Event"}
-    counts["entities"] = {}
+    types |= {"Post": expand("org:Post"), "Figure": expand("vnkg:Figure"), "Event": expand("schema:Event")}
+    entities = {}
     for name, iri in types.items():
         (row,) = store.select(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{iri}> }}")
-        counts["entities"][name] = int(row["n"])
-    return counts
+        entities[name] = int(row["n"])
+    return {"reports": int(reports["n"]), "triples": int(triples["n"]), "entities": entities}
 
 
-def validate_store(store: GraphStore):
+def validate_store(store: GraphStore) -> Validation:
     """The store's union graph checked against ``ontology/shapes.ttl`` (see ``pipeline.validate``)."""
     import rdflib
 
@@ -111,6 +169,12 @@ def validate_store(store: GraphStore):
     graph.parse(data=store.query_bytes("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "turtle").decode("utf-8"),
                 format="turtle")
     return validate(graph)
+
+
+def _skip(query: str, pos: int) -> int:
+    """The position after white space and comments from ``pos``."""
+    match = _SPACE_AND_COMMENTS.match(query, pos)
+    return match.end() if match else pos
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})

@@ -5,23 +5,25 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 
-from .base import GraphStore, Location, StoreError
+from .base import GraphStore, LabelChange, Location, StoreError
 from .labels import label_graph, label_triples
 
 __all__ = ["EndpointStore", "URL_LAYOUTS"]
 
 # Server kind -> (query URL, graph store URL) from the URL the user gives.
-URL_LAYOUTS = {
+URL_LAYOUTS: dict[str, Callable[[str], tuple[str, str]]] = {
     "oxigraph": lambda base: (f"{base}/query", f"{base}/store"),      # oxigraph serve
-    "fuseki": lambda base: (f"{base}/query", f"{base}/data"),        # base = http://host:3030/DATASET
-    "graphdb": lambda base: (base, f"{base}/rdf-graphs/service"),    # base = http://host:7200/repositories/REPO
+    "fuseki": lambda base: (f"{base}/query", f"{base}/data"),        # base: the dataset, HOST:3030/DATASET
+    "graphdb": lambda base: (base, f"{base}/rdf-graphs/service"),    # base: the repository, HOST:7200/repositories/REPO
 }
 _ACCEPT = {
     "json": "application/sparql-results+json",
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
     "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
 }
 
 
@@ -36,22 +38,24 @@ class EndpointStore(GraphStore):
     def __init__(self, location: Location, timeout: float = 60.0):
         if location.kind not in URL_LAYOUTS:
             raise StoreError(f"unknown endpoint kind {location.kind!r}; known: {', '.join(URL_LAYOUTS)}")
+        if not location.endpoint:
+            raise StoreError(f"{location}: a SPARQL server needs its URL")
         self.location = location
         self.timeout = timeout
         self.query_url, self.store_url = URL_LAYOUTS[location.kind](location.endpoint.rstrip("/"))
 
-    def select(self, query, substitutions=None):
+    def select(self, query: str, substitutions: dict[str, str] | None = None) -> list[dict[str, str]]:
         if substitutions:
             raise StoreError("substitutions are not sent to SPARQL endpoints")
         data = json.loads(self.query_bytes(query, "json"))
         return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
 
-    def query_bytes(self, query, fmt, substitutions=None):
+    def query_bytes(self, query: str, fmt: str, substitutions: dict[str, str] | None = None) -> bytes:
         body = urllib.parse.urlencode({"query": query}).encode("utf-8")
         return self._http("POST", self.query_url, body, {
             "Content-Type": "application/x-www-form-urlencoded", "Accept": _ACCEPT[fmt]})
 
-    def write(self, drop, graph, ntriples, labels):
+    def write(self, drop: list[str], graph: str | None, ntriples: str, labels: dict[str, LabelChange]) -> None:
         for g in drop:
             self._http("DELETE", self._graph_url(g), missing_ok=True)
         if graph:
@@ -62,7 +66,7 @@ class EndpointStore(GraphStore):
             else:
                 self._put(label_graph(entity), label_triples(entity, change.new))
 
-    def graph_triples(self, graph):
+    def graph_triples(self, graph: str) -> str:
         data = self._http("GET", self._graph_url(graph), headers={"Accept": "application/n-triples"}, missing_ok=True)
         return data.decode("utf-8")
 
@@ -72,7 +76,8 @@ class EndpointStore(GraphStore):
     def _graph_url(self, graph: str) -> str:
         return f"{self.store_url}?{urllib.parse.urlencode({'graph': graph})}"
 
-    def _http(self, method, url, body=None, headers=None, missing_ok=False) -> bytes:
+    def _http(self, method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None,
+              missing_ok: bool = False) -> bytes:
         request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:

@@ -2,71 +2,25 @@
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import click
 
-from .cli import cli, fail
+from .common import Progress, fail, opened_store, print_table, store_options
 
-__all__ = ["store_options", "opened_store"]
-
-
-def store_options(fn):
-    """--store / --endpoint / --endpoint-kind, shared by every store command."""
-    fn = click.option("--endpoint-kind", type=click.Choice(["oxigraph", "fuseki", "graphdb"]), default="oxigraph",
-                      show_default=True, envvar="VNKG_ENDPOINT_KIND",
-                      help="URL layout of the SPARQL server given by --endpoint.")(fn)
-    fn = click.option("--endpoint", metavar="URL", envvar="VNKG_ENDPOINT",
-                      help="Use a SPARQL 1.1 server instead of a folder (or set VNKG_ENDPOINT).")(fn)
-    fn = click.option("--store", "store_dir", type=click.Path(path_type=Path), envvar="VNKG_STORE",
-                      help="Store folder (or set VNKG_STORE; default output/store).")(fn)
-    return fn
+__all__ = ["ingest", "remove", "query", "stats", "validate", "COMMANDS"]
 
 
-def _location(store_dir, endpoint, endpoint_kind):
-    from .store import Location, default_location
-
-    if endpoint and store_dir:
-        fail("give --store or --endpoint, not both")
-    if endpoint:
-        return Location(endpoint=endpoint, kind=endpoint_kind)
-    return Location(path=store_dir) if store_dir else default_location()
-
-
-@contextmanager
-def opened_store(store_dir, endpoint, endpoint_kind, *, write=False, wait=30.0, failing=""):
-    """The store the options name, open for a block and closed after it; a
-    ``StoreError`` raised in the block ends the command with one line
-    (prefixed by ``failing``)."""
-    from .store import StoreError
-
-    store = _open(_location(store_dir, endpoint, endpoint_kind), write, wait)
-    try:
-        yield store
-    except StoreError as exc:
-        fail(f"{failing}{exc}")
-    finally:
-        store.close()
-
-
-def _open(location, write=False, wait=30.0):
-    from .store import StoreError, open_store
-
-    try:
-        return open_store(location, write=write, wait=wait)
-    except StoreError as exc:
-        fail(str(exc))
-
-
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True)
 @store_options
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes extracting reports in parallel.")
 @click.option("--wait", type=float, default=60.0, show_default=True,
               help="Seconds to wait while another vnkg process holds the store.")
-def ingest(paths, store_dir, endpoint, endpoint_kind, jobs, wait):
+def ingest(paths: tuple[str, ...], store_dir: Path | None, endpoint: str | None, endpoint_kind: str, jobs: int,
+           wait: float) -> None:
     """Add reports to the store: PATHS are files, folders or globs ("news/*.txt").
 
     Each report goes in its own named graph. An unchanged report is skipped, a
@@ -74,12 +28,12 @@ def ingest(paths, store_dir, endpoint, endpoint_kind, jobs, wait):
     read gets one line on standard error; the others are still ingested and
     the exit status is 1.
     """
-    from .store import expand_paths
-    from .store import ingest as do_ingest
+    from ..store import expand_paths
+    from ..store import ingest as do_ingest
 
     files = expand_paths(paths)
     with opened_store(store_dir, endpoint, endpoint_kind, write=True, wait=wait) as store, \
-            _progress(len(files)) as tick:
+            Progress("ingesting", total=len(files)) as tick:
         report = do_ingest(store, files, jobs=jobs, progress=tick)
     for path, reason in report.failed:
         click.echo(f"vnkg: {path}: {reason}", err=True)
@@ -88,13 +42,13 @@ def ingest(paths, store_dir, endpoint, endpoint_kind, jobs, wait):
         sys.exit(1)
 
 
-@cli.command()
+@click.command()
 @click.argument("docs", nargs=-1, required=True)
 @store_options
-def remove(docs, store_dir, endpoint, endpoint_kind):
+def remove(docs: tuple[str, ...], store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> None:
     """Take reports out of the store: DOCS are the paths they were ingested from, or content hashes."""
-    from .store import StoreError
-    from .store import remove as do_remove
+    from ..store import StoreError
+    from ..store import remove as do_remove
 
     failed = 0
     with opened_store(store_dir, endpoint, endpoint_kind, write=True) as store:
@@ -109,7 +63,7 @@ def remove(docs, store_dir, endpoint, endpoint_kind):
         sys.exit(1)
 
 
-@cli.command()
+@click.command()
 @click.argument("sparql", required=False)
 @store_options
 @click.option("--file", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a .rq file.")
@@ -121,13 +75,14 @@ def remove(docs, store_dir, endpoint, endpoint_kind):
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output of SELECT and ASK (json: SPARQL 1.1 results JSON). "
                                       "CONSTRUCT and DESCRIBE always print Turtle.")
-def query(sparql, store_dir, endpoint, endpoint_kind, query_file, named, params, list_named, fmt):
+def query(sparql: str | None, store_dir: Path | None, endpoint: str | None, endpoint_kind: str,
+          query_file: TextIO | None, named: str | None, params: tuple[str, ...], list_named: bool, fmt: str) -> None:
     """Ask the store a read-only SPARQL question: SPARQL text, --file or --named.
 
     The default graph is the union of every report's graph. Updates are
     refused.
     """
-    from .store import named_queries, run_query
+    from ..store import named_queries, run_query
 
     if list_named:
         for q in named_queries().values():
@@ -143,27 +98,29 @@ def query(sparql, store_dir, endpoint, endpoint_kind, query_file, named, params,
         missing = set(named_queries()[named].params) - {p.split("=", 1)[0] for p in params}
         if missing:
             fail(f"--named {named} needs --param {sorted(missing)[0]}=...")
+    elif query_file is not None:
+        text = query_file.read()
     else:
-        text = query_file.read() if query_file else sparql
+        text = sparql or ""
     values = dict(p.split("=", 1) for p in params if "=" in p)
     with opened_store(store_dir, endpoint, endpoint_kind) as store:
         result = run_query(store, text, fmt, values)
     if result.fmt == "table":
-        _print_table(result.columns, result.rows)
+        print_table(result.columns, result.rows)
     else:
         sys.stdout.buffer.write(result.data)
         sys.stdout.flush()
 
 
-@cli.command()
+@click.command()
 @store_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Output format.")
-def stats(store_dir, endpoint, endpoint_kind, fmt):
+def stats(store_dir: Path | None, endpoint: str | None, endpoint_kind: str, fmt: str) -> None:
     """Count the store's reports, triples and entities by type."""
     import json
 
-    from .store import stats as do_stats
+    from ..store import stats as do_stats
 
     with opened_store(store_dir, endpoint, endpoint_kind) as store:
         counts = do_stats(store)
@@ -172,14 +129,14 @@ def stats(store_dir, endpoint, endpoint_kind, fmt):
         return
     rows = [["reports", str(counts["reports"])], ["triples", str(counts["triples"])]]
     rows += [[f"  {name}", str(n)] for name, n in counts["entities"].items()]
-    _print_table(["", "count"], rows)
+    print_table(["", "count"], rows)
 
 
-@cli.command()
+@click.command()
 @store_options
-def validate(store_dir, endpoint, endpoint_kind):
+def validate(store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> None:
     """Check the store against the ontology's SHACL shapes; list each violation and its node."""
-    from .store import validate_store
+    from ..store import validate_store
 
     with opened_store(store_dir, endpoint, endpoint_kind) as store:
         result = validate_store(store)
@@ -192,39 +149,4 @@ def validate(store_dir, endpoint, endpoint_kind):
         sys.exit(1)
 
 
-def _print_table(columns, rows) -> None:
-    """A table fitted to the terminal (rich); piped, plain aligned columns, one row per line."""
-    if not sys.stdout.isatty():  # rich takes longer to import than a small query takes to run
-        widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
-        for line in (columns, ["-" * w for w in widths], *rows):
-            click.echo("  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip())
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(*columns, show_lines=False)
-    for row in rows:
-        table.add_row(*row)
-    Console().print(table)
-
-
-class _progress:
-    """A progress bar on a terminal, silence elsewhere; yields a tick function."""
-
-    def __init__(self, total: int):
-        self.total = total
-        self.bar = None
-
-    def __enter__(self):
-        if not sys.stderr.isatty() or self.total < 2:
-            return None
-        from rich.progress import Progress
-
-        self.bar = Progress(transient=True, console=None)
-        self.bar.start()
-        task = self.bar.add_task("ingesting", total=self.total)
-        return lambda _path: self.bar.advance(task)
-
-    def __exit__(self, *exc):
-        if self.bar is not None:
-            self.bar.stop()
+COMMANDS = [ingest, remove, query, stats, validate]

@@ -1,0 +1,76 @@
+"""RDF terms come from pipeline.vocab, and every term the code names is declared where it belongs."""
+import re
+
+import pytest
+from rdflib import URIRef
+from rdflib.namespace import SDO
+
+from pipeline.vocab import PREFIXES, curie, expand, prologue, report_graph
+
+from conftest import ROOT
+
+_CURIE = re.compile(r"\b(vnkg|schema|org|skos|prov):([A-Za-z]\w*)")
+_EXPANDED = re.compile(r"""expand\(["'](\w+:\w+)["']\)""")
+# Code whose SPARQL text names terms by prefix, and the ready questions.
+_SPARQL_SOURCES = ["pipeline/store/*.py", "pipeline/export.py", "pipeline/summary.py", "pipeline/cli/*.py",
+                   "ontology/queries/*.rq"]
+
+
+def _named_terms() -> set[str]:
+    found = set()
+    for pattern in _SPARQL_SOURCES:
+        for path in ROOT.glob(pattern):
+            found |= {f"{p}:{local}" for p, local in _CURIE.findall(path.read_text(encoding="utf-8"))}
+    for path in (ROOT / "pipeline").rglob("*.py"):
+        found |= set(_EXPANDED.findall(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_every_term_the_code_and_the_ready_questions_name_is_declared():
+    terms = _named_terms()
+    assert {"vnkg:sourcePath", "vnkg:canonicalName", "schema:Report", "org:Post"} <= terms
+    undeclared = []
+    for name in sorted(terms):
+        try:
+            term = curie(name)  # closed namespaces: vnkg's from the ontology, org, skos, prov
+        except (AttributeError, KeyError):
+            undeclared.append(name)
+            continue
+        if name.startswith("schema:") and URIRef(term) not in SDO:  # rdflib's schema.org warns, not fails
+            undeclared.append(name)
+        assert str(term) == expand(name)
+    assert undeclared == []
+
+
+def test_no_iri_is_written_outside_vocab():
+    # Doctests may show IRIs (and stage 1 reads URLs out of reports); code takes them from pipeline.vocab.
+    iri = re.compile(r"https?://")
+    written = []
+    for path in sorted((ROOT / "pipeline").rglob("*.py")):
+        if path.name == "vocab.py":
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if iri.search(line) and not line.lstrip().startswith(">>>") and not _is_doctest_output(path, n):
+                written.append(f"{path.relative_to(ROOT)}:{n}")
+    assert written == []
+
+
+def test_prologue_and_report_graph():
+    assert prologue().count("PREFIX") == len(PREFIXES)
+    seed = ROOT / "corpus" / "hanoi-khcn-2025.txt"
+    relative = seed.relative_to(ROOT)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        assert report_graph(relative, "abc") == report_graph(str(seed), "abc") != report_graph(None, "abc")
+
+
+def _is_doctest_output(path, n: int) -> bool:
+    """Whether line ``n`` of ``path`` is the expected output of a doctest line above it."""
+    lines = path.read_text(encoding="utf-8").splitlines()[:n]
+    for line in reversed(lines[:-1]):
+        stripped = line.strip()
+        if stripped.startswith((">>>", "...")):
+            return True
+        if not stripped:
+            return False
+    return False
