@@ -107,6 +107,12 @@ def test_words_that_refer_to_a_zone_a_province_or_the_country():
                         "20 dự án": "Nghệ An", "400 khu công nghiệp": "Việt Nam"}
 
 
+def test_what_a_figure_counts_and_where_people_are_from_are_not_its_subject():
+    subjects = _subjects("Bộ Tài chính vừa cấp tiền cho 4 địa phương Hà Tĩnh, Quảng Bình, Quảng Trị. "
+                         "Real đã trả 58 triệu euro cho ngôi sao người Pháp.")
+    assert subjects == {"4 địa phương": None, "58 triệu euro": None}
+
+
 def test_a_place_named_before_and_referred_to_by_its_unit_word_and_this():
     subjects = _subjects("Xã Ia Sao có 300 hộ nghèo. Nhiều gia đình đã vay vốn. Năm nay địa phương này còn nợ hơn "
                          "2 tỷ đồng. Argentina là đối tác lớn. Năm 2016, nước này xuất khẩu 3 tỷ USD sang Việt Nam.")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import lexicons
 from ..s4_recognise import Mention, Mentions
 from ..s4_recognise.spans import FigureInfo
 from .entity import Entity
@@ -94,8 +95,9 @@ def _in_scope(fig: Mention[FigureInfo], cands: list[Candidate]) -> tuple[str | N
     rank = fig.info.unit == "rank"  # "đứng thứ 20 *cả nước*": what a rank counts in is no subject
     strong = [c for c in cands if c.strong]
     weak = [c for c in cands if not c.strong]
+    counted = _counted_kinds(fig.info.count_of)  # "4 địa phương *Hà Tĩnh*, …": what is counted, not its subject
     after = [c for c in cands if c.token_start >= fig.token_end and c.clause_start == fig.clause_end and not rank
-             and not c.referring]
+             and not c.referring and not c.key.startswith(counted)]
     if after and after[0].strong and after[0].token_start == fig.token_end:  # "150 doanh nghiệp *tỉnh Aichi*"
         return after[0].key, 0.7
     before = [c for c in strong if c.token_end <= fig.token_start]
@@ -119,3 +121,25 @@ def _nearest_clause(before: list[Candidate]) -> Candidate:
     """The first candidate of the last clause before the figure that has one."""
     nearest = max(c.clause_end for c in before)
     return next(c for c in before if c.clause_end == nearest)
+
+
+def _counted_kinds(noun: str | None) -> tuple[str, ...]:
+    """The kinds of entity (key prefixes) a counted noun counts: places for "tỉnh",
+    "địa phương", "nước"; zones for "khu công nghiệp"; bodies for "công ty", "Bộ"."""
+    if not noun:
+        return ()
+    noun = noun.lower()
+    first = noun.split()[0]
+    if noun in lexicons.words("country_noun"):
+        return ("country:",)
+    if noun in lexicons.words("locality_noun") or noun in lexicons.place_units() or first in lexicons.place_units():
+        return _PLACE_KEYS
+    if noun in {z.lower() for z in lexicons.zone_types()}:
+        return ("zone:",)
+    if noun in lexicons.org_heads():
+        return ("org:",)
+    return ()
+
+
+# Key prefixes of places below a country (entity keys: "province:Hà Nội", "ward:…").
+_PLACE_KEYS = ("province:", "district:", "town:", "ward:", "place:")

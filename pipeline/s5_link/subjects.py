@@ -22,7 +22,7 @@ AUTHORITIES = frozenset({
 # ("tại", "ở"), before a source ("theo", "theo báo cáo của") and around an
 # aside ("(" … ")").
 _AGENT_CUES = frozenset({"passive", "by"})
-_LOCATIVE = "locative"
+_LOCATIVE, _DEMONYM = "locative", "demonym"
 _SOURCE, _SOURCE_LINKS = "source", frozenset({"owner", "attend"})
 _OPEN, _CLOSE = "aside_open", "aside_close"
 
@@ -78,7 +78,8 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
     Kế hoạch và Đầu tư *Quảng Ninh*"); an authority stands for the place it
     governs (the last place in its name, else its province), weakly; a body
     in a title ("Giám đốc *Công ty A*") is weak too; the agent of a passive
-    ("được *UBND tỉnh* chấp thuận") is none.
+    ("được *UBND tỉnh* chấp thuận") is none, nor a country that says where
+    people are from ("người *Pháp*").
     """
     cues: dict[str, set[tuple[int, int]]] = {}
     for c in mentions.event_cues:
@@ -92,9 +93,10 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
     spans = [(m.sentence, m.token_start, m.token_end) for m in orgs]
     found: list[tuple[Mention, str, bool]] = []
     referring: set[tuple[int, int]] = {(r.cue.sentence, r.cue.token_start) for r in refs if not r.scope}
+    demonyms = cues.get(_DEMONYM, set())
     for kind in ("zones", "places"):
         for m in getattr(mentions, kind):
-            if id(m) in owner and not _nested(m, spans):
+            if id(m) in owner and not _nested(m, spans) and (m.sentence, m.token_start) not in demonyms:
                 found.append((m, owner[id(m)], not (kind == "places" and m.info.level in _BROAD)))
     for m in orgs:
         if _nested(m, spans) or (m.sentence, m.token_start) in agents:
