@@ -26,8 +26,8 @@ _LOCATIVE, _DEMONYM = "locative", "demonym"
 _SOURCE, _SOURCE_LINKS = "source", frozenset({"owner", "attend"})
 _OPEN, _CLOSE = "aside_open", "aside_close"
 
-# Places too broad to be measured when a narrower subject is named ("đứng thứ 3
-# vùng Đồng bằng sông Hồng": the region is what the rank counts in).
+# Places too broad to be what a figure measures: regions are what ranks and shares
+# are counted in ("đứng thứ 3 vùng Đồng bằng sông Hồng", "các nước châu Á").
 _BROAD = frozenset({"region"})
 
 
@@ -96,8 +96,9 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
     demonyms = cues.get(_DEMONYM, set())
     for kind in ("zones", "places"):
         for m in getattr(mentions, kind):
-            if id(m) in owner and not _nested(m, spans) and (m.sentence, m.token_start) not in demonyms:
-                found.append((m, owner[id(m)], not (kind == "places" and m.info.level in _BROAD)))
+            if id(m) in owner and not _nested(m, spans) and (m.sentence, m.token_start) not in demonyms \
+                    and not (kind == "places" and m.info.level in _BROAD):
+                found.append((m, owner[id(m)], True))
     for m in orgs:
         if _nested(m, spans) or (m.sentence, m.token_start) in agents:
             continue
