@@ -45,16 +45,18 @@ def link_figures(mentions: Mentions, owner: dict[int, str], entities: dict[str, 
 
     A figure whose sentence names none goes on about the subject of the
     figure before it, in the same or the previous sentence (a run of
-    statistics), unless a person is named before it (what he does).
+    statistics about one subject), unless a person is named before it (what
+    he does).
 
     Examples
     --------
     >>> from pipeline.runner import run_stages
     >>> linked = run_stages("Huyện Yên Phong có 30 dự án; huyện Quế Võ có 12 dự án. Doanh thu đạt 300 tỷ đồng. "
-    ...                     "Ông Lê Văn Hòa đi bộ 5 km.", until="link")
+    ...                     "Huyện Quế Võ có 5 khu công nghiệp. Diện tích đạt 900 ha. Ông Lê Văn Hòa đi bộ 5 km.",
+    ...                     until="link")
     >>> [(f.mention.text, f.about) for f in linked.figures]  # doctest: +NORMALIZE_WHITESPACE
-    [('30 dự án', 'district:Yên Phong:Bắc Ninh'), ('12 dự án', 'district:Quế Võ:Bắc Ninh'),
-     ('300 tỷ đồng', 'district:Quế Võ:Bắc Ninh'), ('5 km', None)]
+    [('30 dự án', 'district:Yên Phong:Bắc Ninh'), ('12 dự án', 'district:Quế Võ:Bắc Ninh'), ('300 tỷ đồng', None),
+     ('5 khu công nghiệp', 'district:Quế Võ:Bắc Ninh'), ('900 ha', 'district:Quế Võ:Bắc Ninh'), ('5 km', None)]
     """
     home = f"province:{locality.province}"
     sentences = read_sentences(mentions, owner, entities, references(mentions, owner, entities, locality), titles,
@@ -68,13 +70,19 @@ def link_figures(mentions: Mentions, owner: dict[int, str], entities: dict[str, 
         about, confidence = _in_sentence(fig, sentence)
         last = out[-1] if out else None
         if about is None and last is not None and last.about is not None \
-                and fig.sentence - last.mention.sentence <= GAP \
+                and fig.sentence - last.mention.sentence <= GAP and _one_subject(out, last) \
                 and not any(t < fig.token_start for t in persons.get(fig.sentence, [])):
             # a run of statistics goes on about the same subject ("Doanh thu du lịch đạt 3.870 tỷ đồng"); not
             # what a person named before it does ("Tuấn dùng dao đâm 2 nhát")
             about, confidence = last.about, 0.4
         out.append(Figure(fig, about, fig.info.indicator, confidence))
     return out
+
+
+def _one_subject(linked: list[Figure], last: Figure) -> bool:
+    """The figures of the last figure's sentence are about one subject (a list of
+    places with a figure each is no run of statistics about the last one)."""
+    return len({f.about for f in linked if f.mention.sentence == last.mention.sentence and f.about}) == 1
 
 
 def _in_sentence(fig: Mention[FigureInfo], sentence: Sentence) -> tuple[str | None, float]:
