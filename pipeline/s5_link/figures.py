@@ -103,11 +103,12 @@ def _in_scope(fig: Mention[FigureInfo], cands: list[Candidate]) -> tuple[str | N
     rank = fig.info.unit == "rank"  # "đứng thứ 20 *cả nước*": what a rank counts in is no subject
     strong = [c for c in cands if c.strong]
     weak = [c for c in cands if not c.strong]
+    owners = [c for c in cands if fig.token_end in (c.token_start, c.owned) and not rank]
+    if owners and (owners[0].strong or owners[0].owned >= 0):  # "150 doanh nghiệp *tỉnh Aichi*", "… *của tỉnh*"
+        return owners[0].key, 0.7
     counted = _counted_kinds(fig.info.count_of)  # "4 địa phương *Hà Tĩnh*, …": what is counted, not its subject
     after = [c for c in cands if c.token_start >= fig.token_end and c.clause_start == fig.clause_end and not rank
              and not c.referring and not c.key.startswith(counted)]
-    if after and after[0].strong and after[0].token_start == fig.token_end:  # "150 doanh nghiệp *tỉnh Aichi*"
-        return after[0].key, 0.7
     before = [c for c in strong if c.token_end <= fig.token_start]
     if before and before[-1].clause_end == fig.clause_start:  # "…; thành phố Cẩm Phả có *8 dự án*"
         return _nearest_clause(before).key, 0.7

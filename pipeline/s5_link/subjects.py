@@ -19,10 +19,10 @@ AUTHORITIES = frozenset({
 
 # Cue labels (patterns/event_cues.jsonl) before the agent of a passive ("được
 # *UBND tỉnh* chấp thuận", "do *Bộ* cấp"), before a place a thing is in
-# ("tại", "ở"), before a source ("theo", "theo báo cáo của") and around an
-# aside ("(" … ")").
+# ("tại", "ở"), before an owner ("của"), before a source ("theo", "theo báo
+# cáo của") and around an aside ("(" … ")").
 _AGENT_CUES = frozenset({"passive", "by"})
-_LOCATIVE, _DEMONYM = "locative", "demonym"
+_LOCATIVE, _DEMONYM, _OWNER = "locative", "demonym", "owner"
 _SOURCE, _SOURCE_LINKS = "source", frozenset({"owner", "attend"})
 _OPEN, _CLOSE = "aside_open", "aside_close"
 
@@ -42,7 +42,8 @@ class Candidate:
     marks before it (see ``Mention``); ``located``: right after "tại"/"ở";
     ``aside``: the start of the parenthesis it is in (-1 when none);
     ``referring``: a word that refers back ("tỉnh", "cả nước"), a subject
-    only before the figure ("chiếm 20% *cả nước*" is a share of the whole).
+    only before the figure ("chiếm 20% *cả nước*" is a share of the whole);
+    ``owned``: where "của" begins right before it (-1 when none).
     """
 
     key: str
@@ -54,6 +55,7 @@ class Candidate:
     located: bool = False
     aside: int = -1
     referring: bool = False
+    owned: int = -1
 
 
 @dataclass
@@ -87,6 +89,7 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
     agents = set().union(*(cues.get(r, set()) for r in _AGENT_CUES))
     sources = _sources(mentions)
     located = cues.get(_LOCATIVE, set())
+    owned = {(c.sentence, c.token_end): c.token_start for c in mentions.event_cues if c.info.role == _OWNER}
     # "Tại Hà Tĩnh, …": a place set before the sentence is its topic, not where something happens
     topical = {(c.sentence, c.token_end) for c in mentions.event_cues if c.info.role == _LOCATIVE and c.start in starts}
     orgs = [m for m in mentions.organisations if id(m) in owner]
@@ -124,8 +127,8 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
         at = (m.sentence, m.token_start)
         where = at in located and at not in topical
         sentence.candidates.append(Candidate(key, m.token_start, m.token_end, m.clause_start, m.clause_end,
-                                             strong and not where and at not in sources, where,
-                                             aside[0] if aside else -1, at in referring))
+                                             strong and not where and at not in sources,
+                                             where, aside[0] if aside else -1, at in referring, owned.get(at, -1)))
     for sentence in out.values():
         sentence.candidates.sort(key=lambda c: (c.token_start, -c.token_end))
     return out
