@@ -103,10 +103,11 @@ def _in_scope(fig: Mention[FigureInfo], cands: list[Candidate]) -> tuple[str | N
     rank = fig.info.unit == "rank"  # "đứng thứ 20 *cả nước*": what a rank counts in is no subject
     strong = [c for c in cands if c.strong]
     weak = [c for c in cands if not c.strong]
-    owners = [c for c in cands if fig.token_end in (c.token_start, c.owned) and not rank]
-    if owners and (owners[0].strong or owners[0].owned >= 0):  # "150 doanh nghiệp *tỉnh Aichi*", "… *của tỉnh*"
-        return owners[0].key, 0.7
     counted = _counted_kinds(fig.info.count_of)  # "4 địa phương *Hà Tĩnh*, …": what is counted, not its subject
+    owners = [c for c in cands if not rank and (c.owned == fig.token_end or (
+        c.token_start == fig.token_end and c.strong and not c.referring and not c.key.startswith(counted)))]
+    if owners:  # "150 doanh nghiệp *tỉnh Aichi*", "4 huyện *của tỉnh*"
+        return owners[0].key, 0.7
     after = [c for c in cands if c.token_start >= fig.token_end and c.clause_start == fig.clause_end and not rank
              and not c.referring and not c.key.startswith(counted)]
     before = [c for c in strong if c.token_end <= fig.token_start]
