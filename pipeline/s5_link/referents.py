@@ -16,6 +16,10 @@ __all__ = ["Reference", "references", "REFER", "SCOPE"]
 # ("… 11.189 chi bộ *trong toàn tỉnh*").
 REFER, SCOPE = "refer_", "scope_"
 
+# How many sentences back "… này" finds what it refers to ("nước này" with no country
+# named near refers to one the report does not name).
+RECENT = 3
+
 # The levels of the places "xã này", "huyện này", "nước này", "địa phương này" refer to.
 _LEVELS = {"ward": frozenset({"ward"}), "district": frozenset({"district", "town"}), "nation": frozenset({"country"}),
            "place": frozenset({"ward", "district", "town", "province"})}
@@ -92,12 +96,14 @@ def _resolve(kind: str, cue: Mention, mentions: Mentions, owner: dict[int, str],
              locality: Locality) -> str | None:
     if kind in ("zone", "body"):  # "khu công nghiệp này", "công ty này": the last one named
         named = mentions.zones if kind == "zone" else [o for o in mentions.organisations if o.info.cls in _BODIES]
-        earlier = [m for m in named if (m.sentence, m.token_start) < (cue.sentence, cue.token_start) and id(m) in owner]
+        earlier = [m for m in named if (m.sentence, m.token_start) < (cue.sentence, cue.token_start) and id(m) in owner
+                   and cue.sentence - m.sentence <= RECENT]
         return owner[id(earlier[-1])] if earlier else None
     places = mentions.places
     if kind in _LEVELS:  # "xã này", "nước này", "địa phương này": the last one named
         levelled = [p for p in places if p.info.level in _LEVELS[kind] and p.info.key in entities
-                    and (p.sentence, p.token_start) < (cue.sentence, cue.token_start)]
+                    and (p.sentence, p.token_start) < (cue.sentence, cue.token_start)
+                    and cue.sentence - p.sentence <= RECENT]
         return levelled[-1].info.key if levelled else None
     if kind == "country":
         key = f"country:{lexicons.word('home_country')}"
