@@ -53,3 +53,29 @@ def test_defined_alias_is_the_company_wherever_written():
 def test_latin_brand_with_a_corporate_word_and_news_outlets():
     assert orgs("Tập đoàn FPT (FPT Software, Đại học FPT) tham gia.") == ["Tập đoàn FPT", "FPT Software", "Đại học FPT"]
     assert orgs("Thủ tướng nhấn mạnh./. Nguyễn Quỳnh/VOV.VN") == ["VOV.VN"]
+
+
+def test_lower_case_heads_name_a_body_when_a_capitalised_name_follows():
+    assert orgs("Giám đốc công ty Minh Long cho biết đơn hàng tăng.") == ["Công ty Minh Long"]
+    assert orgs("Phóng viên báo Lao Động ghi nhận tại bệnh viện Thanh Nhàn.") == ["Báo Lao Động",
+                                                                                 "Bệnh viện Thanh Nhàn"]
+    assert orgs("Các công ty Hàn Quốc và các tạp chí ISI.") == []  # a country's companies; journals, none named
+    assert orgs("Tỉnh sẽ tổ chức Hội chợ xuân.") == []  # "tổ chức": a verb
+    assert orgs("Tập đoàn Minh Long và VKT ký kết.") == ["Tập đoàn Minh Long"]  # an acronym after "và": another
+
+
+def test_a_number_after_a_company_name_belongs_to_it():
+    assert orgs("Công ty Sông Hồng 5 có 300 công nhân.") == ["Công ty Sông Hồng 5"]
+    assert orgs("Tập đoàn Minh Long 3 năm liền lãi lớn.") == ["Tập đoàn Minh Long"]
+
+
+def test_names_take_a_lower_case_tail_of_nouns():
+    assert orgs("Cục Xúc tiến thương mại vừa công bố báo cáo.") == ["Cục Xúc tiến thương mại"]
+    assert orgs("Ông được đưa vào Bệnh viện Nhi trung ương cấp cứu.") == ["Bệnh viện Nhi trung ương"]
+    assert orgs("Báo Lao Động kịp thời phản ánh.") == ["Báo Lao Động"]  # an adverb is no part of it
+    assert orgs("Công ty Minh Long vốn 200 tỷ đồng.") == ["Công ty Minh Long"]  # a noun phrase begins
+    assert orgs("Hội Doanh nhân trẻ & khởi nghiệp Đà Nẵng họp.") == ["Hội Doanh nhân trẻ & khởi nghiệp Đà Nẵng"]
+
+
+def test_a_word_glued_to_a_name_is_no_part_of_it():
+    assert orgs("Tập đoàn Samsung doanh thu giảm.") == ["Tập đoàn Samsung"]
