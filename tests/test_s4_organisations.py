@@ -79,3 +79,23 @@ def test_names_take_a_lower_case_tail_of_nouns():
 
 def test_a_word_glued_to_a_name_is_no_part_of_it():
     assert orgs("Tập đoàn Samsung doanh thu giảm.") == ["Tập đoàn Samsung"]
+
+
+def test_listed_local_bodies_share_the_locality_written_once():
+    assert orgs("Tỉnh ủy, HĐND, UBND tỉnh Gia Lai quyết định.") == [
+        "Tỉnh ủy Gia Lai", "HĐND tỉnh Gia Lai", "UBND tỉnh Gia Lai"]
+    assert orgs("HĐND và UBND huyện Đông Anh họp.") == ["HĐND huyện Đông Anh", "UBND huyện Đông Anh"]
+
+
+def test_national_bodies_take_viet_nam_and_local_ones_their_unit():
+    assert orgs("Bảo hiểm xã hội Việt Nam công bố số liệu.") == ["Bảo hiểm xã hội Việt Nam"]
+    assert orgs("Ông A, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Gia Lai, phát biểu.") == [
+        "Ủy ban MTTQ Việt Nam tỉnh Gia Lai"]
+    assert orgs("Đảng bộ tỉnh Gia Lai có 80 nghìn đảng viên.") == ["Đảng bộ tỉnh Gia Lai"]
+
+
+def test_foreign_ministries_and_parties():
+    assert orgs("Bộ Năng lượng và Khoáng sản Indonesia cho biết.") == ["Bộ Năng lượng và Khoáng sản Indonesia"]
+    assert orgs("Đảng Bảo thủ giành đa số; Đảng và Nhà nước ta quan tâm.") == [
+        "Đảng Bảo thủ", "Đảng Cộng sản Việt Nam"]
+    assert orgs("Đề án chuyển đổi số trong các cơ quan Đảng được triển khai.") == []  # "Đảng" qualifies a noun

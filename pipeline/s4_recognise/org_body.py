@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-__all__ = ["OrgTables", "NameReader"]
+__all__ = ["OrgTables", "NameReader", "word_prefixes"]
 
 _JOINING_MARKS = {"&", "-", "–"}
 _CODE = re.compile(r"^\d+[-/][A-Za-zĐđ]")  # 07-CTr/TU, 277/CTr-UBND; not 2012-2017
@@ -44,6 +44,8 @@ class OrgTables:
         self.owner = lexicons.words("owner")
         self.number = lexicons.words("number_word")
         self.coordinator = lexicons.words("coordinator")
+        self.list_marks = frozenset({",", "-", "–"})
+        self.address = frozenset(h.lower() for h, kind in lexicons.honorifics().items() if kind != "title")
         self.separate_head = lexicons.words("separate_head")
         self.home = lexicons.words("home_country")
         self.board_head = lexicons.words("board_head")
@@ -95,7 +97,7 @@ class NameReader:
                     end = self._zone_type_end(end + 1)  # "các khu chế xuất, khu công nghiệp"
             elif is_alpha(tok) and is_cap(tok):
                 second = lower(doc[end - 1]) in self.t.coordinator and self.heads.longest(doc, end)
-                if self._starts_other(end) or second:
+                if self._starts_other(end) or second or lower(tok) in self.t.address:  # "... và *Bà* Renho"
                     break  # a parent body, or "Ban Dân nguyện *và Viện* ...": a second body
                 end = last = cap_end = self._word_end(end)
                 lower_run = 0
@@ -167,7 +169,7 @@ class NameReader:
         for j in range(i + 1, end):
             if not doc[j].text.islower():
                 cap = j
-            elif fix_tones(doc[cap:j + 1].text.lower()) not in _word_prefixes():
+            elif fix_tones(doc[cap:j + 1].text.lower()) not in word_prefixes():
                 return j  # "Freetrend tuyển", "Viettel doanh thu", "Sen Vàng cầm": a word glued to the name
         return end
 
@@ -199,7 +201,7 @@ class NameReader:
 
 
 @cache
-def _word_prefixes() -> frozenset[str]:
+def word_prefixes() -> frozenset[str]:
     """Every word of underthesea's dictionary and each of its beginnings ("thừa phát" of "thừa phát lại")."""
     out: set[str] = set()
     for word in lexicons.dictionary():

@@ -6,8 +6,9 @@ from spacy.tokens import Doc, Span
 
 from .. import lexicons
 from ..lexicons import OrgHead
+from ..text import fix_tones
 from .lookup import is_alpha, is_cap, is_stopword, is_word_start, lower, require_words, word_ends_at
-from .org_body import NameReader, OrgTables
+from .org_body import NameReader, OrgTables, word_prefixes
 from .org_names import OrgName, org_info
 
 __all__ = ["OrganisationRecogniser"]
@@ -71,6 +72,12 @@ class _Reading(NameReader):
         known_hits = self.known_exact.at(doc).get(i) or self.known_lower.at(doc).get(i)
         known = known_hits[0] if known_hits else None
         head = self.heads.longest(doc, i)
+        if known and head is not None and known[0] == head[0] and head[1].body == "proper":
+            named = self._head_rule(i, head)  # "Đảng Dân chủ" before "Đảng" (the Party) alone
+            before = doc[i - 1] if i > 0 and not doc[i].is_sent_start else None
+            if named is not None or before is not None and (lower(before) in self.t.plural or before.is_alpha
+                                                            and not is_stopword(doc, i - 1, self.t.function_words)):
+                return named  # "các Đảng này", "cơ quan Đảng": parties, or a word qualifying a noun
         if known and is_cap(doc[i]) and (head is None or known[0] >= head[0]):
             end, body = known
             name = OrgName(i, end, i, end, body.cls, canonical=body.canonical, known=True)
@@ -78,6 +85,11 @@ class _Reading(NameReader):
             if place is not None and place._.place.level == "country" and place._.place.name not in self.t.home:
                 name.end, name.place = place.end, place  # "Chính phủ Hà Lan"
             return name
+        return self._head_rule(i, head)
+
+    def _head_rule(self, i: int, head: tuple[int, OrgHead] | None) -> OrgName | None:
+        """The name a head noun at ``i`` begins, read by the head's rule (org_heads.tsv)."""
+        doc = self.doc
         if head is None or not self._head_ok(i, *head):
             return None
         head_end, entry = head
@@ -85,12 +97,14 @@ class _Reading(NameReader):
         if entry.body == "unit":
             if not self._unit(name):
                 return None
-        elif entry.body in ("field", "strict"):
-            field = self.fields.longest(doc, head_end)
+        elif entry.body in ("field", "strict", "proper"):
+            field = self.fields.longest(doc, head_end) if entry.body != "proper" else None
             if field:
                 name.end = field[0]
-            elif entry.body == "field":
+            elif entry.body in ("field", "proper"):
                 name.end = self._name_body(head_end, allow_lower=False, tail=True)
+            else:
+                name.end = self._foreign_body(head_end)
         elif entry.body in ("name", "sub"):
             self._named(name, entry)
             if entry.body == "name" and not is_cap(doc[i]) and i not in self.role_heads and self._place_only(name):
@@ -99,9 +113,9 @@ class _Reading(NameReader):
             parent = self.parse(name.end) or self._anaphoric_parent(name.end)
             if parent is not None and (not parent.anaphoric or parent.head is not None and parent.head.body == "name"):
                 name.parent, name.end = parent, parent.end
-        if entry.body != "none" and name.end == head_end and name.parent is None:
-            if entry.body in ("sub", "strict"):
-                return None  # "Ban", "Hội đồng", "Bộ" alone name nothing
+        if entry.body != "none" and name.end == head_end and name.parent is None and name.shared is None:
+            if entry.body in ("sub", "strict", "proper"):
+                return None  # "Ban", "Hội đồng", "Bộ", "Đảng" alone name nothing
             name.anaphoric = True  # "Trung tâm", "Sở": refers back to a named one
             return name
         if getattr(name, "lower_board", False) and name.end == name.body_start and name.parent is None:
@@ -114,8 +128,10 @@ class _Reading(NameReader):
                 name.end, name.place = place.end, place
         elif entry.body in ("name", "sub", "field") and name.place is None and name.parent is None:
             unit = self.units.longest(doc, name.end)
-            if unit and not (unit[0] < len(doc) and is_cap(doc[unit[0]])):
-                name.end, name.implicit_level = unit[0], unit[1].level  # "Ban Quản lý KKT tỉnh"
+            if unit and not (unit[0] < len(doc) and is_cap(doc[unit[0]]) and unit[0] not in self.persons):
+                name.end, name.implicit_level = unit[0], unit[1].level  # "Ban Quản lý KKT tỉnh", "đoàn ĐBQH tỉnh"
+        elif entry.body == "none" and name.end == head_end:
+            self._share_locality(name)  # "Thành ủy - HĐND - UBND thành phố Đà Nẵng"
         return name
 
     def _anaphoric_parent(self, i: int) -> OrgName | None:
@@ -142,7 +158,10 @@ class _Reading(NameReader):
         nxt = doc[head_end] if head_end < len(doc) else None
         if nxt is not None and head_end - i == 1 and f"{doc[i].text} {nxt.text}".lower() in lexicons.dictionary():
             return False
-        return nxt is None or is_word_start(nxt) or not nxt.text[:1].islower()
+        if nxt is None or is_word_start(nxt) or not nxt.text[:1].islower():
+            return True
+        # "Liên minh nghị sỹ ...": underthesea glued a name's words to its head, but made no common word
+        return fix_tones(doc[i:head_end + 1].text.lower()) not in word_prefixes()
 
     def _lower_head(self, i: int, head_end: int, entry: OrgHead) -> bool:
         """"công ty Thuận Việt", "bệnh viện Chợ Rẫy": a head noun in lower case names a body
@@ -163,19 +182,51 @@ class _Reading(NameReader):
         place = self.places.get(start)
         return name.end <= start or place is not None and place.end >= name.end
 
+    def _foreign_body(self, start: int) -> int:
+        """"Bộ Hàng hải và Nghề cá Indonesia": a ministry no field of Viet Nam's government
+        names is a foreign one when its name ends with a foreign country."""
+        end = self._name_body(start, allow_lower=True)
+        place = self.place_ends.get(end)
+        if end > start and place is not None and place.start > start and place._.place.level == "country" \
+                and place._.place.name not in self.t.home:
+            return place.start
+        return start
+
     def _unit(self, name: OrgName) -> bool:
         """UBND/HĐND/Công an...: a unit and its place, a bare unit word, or nothing."""
         doc, j = self.doc, name.end
         if j < len(doc) and lower(doc[j]) in self.t.plural:
             return False  # "UBND các huyện": every one, not one body
         place = self.places.get(j)
+        if place is not None and place._.place.level == "country" and place._.place.name in self.t.home:
+            name.end, name.place = place.end, place  # "Bảo hiểm xã hội Việt Nam": the national body
+            j, place = place.end, self.places.get(place.end)  # "Ủy ban MTTQ Việt Nam tỉnh Bắc Kạn": a local one
+        name.locality = j
         if place is not None and (place._.place.unit or place._.place.level == "province"):
             name.end, name.place = place.end, place
             return True
         unit = self.units.longest(doc, j)
         if unit:
-            name.end, name.implicit_level = unit[0], unit[1].level
+            name.end, name.place, name.implicit_level = unit[0], None, unit[1].level
+        elif name.end == name.head_end:
+            self._share_locality(name)
         return True
+
+    def _share_locality(self, name: OrgName) -> None:
+        """"HĐND, UBND tỉnh", "Thành ủy - HĐND - UBND thành phố": a bare unit body listed
+        before another takes that one's place or unit word."""
+        doc, j = self.doc, name.end
+        if j + 1 >= len(doc) or not (doc[j].text in self.t.list_marks or lower(doc[j]) in self.t.coordinator):
+            return
+        head = self.heads.longest(doc, j + 1)
+        other = self.parse(j + 1) if head is not None and head[1].body == "unit" else None
+        if other is None or name.head is not None and name.head.body == "none" and other.place is None:
+            return
+        if other.place is not None or other.implicit_level is not None:
+            name.place, name.implicit_level = other.place, other.implicit_level
+            name.shared = other.shared or (other.locality if other.locality is not None else other.head_end, other.end)
+        if name.head is not None and name.head.body == "none" and name.place is not None:  # "Thành ủy Đà Nẵng"
+            name.shared = (max(name.place.start, name.place.end - len(name.place._.place.name.split())), name.place.end)
 
     def _named(self, name: OrgName, entry: OrgHead) -> None:
         """Name and sub-body heads: legal form, board name, then the name proper."""
