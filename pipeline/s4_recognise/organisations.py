@@ -33,7 +33,9 @@ class OrganisationRecogniser:
     *Thành ủy*") and a locality ("UBND *tỉnh Phú Thọ*"). A bare "Thành ủy"
     or "UBND thành phố" is left for linking to place in the report's locality.
     A head with no name ("Trung tâm", "Sở") is kept as an anaphoric mention
-    for linking. ``_.org`` is an :class:`~pipeline.s4_recognise.spans.OrgInfo`.
+    for linking. A zone named only inside an organisation's name ("Ban Quản
+    lý Khu kinh tế X", "Công ty Khu công nghiệp Y") is no zone mention.
+    ``_.org`` is an :class:`~pipeline.s4_recognise.spans.OrgInfo`.
     """
 
     def __init__(self, nlp: Language):
@@ -41,7 +43,10 @@ class OrganisationRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_organisations")
-        doc.spans["organisations"] = _Reading(self.tables, doc).read()
+        spans = _Reading(self.tables, doc).read()
+        doc.spans["organisations"] = spans
+        inside = {i for s in spans for i in range(s.start, s.end)}  # "Ban Quản lý *Khu kinh tế X*": the board's name
+        doc.spans["zones"] = [z for z in doc.spans.get("zones", []) if not inside >= set(range(z.start, z.end))]
         return doc
 
 
