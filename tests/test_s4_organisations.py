@@ -99,3 +99,18 @@ def test_foreign_ministries_and_parties():
     assert orgs("Đảng Bảo thủ giành đa số; Đảng và Nhà nước ta quan tâm.") == [
         "Đảng Bảo thủ", "Đảng Cộng sản Việt Nam"]
     assert orgs("Đề án chuyển đổi số trong các cơ quan Đảng được triển khai.") == []  # "Đảng" qualifies a noun
+
+
+def test_brands_named_alone():
+    assert orgs("Lợi nhuận của Sonabank tăng mạnh.") == ["Sonabank"]  # a trading name's ending
+    assert orgs("Theo hãng tin Kyodo, hãng Suzuki sẽ mở nhà máy.") == ["Kyodo", "Suzuki"]
+    assert orgs("Các doanh nghiệp Amazon, Netflix và Spotify đầu tư.") == ["Amazon", "Netflix", "Spotify"]
+    assert orgs("Doanh nghiệp Nhà nước và doanh nghiệp Nhật Bản cùng tham gia.") == []  # no foreign name
+    assert orgs("Các dự án điện của TKV, Hoanggroup được đẩy nhanh.") == ["TKV", "Hoanggroup"]
+
+
+def test_a_misspelt_brand_and_a_board_named_by_an_alias_join_their_body():
+    assert orgs("Minhphatbank tăng vốn. Minhphatbank và Minhpahtbank cùng báo lãi.") == ["Minhphatbank"] * 3
+    text = "Ông A, Trưởng Ban Quản lý Khu kinh tế Vân Phong (Kvp), cho biết. Ông B, Phó trưởng ban Kvp, dự."
+    assert set(orgs(text)) == {"Ban Quản lý Khu kinh tế Vân Phong"}
+    assert orgs("Ban lãnh đạo Minhphatbank họp.") == ["Minhphatbank"]  # its leaders, no board

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from .. import lexicons
 from ..s2_segment import tokenise
 from .lookup import is_alpha, is_cap, require_words, texts
+from .org_brands import BrandReader
 from .spans import OrgInfo
 
 __all__ = ["OrgAliasRecogniser"]
@@ -30,6 +31,7 @@ class OrgAliasRecogniser:
       *Viettel*"), wherever else it is written alone: its ``_.org.refers_to``
       is the mention it abbreviates, which linking resolves;
     * a capitalised Latin name ending in a corporate word ("FPT Software");
+    * a brand alone (``org_brands``): "Vietcombank", "hãng Doosan";
     * the outlet after a byline ("Nguyễn Quỳnh/VOV.VN") and the publisher a
       source line names ("Nguồn Hà Nội TV: ...").
     """
@@ -37,6 +39,7 @@ class OrgAliasRecogniser:
     def __init__(self, nlp: Language):
         self.suffixes = frozenset(lexicons.lines("org_suffixes.txt"))
         self.source = lexicons.words("source")
+        self.brands = BrandReader(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_org_aliases")
@@ -84,6 +87,11 @@ class OrgAliasRecogniser:
             span._.org = info if info is not None else _headless(span)
             added.append(span)
             taken.update(range(i, end))
+        for start, end, cls in self.brands.read(doc, taken):  # "Vietcombank", "hãng Doosan"
+            span = Span(doc, start, end, label="organisation")
+            span._.org = _headless(span, cls)
+            added.append(span)
+            taken.update(range(start, end))
         publisher = doc._.publisher
         if publisher:
             places = {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}

@@ -248,6 +248,8 @@ class _Reading(NameReader):
             if board:
                 pos = board[0]
                 name.lower_board = not is_cap(doc[board[0] - 1]) and not is_cap(doc[name.head_end])
+            elif pos < len(doc) and doc[pos].text.islower():
+                return  # "Ban lãnh đạo X": X's leaders, no board of that name
         end = self._name_body(pos, allow_lower=True, tail=True)
         name.body_start = pos
         name.end = max(end, pos if pos > name.head_end and (legal or entry.body == "sub") else name.head_end)
