@@ -114,3 +114,22 @@ def test_a_misspelt_brand_and_a_board_named_by_an_alias_join_their_body():
     text = "Ông A, Trưởng Ban Quản lý Khu kinh tế Vân Phong (Kvp), cho biết. Ông B, Phó trưởng ban Kvp, dự."
     assert set(orgs(text)) == {"Ban Quản lý Khu kinh tế Vân Phong"}
     assert orgs("Ban lãnh đạo Minhphatbank họp.") == ["Minhphatbank"]  # its leaders, no board
+
+
+def test_abbreviated_heads_business_lines_and_a_credit_glued_to_an_agency():
+    assert orgs("Ông là giảng viên bộ môn Cơ học, ĐH Bách khoa Đà Nẵng.") == [
+        "Bộ môn Cơ học", "ĐH Bách khoa Đà Nẵng"]
+    assert orgs("Theo NHNN, NH Phương Đông (OCB) sẽ hỗ trợ.") == ["Ngân hàng Nhà nước Việt Nam", "NH Phương Đông"]
+    assert orgs("Giám đốc Cty TNHH TM XNK Hoàng Minh Phát ký hợp đồng.") == ["Cty TNHH TM XNK Hoàng Minh Phát"]
+    assert orgs("Thủ tướng phát biểu. Ảnh: Văn Điệp-TTXVN") == ["Thông tấn xã Việt Nam"]
+    assert orgs("Chính phủ số và Chính phủ điện tử là mục tiêu.") == []  # concepts, not the Government
+
+
+def test_a_bank_branch_named_by_its_alias_and_province():
+    text = ("Ngân hàng Phát triển Việt Nam (VDB) cho biết. VDB tỉnh Gia Lai giải ngân; "
+            "Giám đốc VDB Gia Lai dự. Chi nhánh VDB tỉnh báo cáo.")
+    assert orgs(text)[1:] == ["VDB tỉnh Gia Lai"] * 3
+
+
+def test_a_role_head_before_the_same_head_noun():
+    assert orgs("Ông A, Trưởng ban Ban quản lý dự án Sông Hồng, cho biết.") == ["Ban quản lý dự án Sông Hồng"]

@@ -50,6 +50,7 @@ class OrgTables:
         self.home = lexicons.words("home_country")
         self.board_head = lexicons.words("board_head")
         self.lower_head = lexicons.words("lower_head")
+        self.concept_modifier = lexicons.words("concept_modifier")
         self.tail_tag, self.tail_first_tag = lexicons.words("tail_tag"), lexicons.words("tail_first_tag")
         self.after_tail_tag = lexicons.words("after_tail_tag")
 
@@ -68,15 +69,20 @@ class NameReader:
         self.place_ends: dict[int, Span] = {s.end: s for s in doc.spans.get("places", [])}
         self.zones: dict[int, Span] = {s.start: s for s in doc.spans.get("zones", [])}
         self.persons = {i for s in doc.spans.get("persons", []) for i in range(s.start, s.end)}
+        self.bare_persons = {i for s in doc.spans.get("persons", []) if not (s._.person.cue or s._.person.byline)
+                             for i in range(s.start, s.end)}
         roles = doc.spans.get("roles", [])
         self.role_tokens = {i for r in roles for i in range(r.start, r.end)}
         self.role_heads = {r._.role.org_head for r in roles if r._.role.org_head is not None}
 
-    def _name_body(self, start: int, allow_lower: bool, tail: bool = False) -> int:
+    def _name_body(self, start: int, allow_lower: bool, tail: bool = False, person_ok: bool = False) -> int:
         """End of a name read from ``start``: it ends on its last capitalised word, or with
-        ``tail`` on the nouns and adjectives that follow it (:meth:`_tail`)."""
+        ``tail`` on the nouns and adjectives that follow it (:meth:`_tail`). With ``person_ok``
+        a name the persons grammar read by its family name alone is the company's ("Cty TNHH
+        TM *Hoàng Gia Phát*")."""
         doc, end, last, lower_run, cap_end = self.doc, start, start, 0, -1
-        while end < len(doc) and end not in self.persons and (end not in self.role_tokens or end in self.role_heads):
+        persons = self.persons - self.bare_persons if person_ok else self.persons
+        while end < len(doc) and end not in persons and (end not in self.role_tokens or end in self.role_heads):
             tok = doc[end]
             if end > start and tok.is_sent_start:
                 break

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from .. import lexicons
 from ..lexicons import OrgHead
 from ..text import fix_tones
-from .lookup import is_alpha, is_cap, is_stopword, is_word_start, lower, require_words, word_ends_at
+from .lookup import is_alpha, is_cap, is_stopword, is_word_start, lower, require_words, word_at, word_ends_at
 from .org_body import NameReader, OrgTables, word_prefixes
 from .org_names import OrgName, org_info
 
@@ -47,6 +47,7 @@ class OrganisationRecogniser:
         doc.spans["organisations"] = spans
         inside = {i for s in spans for i in range(s.start, s.end)}  # "Ban Quản lý *Khu kinh tế X*": the board's name
         doc.spans["zones"] = [z for z in doc.spans.get("zones", []) if not inside >= set(range(z.start, z.end))]
+        doc.spans["persons"] = [p for p in doc.spans.get("persons", []) if not inside >= set(range(p.start, p.end))]
         return doc
 
 
@@ -85,6 +86,8 @@ class _Reading(NameReader):
                 return named  # "các Đảng này", "cơ quan Đảng": parties, or a word qualifying a noun
         if known and is_cap(doc[i]) and (head is None or known[0] >= head[0]):
             end, body = known
+            if self._concept(end):
+                return None  # "Chính phủ số": digital government, a goal, not the Government
             name = OrgName(i, end, i, end, body.cls, canonical=body.canonical, known=True)
             place = self.places.get(end)
             if place is not None and place._.place.level == "country" and place._.place.name not in self.t.home:
@@ -98,6 +101,9 @@ class _Reading(NameReader):
         if head is None or not self._head_ok(i, *head):
             return None
         head_end, entry = head
+        again = self.heads.longest(doc, head_end)
+        if i in self.role_heads and again is not None and again[1] == entry:
+            return self.parse(head_end)  # "Trưởng ban *Ban quản lý* ...": the role's head, then the body
         name = OrgName(i, head_end, i, head_end, entry.cls, head=entry)
         if entry.body == "unit":
             if not self._unit(name):
@@ -187,6 +193,17 @@ class _Reading(NameReader):
         place = self.places.get(start)
         return name.end <= start or place is not None and place.end >= name.end
 
+    def _concept(self, i: int) -> bool:
+        """A word at ``i`` that makes the body before it a concept ("số" not before a number)."""
+        doc = self.doc
+        if i >= len(doc):
+            return False
+        end = word_at(doc, i) if is_word_start(doc[i]) else i + 1
+        while end < len(doc) and not is_word_start(doc[end]):
+            end += 1  # "Chính phủ điện tử" glued into one word
+        return doc[i:end].text.lower() in self.t.concept_modifier \
+            and not (end < len(doc) and doc[end].text[:1].isdigit())
+
     def _foreign_body(self, start: int) -> int:
         """"Bộ Hàng hải và Nghề cá Indonesia": a ministry no field of Viet Nam's government
         names is a foreign one when its name ends with a foreign country."""
@@ -241,8 +258,10 @@ class _Reading(NameReader):
             name.aliases.append(f"{alias} {doc[pos + 3:self._name_body(pos + 3, True)].text}".strip())
             pos += 3
         legal = self.legal.longest(doc, pos)
-        if legal:
+        found = legal is not None
+        while legal:  # "Cty TNHH TM XNK ...": a legal form, then the business lines
             pos = legal[0]
+            legal = self.legal.longest(doc, pos)
         if entry.head in self.t.board_head:
             board = self.ban_bodies.longest(doc, pos)
             if board:
@@ -250,9 +269,9 @@ class _Reading(NameReader):
                 name.lower_board = not is_cap(doc[board[0] - 1]) and not is_cap(doc[name.head_end])
             elif pos < len(doc) and doc[pos].text.islower():
                 return  # "Ban lãnh đạo X": X's leaders, no board of that name
-        end = self._name_body(pos, allow_lower=True, tail=True)
+        end = self._name_body(pos, allow_lower=True, tail=True, person_ok=found and pos in self.bare_persons)
         name.body_start = pos
-        name.end = max(end, pos if pos > name.head_end and (legal or entry.body == "sub") else name.head_end)
+        name.end = max(end, pos if pos > name.head_end and (found or entry.body == "sub") else name.head_end)
         alias = self._parenthesis(name.end)
         if alias and name.end > name.head_end:  # "Tổng công ty Hàng hải Việt Nam (Vinalines)"
             name.aliases.append(alias)
