@@ -159,6 +159,9 @@ class _Reading(NameReader):
         doc = self.doc
         if not entry.head.isupper() and doc[i:head_end].text.isupper():
             return False  # "TỔ CHỨC THỰC HIỆN": a heading in capitals
+        if any(doc[i:j].text in lexicons.gazetteer() or doc[i:j].text in lexicons.countries()
+               for j in range(head_end + 1, min(head_end + 3, len(doc) + 1))):
+            return False  # "Hội An", "Đài Loan": a place the head noun only begins
         board = entry.head in self.t.board_head and self.ban_bodies.longest(doc, head_end)
         if not (is_cap(doc[i]) or i in self.role_heads or board or self._lower_head(i, head_end, entry)):
             return False
