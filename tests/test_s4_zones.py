@@ -42,3 +42,15 @@ def test_long_qualifiers_numbers_and_compound_types():
 def test_a_zone_named_inside_an_organisation_is_no_zone_mention():
     assert zones("Ban Quản lý Khu kinh tế Vân Phong công bố quy hoạch.") == []
     assert zones("Công ty cổ phần Khu công nghiệp Tân Phú tăng vốn.") == []
+
+
+def test_abbreviation_in_brackets_colon_lists_and_numbered_zones():
+    assert zones("Khu công nghiệp (KCN) Tràng Duệ có 20 dự án.") == ["Khu công nghiệp Tràng Duệ"]
+    assert zones("Tỉnh có các CCN: Tân Dân, Phú Lâm đã lấp đầy.") == [
+        "Cụm công nghiệp Tân Dân", "Cụm công nghiệp Phú Lâm"]
+    assert zones("Mở rộng KCN số 3 và KCN Quế Võ giai đoạn 2.") == ["Khu công nghiệp số 3", "Khu công nghiệp Quế Võ"]
+
+
+def test_a_brand_named_park_is_named_alone_too():
+    text = "Dự án Khu công nghiệp - đô thị và dịch vụ Becamex Bình Phước. Đến nay Becamex Bình Phước có 40 dự án."
+    assert zones(text) == ["Khu công nghiệp - đô thị và dịch vụ Becamex Bình Phước"] * 2

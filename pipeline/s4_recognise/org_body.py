@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-__all__ = ["OrgTables", "NameReader", "word_prefixes"]
+__all__ = ["OrgTables", "NameReader", "name_word_end", "word_prefixes"]
 
 _JOINING_MARKS = {"&", "-", "–"}
 _CODE = re.compile(r"^\d+[-/][A-Za-zĐđ]")  # 07-CTr/TU, 277/CTr-UBND; not 2012-2017
@@ -168,16 +168,7 @@ class NameReader:
 
     def _word_end(self, i: int) -> int:
         """End of the underthesea word token ``i`` begins ("Dân vận", "Chỉ đạo")."""
-        doc, end = self.doc, i + 1
-        while end < len(doc) and not is_word_start(doc[end]) and doc[end].text.isalpha():
-            end += 1
-        cap = i
-        for j in range(i + 1, end):
-            if not doc[j].text.islower():
-                cap = j
-            elif fix_tones(doc[cap:j + 1].text.lower()) not in word_prefixes():
-                return j  # "Freetrend tuyển", "Viettel doanh thu", "Sen Vàng cầm": a word glued to the name
-        return end
+        return name_word_end(self.doc, i)
 
     def _starts_other(self, i: int) -> bool:
         """A capitalised word that begins another body (a parent, or a listed one)."""
@@ -204,6 +195,28 @@ class NameReader:
             end += 1
         return end
 
+
+
+def name_word_end(doc: Doc, i: int) -> int:
+    """End of the word a capitalised token ``i`` begins, without a common word underthesea glued
+    to the name: each lower-case run must continue the capitalised syllable before it into a word
+    of the dictionary ("Đầu tư", "Thừa phát"; not "Freetrend tuyển", "Sen Vàng cầm", "Quế Võ giai đoạn").
+    """
+    end = i + 1
+    while end < len(doc) and not is_word_start(doc[end]) and doc[end].text.isalpha():
+        end += 1
+    cap, j = i, i + 1
+    while j < end:
+        if not doc[j].text.islower():
+            cap, j = j, j + 1
+            continue
+        k = j
+        while k < end and doc[k].text.islower():
+            k += 1
+        if fix_tones(doc[cap:k].text.lower()) not in word_prefixes():
+            return j
+        j = k
+    return end
 
 
 @cache

@@ -8,10 +8,10 @@ from spacy.tokens import Doc, Span
 
 from .. import lexicons
 from ..lexicons import ZoneType
-from ..text import fix_tones
 from .figures import parse_number
 from .lookup import PhraseTable, is_alpha, is_cap, is_stopword, is_word_start, lower, require_words
-from .org_body import word_prefixes
+from .org_body import name_word_end
+from .org_brands import is_foreign
 from .spans import ZoneInfo
 
 __all__ = ["ZoneRecogniser"]
@@ -65,12 +65,13 @@ class ZoneRecogniser:
                 i += 1
                 continue
             type_end, ztype = hit
-            name_end, anchored, place = self._name(doc, type_end, places, persons, numbered=is_cap(doc[i]))
+            start = self._after_type(doc, type_end)
+            name_end, anchored, place = self._name(doc, start, places, persons, numbered=is_cap(doc[i]))
             generic = self._generic(doc, i)
-            if not anchored or self._place_only(doc, i, type_end, name_end, places, generic):
+            if not anchored or self._place_only(doc, i, start, name_end, places, generic):
                 i = type_end
                 continue
-            spans.append(self._span(doc, i, name_end, type_end, ztype, place))
+            spans.append(self._span(doc, i, name_end, start, ztype, place))
             i = name_end
             # "khu công nghiệp Tân Thuận và Linh Trung", "KCN Sóng Thần 1, Sóng Thần 2": more zones of the type
             while i + 1 < len(doc) and (lower(doc[i]) in self.coordinator or doc[i].text == ",") \
@@ -84,10 +85,45 @@ class ZoneRecogniser:
                 span._.zone = replace(span._.zone, name=f"{ztype.canonical} {doc[i + 1:end2].text}")
                 spans.append(span)
                 i = end2
-        doc.spans["zones"] = spans
+        spans += self._brand_mentions(doc, spans, persons)
+        doc.spans["zones"] = sorted(spans, key=lambda s: s.start)
         taken = {i for s in spans for i in range(s.start, s.end)}
         doc.spans["persons"] = [p for p in doc.spans.get("persons", []) if not taken & set(range(p.start, p.end))]
         return doc
+
+    def _after_type(self, doc: Doc, i: int) -> int:
+        """Where the name begins after a type word: past its abbreviation in brackets ("Khu công
+        nghiệp (KCN) Đông Mai") or a colon before a list ("các CCN: A, B và C")."""
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and self._starts_type(doc, i + 1):
+            return i + 3
+        if i + 1 < len(doc) and doc[i].text == ":" and is_cap(doc[i + 1]):
+            return i + 1
+        return i
+
+    def _brand_mentions(self, doc: Doc, spans: list[Span], persons: set[int]) -> list[Span]:
+        """"VSIP Quảng Ngãi" after "Khu công nghiệp ... VSIP Quảng Ngãi", "VSIP" after "(VSIP)": a park's
+        own name that begins with a foreign word or an acronym names it alone too."""
+        names: dict[tuple[str, ...], ZoneInfo] = {}
+        for span in spans:
+            first = next((j for j in range(span.start, span.end) if is_cap(doc[j]) and not self._starts_type(doc, j)
+                          and (j == span.start or not is_cap(doc[j - 1]) or self._starts_type(doc, j - 1))), None)
+            if first is not None and is_foreign(doc[first].text):
+                names[tuple(t.text for t in doc[first:span.end])] = span._.zone
+            if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" \
+                    and is_foreign(doc[span.end + 1].text):
+                names[(doc[span.end + 1].text,)] = span._.zone
+        taken = {i for s in spans for i in range(s.start, s.end)} | persons
+        found = []
+        for words, zone in sorted(names.items(), key=lambda kv: -len(kv[0])):
+            for i in range(len(doc) - len(words) + 1):
+                end = i + len(words)
+                if tuple(t.text for t in doc[i:end]) == words and not taken & set(range(i, end)) \
+                        and not (i > 0 and doc[i - 1].text == "(") and not (end < len(doc) and is_cap(doc[end])):
+                    span = Span(doc, i, end, label="zone")
+                    span._.zone = zone
+                    found.append(span)
+                    taken.update(range(i, end))
+        return found
 
     def _generic(self, doc: Doc, i: int) -> bool:
         if i == 0:
@@ -107,15 +143,15 @@ class ZoneRecogniser:
                 end = last_anchor = places[end].end
                 continue
             if is_cap(tok) and is_alpha(tok) or tok.text in _ROMAN and end > start:
-                end = last_anchor = _word_end(doc, end)  # "Quốc tế", not "Hòa Lạc thu hút"
+                end = last_anchor = name_word_end(doc, end)  # "Quốc tế", not "Hòa Lạc thu hút"
             elif tok.text.isdigit() and len(tok.text) <= 2 and (end > start and last_anchor == end or numbered) \
                     and not (end + 1 < len(doc) and doc[end + 1].text[:1].islower()  # not "Hòa Lạc 14 dự án"
                              and not is_stopword(doc, end + 1, self.function_words)):
                 end = last_anchor = end + 1
             elif tok.text in _DASHES and last_anchor == start and end + 1 < len(doc) and doc[end + 1].text.islower():
                 end += 1  # "Khu công nghiệp - đô thị và dịch vụ VSIP"
-            elif lower(tok) in self.number_words and end > start and last_anchor == end and end + 1 < len(doc) \
-                    and doc[end + 1].text.isdigit():
+            elif lower(tok) in self.number_words and (end > start and last_anchor == end or numbered) \
+                    and end + 1 < len(doc) and doc[end + 1].text.isdigit():
                 end = last_anchor = end + 2  # "Công viên phần mềm Đà Nẵng số 2"
             elif tok.text in _DASHES and end > start and last_anchor == end and end + 1 < len(doc) \
                     and is_cap(doc[end + 1]):
@@ -166,12 +202,3 @@ class ZoneRecogniser:
         span._.zone = ZoneInfo(f"{ztype.canonical} {name}" if type_end > start else name, ztype.concept,
                                ztype.canonical, place=place._.place.key if place is not None else None)
         return span
-
-
-def _word_end(doc: Doc, i: int) -> int:
-    """End of the word a capitalised token begins, without a common word underthesea glued to it."""
-    end = i + 1
-    while end < len(doc) and not is_word_start(doc[end]) and doc[end].text.isalpha() \
-            and (not doc[end].text.islower() or fix_tones(doc[i:end + 1].text.lower()) in word_prefixes()):
-        end += 1
-    return end
