@@ -133,3 +133,7 @@ def test_a_bank_branch_named_by_its_alias_and_province():
 
 def test_a_role_head_before_the_same_head_noun():
     assert orgs("Ông A, Trưởng ban Ban quản lý dự án Sông Hồng, cho biết.") == ["Ban quản lý dự án Sông Hồng"]
+
+
+def test_a_head_noun_inside_a_place_name_is_no_organisation():
+    assert orgs("Thủ tướng Tây Ban Nha và Thị trưởng Hội An gặp nhau.") == []

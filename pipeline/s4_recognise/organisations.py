@@ -111,7 +111,7 @@ class _Reading(NameReader):
         elif entry.body in ("field", "strict", "proper"):
             field = self.fields.longest(doc, head_end) if entry.body != "proper" else None
             if field:
-                name.end = field[0]
+                name.end = self._tail(field[0]) if entry.body == "field" else field[0]  # "Cục Y tế *dự phòng*"
             elif entry.body in ("field", "proper"):
                 name.end = self._name_body(head_end, allow_lower=False, tail=True)
             else:
@@ -159,9 +159,9 @@ class _Reading(NameReader):
         doc = self.doc
         if not entry.head.isupper() and doc[i:head_end].text.isupper():
             return False  # "TỔ CHỨC THỰC HIỆN": a heading in capitals
-        if any(doc[i:j].text in lexicons.gazetteer() or doc[i:j].text in lexicons.countries()
-               for j in range(head_end + 1, min(head_end + 3, len(doc) + 1))):
-            return False  # "Hội An", "Đài Loan": a place the head noun only begins
+        if any(self._place_name(k, j) for k in range(max(0, i - 2), i + 1)
+               for j in range(max(head_end, i + 1) + (k == i), min(head_end + 3, len(doc) + 1))):
+            return False  # "Hội An", "Đài Loan", "Tây Ban Nha": a place the head noun is part of
         board = entry.head in self.t.board_head and self.ban_bodies.longest(doc, head_end)
         if not (is_cap(doc[i]) or i in self.role_heads or board or self._lower_head(i, head_end, entry)):
             return False
@@ -195,6 +195,10 @@ class _Reading(NameReader):
         start = name.body_start if name.body_start is not None else name.head_end
         place = self.places.get(start)
         return name.end <= start or place is not None and place.end >= name.end
+
+    def _place_name(self, start: int, end: int) -> bool:
+        text = self.doc[start:end].text
+        return text in lexicons.gazetteer() or text in lexicons.countries()
 
     def _concept(self, i: int) -> bool:
         """A word at ``i`` that makes the body before it a concept ("số" not before a number)."""
