@@ -80,7 +80,7 @@ class NameReader:
         ``tail`` on the nouns and adjectives that follow it (:meth:`_tail`). With ``person_ok``
         a name the persons grammar read by its family name alone is the company's ("Cty TNHH
         TM *Hoàng Gia Phát*")."""
-        doc, end, last, lower_run, cap_end = self.doc, start, start, 0, -1
+        doc, end, last, lower_run, cap_end, joined = self.doc, start, start, 0, -1, False
         persons = self.persons - self.bare_persons if person_ok else self.persons
         while end < len(doc) and end not in persons and (end not in self.role_tokens or end in self.role_heads):
             tok = doc[end]
@@ -102,11 +102,11 @@ class NameReader:
                 while end + 1 < len(doc) and doc[end].text == "," and self._zone_type_end(end + 1):
                     end = self._zone_type_end(end + 1)  # "các khu chế xuất, khu công nghiệp"
             elif is_alpha(tok) and is_cap(tok):
-                second = lower(doc[end - 1]) in self.t.coordinator and self.heads.longest(doc, end)
+                second = (lower(doc[end - 1]) in self.t.coordinator or joined) and self.heads.longest(doc, end)
                 if self._starts_other(end) or second or lower(tok) in self.t.address:  # "... và *Bà* Renho"
                     break  # a parent body, or "Ban Dân nguyện *và Viện* ...": a second body
                 end = last = cap_end = self._word_end(end)
-                lower_run = 0
+                lower_run, joined = 0, False
             elif lower(tok) in self.t.coordinator and end + 1 < len(doc) and is_upper_word(doc[end + 1].text):
                 break  # "Tập đoàn TH và ITEC": an acronym after "và" is another body
             elif (lower(tok) in self.t.coordinator or tok.text in _JOINING_MARKS) and end > start \
@@ -121,6 +121,7 @@ class NameReader:
             elif allow_lower and tok.text.isalpha() and tok.text.islower() \
                     and not is_stopword(doc, end, self.t.stopwords) \
                     and lower(tok) not in self.t.plural and lower_run < _MAX_LOWER:
+                joined = joined or lower(tok) in self.t.coordinator  # "HĐTV *và thành viên* HĐTV": another body
                 end += 1
                 lower_run += 1
             else:
