@@ -96,3 +96,10 @@ def test_a_ranks_total_written_after_it_is_no_figure_of_its_own():
 
 def test_a_numbered_plan_and_a_speed_are_no_figures():
     assert figures("Triển khai Đề án 06 trên địa bàn; tốc độ thiết kế 100 km/h.") == []
+
+
+def test_the_indicator_written_before_a_figure():
+    rec = recognise("Kim ngạch xuất khẩu thủy sản đạt 2,5 tỷ USD. "
+                    "Cây cầu mới có chiều cao 45 m và giá bán vé 30.000 đồng.")
+    assert {m.text: m.info.indicator for m in rec.mentions.figures} == {
+        "2,5 tỷ USD": "kim ngạch xuất khẩu thủy sản", "45 m": "chiều cao", "30.000 đồng": "giá bán vé"}

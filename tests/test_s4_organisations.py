@@ -54,3 +54,87 @@ def test_defined_alias_is_the_company_wherever_written():
 def test_latin_brand_with_a_corporate_word_and_news_outlets():
     assert orgs("Tập đoàn FPT (FPT Software, Đại học FPT) tham gia.") == ["Tập đoàn FPT", "FPT Software", "Đại học FPT"]
     assert orgs("Thủ tướng nhấn mạnh./. Nguyễn Quỳnh/VOV.VN") == ["VOV.VN"]
+
+
+def test_lower_case_heads_name_a_body_when_a_capitalised_name_follows():
+    assert orgs("Giám đốc công ty Minh Long cho biết đơn hàng tăng.") == ["Công ty Minh Long"]
+    assert orgs("Phóng viên báo Lao Động ghi nhận tại bệnh viện Thanh Nhàn.") == ["Báo Lao Động",
+                                                                                 "Bệnh viện Thanh Nhàn"]
+    assert orgs("Các công ty Hàn Quốc và các tạp chí ISI.") == []  # a country's companies; journals, none named
+    assert orgs("Tỉnh sẽ tổ chức Hội chợ xuân.") == []  # "tổ chức": a verb
+    assert orgs("Tập đoàn Minh Long và VKT ký kết.") == ["Tập đoàn Minh Long"]  # an acronym after "và": another
+
+
+def test_a_number_after_a_company_name_belongs_to_it():
+    assert orgs("Công ty Sông Hồng 5 có 300 công nhân.") == ["Công ty Sông Hồng 5"]
+    assert orgs("Tập đoàn Minh Long 3 năm liền lãi lớn.") == ["Tập đoàn Minh Long"]
+
+
+def test_names_take_a_lower_case_tail_of_nouns():
+    assert orgs("Cục Xúc tiến thương mại vừa công bố báo cáo.") == ["Cục Xúc tiến thương mại"]
+    assert orgs("Ông được đưa vào Bệnh viện Nhi trung ương cấp cứu.") == ["Bệnh viện Nhi trung ương"]
+    assert orgs("Báo Lao Động kịp thời phản ánh.") == ["Báo Lao Động"]  # an adverb is no part of it
+    assert orgs("Công ty Minh Long vốn 200 tỷ đồng.") == ["Công ty Minh Long"]  # a noun phrase begins
+    assert orgs("Hội Doanh nhân trẻ & khởi nghiệp Đà Nẵng họp.") == ["Hội Doanh nhân trẻ & khởi nghiệp Đà Nẵng"]
+
+
+def test_a_word_glued_to_a_name_is_no_part_of_it():
+    assert orgs("Tập đoàn Samsung doanh thu giảm.") == ["Tập đoàn Samsung"]
+
+
+def test_listed_local_bodies_share_the_locality_written_once():
+    assert orgs("Tỉnh ủy, HĐND, UBND tỉnh Gia Lai quyết định.") == [
+        "Tỉnh ủy Gia Lai", "HĐND tỉnh Gia Lai", "UBND tỉnh Gia Lai"]
+    assert orgs("HĐND và UBND huyện Đông Anh họp.") == ["HĐND huyện Đông Anh", "UBND huyện Đông Anh"]
+
+
+def test_national_bodies_take_viet_nam_and_local_ones_their_unit():
+    assert orgs("Bảo hiểm xã hội Việt Nam công bố số liệu.") == ["Bảo hiểm xã hội Việt Nam"]
+    assert orgs("Ông A, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Gia Lai, phát biểu.") == [
+        "Ủy ban MTTQ Việt Nam tỉnh Gia Lai"]
+    assert orgs("Đảng bộ tỉnh Gia Lai có 80 nghìn đảng viên.") == ["Đảng bộ tỉnh Gia Lai"]
+
+
+def test_foreign_ministries_and_parties():
+    assert orgs("Bộ Năng lượng và Khoáng sản Indonesia cho biết.") == ["Bộ Năng lượng và Khoáng sản Indonesia"]
+    assert orgs("Đảng Bảo thủ giành đa số; Đảng và Nhà nước ta quan tâm.") == [
+        "Đảng Bảo thủ", "Đảng Cộng sản Việt Nam"]
+    assert orgs("Đề án chuyển đổi số trong các cơ quan Đảng được triển khai.") == []  # "Đảng" qualifies a noun
+
+
+def test_brands_named_alone():
+    assert orgs("Lợi nhuận của Sonabank tăng mạnh.") == ["Sonabank"]  # a trading name's ending
+    assert orgs("Theo hãng tin Kyodo, hãng Suzuki sẽ mở nhà máy.") == ["Kyodo", "Suzuki"]
+    assert orgs("Các doanh nghiệp Amazon, Netflix và Spotify đầu tư.") == ["Amazon", "Netflix", "Spotify"]
+    assert orgs("Doanh nghiệp Nhà nước và doanh nghiệp Nhật Bản cùng tham gia.") == []  # no foreign name
+    assert orgs("Các dự án điện của TKV, Hoanggroup được đẩy nhanh.") == ["TKV", "Hoanggroup"]
+
+
+def test_a_misspelt_brand_and_a_board_named_by_an_alias_join_their_body():
+    assert orgs("Minhphatbank tăng vốn. Minhphatbank và Minhpahtbank cùng báo lãi.") == ["Minhphatbank"] * 3
+    text = "Ông A, Trưởng Ban Quản lý Khu kinh tế Vân Phong (Kvp), cho biết. Ông B, Phó trưởng ban Kvp, dự."
+    assert set(orgs(text)) == {"Ban Quản lý Khu kinh tế Vân Phong"}
+    assert orgs("Ban lãnh đạo Minhphatbank họp.") == ["Minhphatbank"]  # its leaders, no board
+
+
+def test_abbreviated_heads_business_lines_and_a_credit_glued_to_an_agency():
+    assert orgs("Ông là giảng viên bộ môn Cơ học, ĐH Bách khoa Đà Nẵng.") == [
+        "Bộ môn Cơ học", "ĐH Bách khoa Đà Nẵng"]
+    assert orgs("Theo NHNN, NH Phương Đông (OCB) sẽ hỗ trợ.") == ["Ngân hàng Nhà nước Việt Nam", "NH Phương Đông"]
+    assert orgs("Giám đốc Cty TNHH TM XNK Hoàng Minh Phát ký hợp đồng.") == ["Cty TNHH TM XNK Hoàng Minh Phát"]
+    assert orgs("Thủ tướng phát biểu. Ảnh: Văn Điệp-TTXVN") == ["Thông tấn xã Việt Nam"]
+    assert orgs("Chính phủ số và Chính phủ điện tử là mục tiêu.") == []  # concepts, not the Government
+
+
+def test_a_bank_branch_named_by_its_alias_and_province():
+    text = ("Ngân hàng Phát triển Việt Nam (VDB) cho biết. VDB tỉnh Gia Lai giải ngân; "
+            "Giám đốc VDB Gia Lai dự. Chi nhánh VDB tỉnh báo cáo.")
+    assert orgs(text)[1:] == ["VDB tỉnh Gia Lai"] * 3
+
+
+def test_a_role_head_before_the_same_head_noun():
+    assert orgs("Ông A, Trưởng ban Ban quản lý dự án Sông Hồng, cho biết.") == ["Ban quản lý dự án Sông Hồng"]
+
+
+def test_a_head_noun_inside_a_place_name_is_no_organisation():
+    assert orgs("Thủ tướng Tây Ban Nha và Thị trưởng Hội An gặp nhau.") == []

@@ -64,6 +64,77 @@ def test_figure_subject_is_the_topic_of_its_sentence():
     assert indicators["khoảng 115.830 tỷ đồng"] == "tổng vốn đăng ký"
 
 
+def _subjects(text):
+    linked = link(text)
+    return {f.mention.text: linked.entities[f.about].name if f.about else None for f in linked.figures}
+
+
+def test_what_an_authority_reports_is_about_the_place_it_governs():
+    subjects = _subjects("Theo Sở Công Thương tỉnh Lào Cai, kim ngạch xuất khẩu qua cửa khẩu đạt 2,1 tỷ USD. "
+                         "Công ty cổ phần Apatit Lào Cai nộp ngân sách 900 tỷ đồng.")
+    assert subjects == {"2,1 tỷ USD": "Lào Cai", "900 tỷ đồng": "Công ty cổ phần Apatit Lào Cai"}
+
+
+def test_the_agent_of_a_passive_is_no_subject():
+    assert _subjects("Năm nay có thêm 3 dự án đã được UBND tỉnh Lào Cai chấp thuận.") == {"3 dự án": None}
+
+
+def test_each_item_of_a_list_has_the_subject_of_its_clause():
+    subjects = _subjects("Năm nay huyện Yên Phong có 30 dự án mới; huyện Quế Võ có 12 dự án, tổng vốn 300 triệu USD.")
+    assert subjects == {"30 dự án": "Yên Phong", "12 dự án": "Quế Võ", "300 triệu USD": "Quế Võ"}
+
+
+def test_a_parenthesis_is_about_what_it_follows_and_a_rank_not_about_its_range():
+    subjects = _subjects("Năm 2024, tỉnh Thái Nguyên tăng trưởng 7,5% (đứng thứ 12 vùng Trung du và miền núi "
+                         "phía Bắc); Khu công nghiệp Điềm Thụy (đã có 45 doanh nghiệp) đạt doanh thu 900 tỷ đồng.")
+    assert subjects == {"7,5%": "Thái Nguyên", "đứng thứ 12": "Thái Nguyên",
+                        "45 doanh nghiệp": "Khu công nghiệp Điềm Thụy", "900 tỷ đồng": "Khu công nghiệp Điềm Thụy"}
+
+
+def test_the_owner_right_after_a_count_and_where_the_counted_things_are():
+    subjects = _subjects("Việt Nam thu hút nhiều nhà đầu tư. Có khoảng 120 doanh nghiệp tỉnh Gifu đang đầu tư, chiếm "
+                         "20% số doanh nghiệp Nhật Bản tại Việt Nam; trong đó 3 dự án mới đặt nhà máy tại xã Đại Đồng, "
+                         "huyện Tiên Du.")
+    assert subjects == {"khoảng 120 doanh nghiệp": "Gifu", "20%": "Gifu", "3 dự án": "Đại Đồng"}
+
+
+def test_words_that_refer_to_a_zone_a_province_or_the_country():
+    subjects = _subjects("Khu công nghiệp Quang Châu rộng 426 ha. Nhiều nhà đầu tư Nhật Bản đã đến tìm hiểu. "
+                         "Năm 2025, khu công nghiệp này thu hút 9.000 lao động. Tỉnh Nghệ An nằm khá xa Hà Nội. "
+                         "Năm nay, tỉnh thu hút 20 dự án. Việt Nam có nhiều khu công nghiệp. "
+                         "Theo thống kê, cả nước có 400 khu công nghiệp.")
+    assert subjects == {"426 ha": "Khu công nghiệp Quang Châu", "9.000 lao động": "Khu công nghiệp Quang Châu",
+                        "20 dự án": "Nghệ An", "400 khu công nghiệp": "Việt Nam"}
+
+
+def test_what_a_figure_counts_and_where_people_are_from_are_not_its_subject():
+    subjects = _subjects("Bộ Tài chính vừa cấp tiền cho 4 địa phương Hà Tĩnh, Quảng Bình, Quảng Trị. "
+                         "Real đã trả 58 triệu euro cho ngôi sao người Pháp. Tỉnh Nghệ An có nhiều dự án. "
+                         "Hiện còn 4 huyện của tỉnh chưa có dự án FDI nào.")
+    assert subjects == {"4 địa phương": None, "58 triệu euro": None, "4 huyện": "Nghệ An"}  # "của tỉnh": its owner
+
+
+def test_a_place_named_before_and_referred_to_by_its_unit_word_and_this():
+    subjects = _subjects("Xã Ia Sao có 300 hộ nghèo. Nhiều gia đình đã vay vốn. Năm nay địa phương này còn nợ hơn "
+                         "2 tỷ đồng. Argentina là đối tác lớn. Năm 2016, nước này xuất khẩu 3 tỷ USD sang Việt Nam.")
+    assert subjects == {"300 hộ": "Ia Sao", "hơn 2 tỷ đồng": "Ia Sao", "3 tỷ USD": "Argentina"}
+
+
+def test_a_share_of_the_whole_country_is_not_about_the_country_but_a_scope_is():
+    subjects = _subjects("Việt Nam có nhiều cảng biển. Công ty cổ phần Cảng Hải Phòng nộp ngân sách 900 tỷ đồng. "
+                         "Sản lượng hàng thông qua cảng đạt 30 triệu tấn, chiếm 10% cả nước. Tỉnh Nghệ An có bờ biển "
+                         "dài. Năm nay, có 1.200 hộ nghèo trong toàn tỉnh thoát nghèo.")
+    port = "Công ty cổ phần Cảng Hải Phòng"
+    assert subjects == {"900 tỷ đồng": port, "30 triệu tấn": port, "10%": port, "1.200 hộ": "Nghệ An"}
+
+
+def test_a_run_of_figures_keeps_its_subject_and_a_figure_of_nothing_named_has_none():
+    subjects = _subjects("Công ty cổ phần Thép Hòa Bình đạt lợi nhuận 20 tỷ đồng. Doanh thu đạt 300 tỷ đồng. "
+                         "Ông Lê Văn Hòa cho biết có 3 người bị thương. Sáng nay có 5 xe bị hỏng.")
+    assert subjects == {"20 tỷ đồng": "Công ty cổ phần Thép Hòa Bình", "300 tỷ đồng": "Công ty cổ phần Thép Hòa Bình",
+                        "3 người": None, "5 xe": None}
+
+
 def test_the_event_its_date_organiser_and_chair():
     linked = link("Sáng 12/7/2024, Sở Công Thương tỉnh Bắc Giang tổ chức hội nghị xúc tiến đầu tư. "
                   "Phó Chủ tịch UBND tỉnh Nguyễn Văn Cường chủ trì hội nghị.")

@@ -226,13 +226,18 @@ class FigureRecogniser:
         begin = end
         while begin > 0 and end - begin < _MAX_INDICATOR:
             tok = doc[begin - 1]
-            if not tok.text.isalpha() or is_stopword(doc, begin - 1, self.indicator_stops) or tok.text[:1].isupper():
+            if not tok.text.isalpha() or is_stopword(doc, begin - 1, self.indicator_stops):
+                break
+            if tok.text[:1].isupper():  # a name ends it, but a sentence may begin with it ("Doanh thu du lịch đạt")
+                if tok.is_sent_start and not is_upper_word(tok.text):
+                    begin -= 1
                 break
             begin -= 1
         for i in range(begin, end):  # the indicator begins at its head noun
             rest = doc[i:end].text.lower()
             if any(rest == h or rest.startswith(h + " ") for h in self.indicator_heads):
-                return doc[i:end].text
+                text = doc[i:end].text
+                return text[:1].lower() + text[1:] if doc[i].is_sent_start else text
         return None
 
     def _excluded_before(self, doc: Doc, i: int, after_place: set[int]) -> bool:

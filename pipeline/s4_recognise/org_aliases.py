@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicons
 from ..s2_segment import tokenise
-from .lookup import is_alpha, is_cap, require_words, texts
+from .lookup import PhraseTable, is_alpha, is_cap, require_words, texts
+from .org_brands import BrandReader
 from .spans import OrgInfo
 
 __all__ = ["OrgAliasRecogniser"]
@@ -30,6 +32,7 @@ class OrgAliasRecogniser:
       *Viettel*"), wherever else it is written alone: its ``_.org.refers_to``
       is the mention it abbreviates, which linking resolves;
     * a capitalised Latin name ending in a corporate word ("FPT Software");
+    * a brand alone (``org_brands``): "Vietcombank", "hãng Doosan";
     * the outlet after a byline ("Nguyễn Quỳnh/VOV.VN") and the publisher a
       source line names ("Nguồn Hà Nội TV: ...").
     """
@@ -37,6 +40,8 @@ class OrgAliasRecogniser:
     def __init__(self, nlp: Language):
         self.suffixes = frozenset(lexicons.lines("org_suffixes.txt"))
         self.source = lexicons.words("source")
+        self.brands = BrandReader(nlp)
+        self.units = PhraseTable(nlp, lexicons.place_units().items())
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_org_aliases")
@@ -60,13 +65,15 @@ class OrgAliasRecogniser:
         for alias_words, defined in sorted(aliases.items(), key=lambda kv: -len(kv[0])):  # longest first
             by_first.setdefault(alias_words[0], {})[alias_words] = defined
         countries = {s.start: s for s in doc.spans.get("places", []) if s._.place.level == "country"}
+        provinces = {s.start for s in doc.spans.get("places", []) if s._.place.level == "province"}
         added = []
         words = texts(doc)
         for i in range(len(doc)):
             word = words[i]
             if i in taken or not word[:1].isupper():
                 continue
-            found = ((word in by_first and self._alias_at(doc, i, by_first[word], countries))
+            found = ((word in by_first and self._alias_at(doc, i, by_first[word], countries.keys() | provinces))
+                     or ("-" in word and _glued_known(doc, i))
                      or (word.isascii() and self._suffix_name(doc, i))
                      or (i >= 2 and (words[i - 1] == "/" or words[i - 1].lower() in self.source)
                          and self._outlet(doc, i)))
@@ -80,10 +87,17 @@ class OrgAliasRecogniser:
                 info = _headless(doc[i:branch.end], info.cls, owner=info)
                 doc.spans["places"] = [s for s in doc.spans["places"] if s is not branch]
                 end = branch.end
+            elif info is not None and info.refers_to and info.cls in _CORPORATE:
+                end, info = self._local_branch(doc, i, end, info)  # "NHCSXH tỉnh Thái Bình"
             span = Span(doc, i, end, label="organisation")
             span._.org = info if info is not None else _headless(span)
             added.append(span)
             taken.update(range(i, end))
+        for start, end, cls in self.brands.read(doc, taken):  # "Vietcombank", "hãng Doosan"
+            span = Span(doc, start, end, label="organisation")
+            span._.org = _headless(span, cls)
+            added.append(span)
+            taken.update(range(start, end))
         publisher = doc._.publisher
         if publisher:
             places = {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
@@ -96,14 +110,32 @@ class OrgAliasRecogniser:
         return doc
 
     def _alias_at(self, doc: Doc, i: int, aliases: dict[tuple[str, ...], OrgInfo],
-                  countries: dict[int, Span]) -> tuple[int, OrgInfo | None] | None:
+                  branches: Collection[int]) -> tuple[int, OrgInfo | None] | None:
         for words, defined in aliases.items():
             end = i + len(words)
             if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
-                if end < len(doc) and is_cap(doc[end]) and doc[end - 1].whitespace_ and end not in countries:
+                if end < len(doc) and is_cap(doc[end]) and doc[end - 1].whitespace_ and end not in branches:
                     continue  # "FPT Software" is another company than "FPT"
                 return end, _headless(doc[i:end], defined.cls, refers_to=(defined.start, defined.end))
         return None
+
+    def _local_branch(self, doc: Doc, start: int, end: int, info: OrgInfo) -> tuple[int, OrgInfo]:
+        """An alias followed by a province, or by the unit word of one: the company's branch there."""
+        place = next((s for s in doc.spans.get("places", []) if s.start == end), None)
+        if place is not None and place._.place.level == "province":
+            branch = doc[start:place.end]
+            unit = place._.place.unit or next((e.unit for e in lexicons.gazetteer().get(place._.place.name, ())
+                                               if e.level == "province" and e.unit), None)
+            own = f"{doc[start:end].text} {unit} {place._.place.name}" if unit else branch.text  # one name for both
+            return place.end, OrgInfo(info.cls, branch.text, own, branch.start_char, branch.end_char,
+                                      place=place._.place, place_text=place._.place.name, owner=info)
+        unit = self.units.longest(doc, end)
+        if unit is not None and unit[1].level in ("province", "city") \
+                and not (unit[0] < len(doc) and is_cap(doc[unit[0]])):
+            branch = doc[start:unit[0]]
+            return unit[0], OrgInfo(info.cls, branch.text, branch.text, branch.start_char, branch.end_char,
+                                    implicit_level=unit[1].level, owner=info)
+        return end, info
 
     def _suffix_name(self, doc: Doc, i: int) -> tuple[int, OrgInfo | None] | None:
         stop = lexicons.stopwords()
@@ -141,6 +173,15 @@ class OrgAliasRecogniser:
                 span._.org = _headless(span, "schema:NewsMediaOrganization")
                 return [span]
         return []
+
+
+def _glued_known(doc: Doc, i: int) -> tuple[int, OrgInfo | None] | None:
+    """"Ảnh: Nhan Sáng-TTXVN": a known body's abbreviation glued by a hyphen to a credited name."""
+    tail = doc[i].text.rsplit("-", 1)[1]
+    if not (tail.isupper() and len(tail) >= 2):
+        return None
+    info = _known(tail, doc[i:i + 1])
+    return (i + 1, info) if info is not None else None
 
 
 def _known(text: str, span: Span) -> OrgInfo | None:

@@ -34,6 +34,8 @@ class OrgName:
     aliases: list[str] = field(default_factory=list)
     body_start: int | None = None    # first word of the proper name, after head and legal form
     lower_board: bool = False        # "ban tổ chức": a board named in lower case only
+    shared: tuple[int, int] | None = None  # the locality a listed body lends it ("*HĐND*, UBND tỉnh")
+    locality: int | None = None      # where a unit body's place or unit word begins
 
 
 def org_info(doc: Doc, name: OrgName) -> OrgInfo:
@@ -50,10 +52,12 @@ def org_info(doc: Doc, name: OrgName) -> OrgInfo:
     own_end = name.parent.start if name.parent is not None else name.end
     last = doc[name.end - 1]
     head = name.head
+    own = doc[name.start:own_end].text
+    shared = doc[name.shared[0]:name.shared[1]].text if name.shared is not None else None
     return OrgInfo(
         cls=name.cls,
         surface=doc[name.start:name.end].text,
-        own=doc[name.start:own_end].text,
+        own=f"{own} {shared}" if shared else own,
         start=doc[name.start].idx,
         end=last.idx + len(last.text),
         head=head.head if head is not None else None,
@@ -61,7 +65,7 @@ def org_info(doc: Doc, name: OrgName) -> OrgInfo:
         head_body=head.body if head is not None else None,
         known=name.canonical if name.known else None,
         place=name.place._.place if name.place is not None else None,
-        place_text=name.place.text if name.place is not None else None,
+        place_text=shared if shared and name.place is not None else name.place.text if name.place is not None else None,
         implicit_level=name.implicit_level,
         anaphoric=name.anaphoric,
         aliases=tuple(name.aliases),

@@ -1,22 +1,18 @@
 """Organisations: a head noun, its name, its parent body and its locality."""
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicons
 from ..lexicons import OrgHead
-from ..text import is_upper_word
-from .lookup import PhraseTable, is_alpha, is_cap, is_stopword, is_word_start, lower, require_words
+from ..text import fix_tones
+from .lookup import is_alpha, is_cap, is_stopword, is_word_start, lower, require_words, word_at, word_ends_at
+from .org_body import NameReader, OrgTables, word_prefixes
 from .org_names import OrgName, org_info
 
 __all__ = ["OrganisationRecogniser"]
 
-_JOINING_MARKS = {"&", "-", "–"}
-_CODE = re.compile(r"^\d+[-/][A-Za-zĐđ]")  # 07-CTr/TU, 277/CTr-UBND; not 2012-2017
-_MAX_LOWER = 6
 # Bodies a lower-case head noun refers back to ("phòng Nhân sự *công ty*").
 _REFERABLE = {"schema:Corporation", "schema:BankOrCreditUnion", "schema:EducationalOrganization",
               "schema:CollegeOrUniversity", "schema:Hospital"}
@@ -37,58 +33,26 @@ class OrganisationRecogniser:
     *Thành ủy*") and a locality ("UBND *tỉnh Phú Thọ*"). A bare "Thành ủy"
     or "UBND thành phố" is left for linking to place in the report's locality.
     A head with no name ("Trung tâm", "Sở") is kept as an anaphoric mention
-    for linking. ``_.org`` is an :class:`~pipeline.s4_recognise.spans.OrgInfo`.
+    for linking. A zone named only inside an organisation's name ("Ban Quản
+    lý Khu kinh tế X", "Công ty Khu công nghiệp Y") is no zone mention.
+    ``_.org`` is an :class:`~pipeline.s4_recognise.spans.OrgInfo`.
     """
 
     def __init__(self, nlp: Language):
-        self.heads = PhraseTable(nlp, [(e.head, e) for e in lexicons.org_heads().values()])
-        known = [(n, k) for k in lexicons.known_orgs() for n in (k.canonical, *k.aliases)]
-        self.known_lower = PhraseTable(nlp, [(n, k) for n, k in known if not is_upper_word(n.split()[0])])
-        self.known_exact = PhraseTable(nlp, [(n, k) for n, k in known if is_upper_word(n.split()[0])], attr="ORTH")
-        self.fields = PhraseTable(nlp, [(f, f) for f in lexicons.fields()])
-        self.ban_bodies = PhraseTable(nlp, [(b, b) for b in lexicons.ban_bodies()])
-        self.legal = PhraseTable(nlp, [(f, f) for f in lexicons.legal_forms()])
-        self.units = PhraseTable(nlp, lexicons.place_units().items())
-        self.zone_types = PhraseTable(nlp, [(z, z) for z in lexicons.zone_types()])
-        self.stopwords = lexicons.stopwords()
-        self.verbs = lexicons.verbs()
-        self.words = _Words()
+        self.tables = OrgTables(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_organisations")
-        doc.spans["organisations"] = _Reading(self, doc).read()
+        spans = _Reading(self.tables, doc).read()
+        doc.spans["organisations"] = spans
+        inside = {i for s in spans for i in range(s.start, s.end)}  # "Ban Quản lý *Khu kinh tế X*": the board's name
+        doc.spans["zones"] = [z for z in doc.spans.get("zones", []) if not inside >= set(range(z.start, z.end))]
+        doc.spans["persons"] = [p for p in doc.spans.get("persons", []) if not inside >= set(range(p.start, p.end))]
         return doc
 
 
-class _Words:
-    """The closed word classes the grammar reads (``lexicons/word_classes.tsv``)."""
-
-    def __init__(self) -> None:
-        self.plural = lexicons.words("plural")
-        self.owner = lexicons.words("owner")
-        self.number = lexicons.words("number_word")
-        self.coordinator = lexicons.words("coordinator")
-        self.separate_head = lexicons.words("separate_head")
-        self.home = lexicons.words("home_country")
-        self.board_head = lexicons.words("board_head")
-
-
-class _Reading:
+class _Reading(NameReader):
     """One Doc read by the organisation grammar: the recogniser's tables and the Doc's other spans."""
-
-    def __init__(self, tables: OrganisationRecogniser, doc: Doc):
-        self.heads, self.known_lower, self.known_exact = tables.heads, tables.known_lower, tables.known_exact
-        self.fields, self.ban_bodies, self.legal = tables.fields, tables.ban_bodies, tables.legal
-        self.units, self.zone_types = tables.units, tables.zone_types
-        self.stopwords, self.verbs, self.words = tables.stopwords, tables.verbs, tables.words
-        self.doc = doc
-        self.places = {s.start: s for s in doc.spans.get("places", [])}
-        self.place_ends = {s.end: s for s in doc.spans.get("places", [])}
-        self.zones = {s.start: s for s in doc.spans.get("zones", [])}
-        self.persons = {i for s in doc.spans.get("persons", []) for i in range(s.start, s.end)}
-        roles = doc.spans.get("roles", [])
-        self.role_tokens = {i for r in roles for i in range(r.start, r.end)}
-        self.role_heads = {r._.role.org_head for r in roles if r._.role.org_head is not None}
 
     def read(self) -> list[Span]:
         doc = self.doc
@@ -114,35 +78,55 @@ class _Reading:
         known_hits = self.known_exact.at(doc).get(i) or self.known_lower.at(doc).get(i)
         known = known_hits[0] if known_hits else None
         head = self.heads.longest(doc, i)
+        if known and head is not None and known[0] == head[0] and head[1].body == "proper":
+            named = self._head_rule(i, head)  # "Đảng Dân chủ" before "Đảng" (the Party) alone
+            before = doc[i - 1] if i > 0 and not doc[i].is_sent_start else None
+            if named is not None or before is not None and (lower(before) in self.t.plural or before.is_alpha
+                                                            and not is_stopword(doc, i - 1, self.t.function_words)):
+                return named  # "các Đảng này", "cơ quan Đảng": parties, or a word qualifying a noun
         if known and is_cap(doc[i]) and (head is None or known[0] >= head[0]):
             end, body = known
+            if self._concept(end):
+                return None  # "Chính phủ số": digital government, a goal, not the Government
             name = OrgName(i, end, i, end, body.cls, canonical=body.canonical, known=True)
             place = self.places.get(end)
-            if place is not None and place._.place.level == "country" and place._.place.name not in self.words.home:
+            if place is not None and place._.place.level == "country" and place._.place.name not in self.t.home:
                 name.end, name.place = place.end, place  # "Chính phủ Hà Lan"
             return name
+        return self._head_rule(i, head)
+
+    def _head_rule(self, i: int, head: tuple[int, OrgHead] | None) -> OrgName | None:
+        """The name a head noun at ``i`` begins, read by the head's rule (org_heads.tsv)."""
+        doc = self.doc
         if head is None or not self._head_ok(i, *head):
             return None
         head_end, entry = head
+        again = self.heads.longest(doc, head_end)
+        if i in self.role_heads and again is not None and again[1] == entry:
+            return self.parse(head_end)  # "Trưởng ban *Ban quản lý* ...": the role's head, then the body
         name = OrgName(i, head_end, i, head_end, entry.cls, head=entry)
         if entry.body == "unit":
             if not self._unit(name):
                 return None
-        elif entry.body in ("field", "strict"):
-            field = self.fields.longest(doc, head_end)
+        elif entry.body in ("field", "strict", "proper"):
+            field = self.fields.longest(doc, head_end) if entry.body != "proper" else None
             if field:
-                name.end = field[0]
-            elif entry.body == "field":
-                name.end = self._name_body(head_end, allow_lower=False)
+                name.end = self._tail(field[0]) if entry.body == "field" else field[0]  # "Cục Y tế *dự phòng*"
+            elif entry.body in ("field", "proper"):
+                name.end = self._name_body(head_end, allow_lower=False, tail=True)
+            else:
+                name.end = self._foreign_body(head_end)
         elif entry.body in ("name", "sub"):
             self._named(name, entry)
-        if entry.takes_parent and name.end < len(doc) and lower(doc[name.end]) not in self.words.owner:
+            if entry.body == "name" and not is_cap(doc[i]) and i not in self.role_heads and self._place_only(name):
+                return None  # "công ty Nhật Bản": the country's companies, no name
+        if entry.takes_parent and name.end < len(doc) and lower(doc[name.end]) not in self.t.owner:
             parent = self.parse(name.end) or self._anaphoric_parent(name.end)
             if parent is not None and (not parent.anaphoric or parent.head is not None and parent.head.body == "name"):
                 name.parent, name.end = parent, parent.end
-        if entry.body != "none" and name.end == head_end and name.parent is None:
-            if entry.body in ("sub", "strict"):
-                return None  # "Ban", "Hội đồng", "Bộ" alone name nothing
+        if entry.body != "none" and name.end == head_end and name.parent is None and name.shared is None:
+            if entry.body in ("sub", "strict", "proper"):
+                return None  # "Ban", "Hội đồng", "Bộ", "Đảng" alone name nothing
             name.anaphoric = True  # "Trung tâm", "Sở": refers back to a named one
             return name
         if getattr(name, "lower_board", False) and name.end == name.body_start and name.parent is None:
@@ -155,8 +139,10 @@ class _Reading:
                 name.end, name.place = place.end, place
         elif entry.body in ("name", "sub", "field") and name.place is None and name.parent is None:
             unit = self.units.longest(doc, name.end)
-            if unit and not (unit[0] < len(doc) and is_cap(doc[unit[0]])):
-                name.end, name.implicit_level = unit[0], unit[1].level  # "Ban Quản lý KKT tỉnh"
+            if unit and not (unit[0] < len(doc) and is_cap(doc[unit[0]]) and unit[0] not in self.persons):
+                name.end, name.implicit_level = unit[0], unit[1].level  # "Ban Quản lý KKT tỉnh", "đoàn ĐBQH tỉnh"
+        elif entry.body == "none" and name.end == head_end:
+            self._share_locality(name)  # "Thành ủy - HĐND - UBND thành phố Đà Nẵng"
         return name
 
     def _anaphoric_parent(self, i: int) -> OrgName | None:
@@ -165,7 +151,7 @@ class _Reading:
         if head is None or head[1].cls not in _REFERABLE or is_cap(self.doc[i]):
             return None
         end = head[0]
-        if end < len(self.doc) and is_alpha(self.doc[end]) and not is_stopword(self.doc, end, self.stopwords):
+        if end < len(self.doc) and is_alpha(self.doc[end]) and not is_stopword(self.doc, end, self.t.stopwords):
             return None
         return OrgName(i, end, i, end, head[1].cls, head=head[1], anaphoric=True)
 
@@ -173,31 +159,103 @@ class _Reading:
         doc = self.doc
         if not entry.head.isupper() and doc[i:head_end].text.isupper():
             return False  # "TỔ CHỨC THỰC HIỆN": a heading in capitals
-        board = entry.head in self.words.board_head and self.ban_bodies.longest(doc, head_end)
-        if not (is_cap(doc[i]) or i in self.role_heads or board):
+        if any(self._place_name(k, j) for k in range(max(0, i - 2), i + 1)
+               for j in range(max(head_end, i + 1) + (k == i), min(head_end + 3, len(doc) + 1))):
+            return False  # "Hội An", "Đài Loan", "Tây Ban Nha": a place the head noun is part of
+        board = entry.head in self.t.board_head and self.ban_bodies.longest(doc, head_end)
+        if not (is_cap(doc[i]) or i in self.role_heads or board or self._lower_head(i, head_end, entry)):
             return False
         after_head = doc[head_end] if head_end < len(doc) else doc[i]
-        if i > 0 and lower(doc[i - 1]) in self.words.plural and not is_cap(after_head):
+        if i > 0 and lower(doc[i - 1]) in self.t.plural and not is_cap(after_head):
             return False
         # "Hội nghị", "Báo cáo", "Viện trưởng": the head only begins a common word.
         nxt = doc[head_end] if head_end < len(doc) else None
         if nxt is not None and head_end - i == 1 and f"{doc[i].text} {nxt.text}".lower() in lexicons.dictionary():
             return False
-        return nxt is None or is_word_start(nxt) or not nxt.text[:1].islower()
+        if nxt is None or is_word_start(nxt) or not nxt.text[:1].islower():
+            return True
+        # "Liên minh nghị sỹ ...": underthesea glued a name's words to its head, but made no common word
+        return fix_tones(doc[i:head_end + 1].text.lower()) not in word_prefixes()
+
+    def _lower_head(self, i: int, head_end: int, entry: OrgHead) -> bool:
+        """"công ty Thuận Việt", "bệnh viện Chợ Rẫy": a head noun in lower case names a body
+        when a capitalised name (after a legal form) follows it."""
+        doc = self.doc
+        if entry.head.lower() not in self.t.lower_head or not is_word_start(doc[i]) \
+                or not word_ends_at(doc, head_end) or i > 0 and lower(doc[i - 1]) in self.t.plural:
+            return False  # "các tạp chí ISI": journals, none named
+        if i > 0 and f"{lower(doc[i - 1])} {doc[i:head_end].text.lower()}" in lexicons.dictionary():
+            return False  # "đấu trường", "ngày hội": the head ends another word
+        legal = self.legal.longest(doc, head_end)
+        pos = legal[0] if legal else head_end
+        return pos < len(doc) and is_cap(doc[pos]) and is_alpha(doc[pos]) and pos not in self.persons
+
+    def _place_only(self, name: OrgName) -> bool:
+        """Nothing but a place (or nothing) after the head and its legal form."""
+        start = name.body_start if name.body_start is not None else name.head_end
+        place = self.places.get(start)
+        return name.end <= start or place is not None and place.end >= name.end
+
+    def _place_name(self, start: int, end: int) -> bool:
+        text = self.doc[start:end].text
+        return text in lexicons.gazetteer() or text in lexicons.countries()
+
+    def _concept(self, i: int) -> bool:
+        """A word at ``i`` that makes the body before it a concept ("số" not before a number)."""
+        doc = self.doc
+        if i >= len(doc):
+            return False
+        end = word_at(doc, i) if is_word_start(doc[i]) else i + 1
+        while end < len(doc) and not is_word_start(doc[end]):
+            end += 1  # "Chính phủ điện tử" glued into one word
+        return doc[i:end].text.lower() in self.t.concept_modifier \
+            and not (end < len(doc) and doc[end].text[:1].isdigit())
+
+    def _foreign_body(self, start: int) -> int:
+        """"Bộ Hàng hải và Nghề cá Indonesia": a ministry no field of Viet Nam's government
+        names is a foreign one when its name ends with a foreign country."""
+        end = self._name_body(start, allow_lower=True)
+        place = self.place_ends.get(end)
+        if end > start and place is not None and place.start > start and place._.place.level == "country" \
+                and place._.place.name not in self.t.home:
+            return place.start
+        return start
 
     def _unit(self, name: OrgName) -> bool:
         """UBND/HĐND/Công an...: a unit and its place, a bare unit word, or nothing."""
         doc, j = self.doc, name.end
-        if j < len(doc) and lower(doc[j]) in self.words.plural:
+        if j < len(doc) and lower(doc[j]) in self.t.plural:
             return False  # "UBND các huyện": every one, not one body
         place = self.places.get(j)
+        if place is not None and place._.place.level == "country" and place._.place.name in self.t.home:
+            name.end, name.place = place.end, place  # "Bảo hiểm xã hội Việt Nam": the national body
+            j, place = place.end, self.places.get(place.end)  # "Ủy ban MTTQ Việt Nam tỉnh Bắc Kạn": a local one
+        name.locality = j
         if place is not None and (place._.place.unit or place._.place.level == "province"):
             name.end, name.place = place.end, place
             return True
         unit = self.units.longest(doc, j)
         if unit:
-            name.end, name.implicit_level = unit[0], unit[1].level
+            name.end, name.place, name.implicit_level = unit[0], None, unit[1].level
+        elif name.end == name.head_end:
+            self._share_locality(name)
         return True
+
+    def _share_locality(self, name: OrgName) -> None:
+        """"HĐND, UBND tỉnh", "Thành ủy - HĐND - UBND thành phố": a bare unit body listed
+        before another takes that one's place or unit word."""
+        doc, j = self.doc, name.end
+        if j + 1 >= len(doc) or not (doc[j].text in self.t.list_marks or lower(doc[j]) in self.t.coordinator):
+            return
+        head = self.heads.longest(doc, j + 1)
+        other = self.parse(j + 1) if head is not None and head[1].body == "unit" else None
+        if other is None or name.head is not None and name.head.body == "none" and other.place is None:
+            return
+        if other.place is not None or other.implicit_level is not None:
+            name.place, name.implicit_level = other.place, other.implicit_level
+            name.shared = other.shared or (other.locality if other.locality is not None else other.head_end, other.end)
+        if name.head is not None and name.head.body == "none" and name.place is not None:  # "Thành ủy Đà Nẵng"
+            name.shared = (max(name.place.start, name.place.end - len(name.place._.place.name.split())), name.place.end)
 
     def _named(self, name: OrgName, entry: OrgHead) -> None:
         """Name and sub-body heads: legal form, board name, then the name proper."""
@@ -207,102 +265,28 @@ class _Reading:
             name.aliases.append(f"{alias} {doc[pos + 3:self._name_body(pos + 3, True)].text}".strip())
             pos += 3
         legal = self.legal.longest(doc, pos)
-        if legal:
+        found = legal is not None
+        while legal:  # "Cty TNHH TM XNK ...": a legal form, then the business lines
             pos = legal[0]
-        if entry.head in self.words.board_head:
+            legal = self.legal.longest(doc, pos)
+        if entry.head in self.t.board_head:
             board = self.ban_bodies.longest(doc, pos)
             if board:
                 pos = board[0]
                 name.lower_board = not is_cap(doc[board[0] - 1]) and not is_cap(doc[name.head_end])
-        end = self._name_body(pos, allow_lower=True)
+            elif pos < len(doc) and doc[pos].text.islower():
+                return  # "Ban lãnh đạo X": X's leaders, no board of that name
+        end = self._name_body(pos, allow_lower=True, tail=True, person_ok=found and pos in self.bare_persons)
         name.body_start = pos
-        name.end = max(end, pos if pos > name.head_end and (legal or entry.body == "sub") else name.head_end)
+        name.end = max(end, pos if pos > name.head_end and (found or entry.body == "sub") else name.head_end)
         alias = self._parenthesis(name.end)
         if alias and name.end > name.head_end:  # "Tổng công ty Hàng hải Việt Nam (Vinalines)"
             name.aliases.append(alias)
 
-    def _name_body(self, start: int, allow_lower: bool) -> int:
-        """End of a name read from ``start``: it ends on its last capitalised word."""
-        doc, end, last, lower_run = self.doc, start, start, 0
-        while end < len(doc) and end not in self.persons and (end not in self.role_tokens or end in self.role_heads):
-            tok = doc[end]
-            if end > start and tok.is_sent_start:
-                break
-            if end in self.zones:
-                end = last = self.zones[end].end
-            elif end in self.places:
-                end = last = self.places[end].end
-            elif lower(tok) in self.words.number and end + 1 < len(doc) and doc[end + 1].text[:1].isdigit():
-                end += 1
-            elif tok.text[:1].isdigit() and end > start \
-                    and (lower(doc[end - 1]) in self.words.number or _CODE.match(self._glued(end))):
-                end = last = self._glued_end(end)
-            elif allow_lower and lower(tok) in self.words.plural and self._zone_type_end(end + 1):
-                end = self._zone_type_end(end + 1)  # "Ban Quản lý các KCN Hà Nội"
-                while end + 1 < len(doc) and doc[end].text == "," and self._zone_type_end(end + 1):
-                    end = self._zone_type_end(end + 1)  # "các khu chế xuất, khu công nghiệp"
-            elif is_alpha(tok) and is_cap(tok):
-                second = lower(doc[end - 1]) in self.words.coordinator and self.heads.longest(doc, end)
-                if self._starts_other(end) or second:
-                    break  # a parent body, or "Ban Dân nguyện *và Viện* ...": a second body
-                end = last = self._word_end(end)
-                lower_run = 0
-            elif (lower(tok) in self.words.coordinator or tok.text in _JOINING_MARKS) and end > start \
-                    and end + 1 < len(doc) and is_cap(doc[end + 1]) \
-                    and not self._starts_other(end + 1) and end + 1 not in self.persons \
-                    and not (is_upper_word(doc[end + 1].text) and len(doc[end + 1].text) <= 2):  # "(Sở Văn hóa - PV)"
-                end += 1
-            elif allow_lower and tok.text.isalpha() and tok.text.islower() \
-                    and not is_stopword(doc, end, self.stopwords) \
-                    and lower(tok) not in self.words.plural and lower_run < _MAX_LOWER:
-                end += 1
-                lower_run += 1
-            else:
-                break
-        return last
-
-    def _zone_type_end(self, i: int) -> int:
-        """End of a zone type word starting at ``i`` ("khu công nghiệp"), 0 when none does."""
-        found = self.zone_types.longest(self.doc, i)
-        return found[0] if found else 0
-
-    def _word_end(self, i: int) -> int:
-        """End of the underthesea word token ``i`` begins ("Dân vận", "Chỉ đạo")."""
-        end = i + 1
-        while end < len(self.doc) and not is_word_start(self.doc[end]) and self.doc[end].text.isalpha() \
-                and self.doc[end].text.lower() not in self.verbs:  # "Nội các", but not "Freetrend tuyển"
-            end += 1
-        return end
-
-    def _starts_other(self, i: int) -> bool:
-        """A capitalised word that begins another body (a parent, or a listed one)."""
-        head = self.heads.longest(self.doc, i)
-        if head is not None and (head[1].body in ("none", "unit") or head[1].head in self.words.separate_head):
-            return True
-        return bool(self.known_lower.at(self.doc).get(i)) or i in self.role_tokens
-
-    def _parenthesis(self, i: int) -> str | None:
-        """A one-word abbreviation in brackets at ``i``: "(CLB)", "(Vinalines)"."""
-        doc = self.doc
-        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and is_cap(doc[i + 1]) \
-                and i + 1 not in self.places:
-            return doc[i + 1].text
-        return None
-
     def _owner(self, name: OrgName) -> None:
         """"Ban Chỉ đạo ... *của Thành ủy Hà Nội*": part of it, but not of its name."""
         doc = self.doc
-        if name.end + 1 < len(doc) and lower(doc[name.end]) in self.words.owner and not name.known:
+        if name.end + 1 < len(doc) and lower(doc[name.end]) in self.t.owner and not name.known:
             owner = self.parse(name.end + 1)
             if owner is not None and not owner.anaphoric:
                 name.owner = owner
-
-    def _glued(self, i: int) -> str:
-        return self.doc[i:self._glued_end(i)].text
-
-    def _glued_end(self, i: int) -> int:
-        """End of a run of tokens written without spaces ("07-CTr/TU")."""
-        end = i + 1
-        while end < len(self.doc) and self.doc[end - 1].whitespace_ == "" and self.doc[end].text not in ",.;:()\"'":
-            end += 1
-        return end

@@ -38,22 +38,14 @@ def link(recognised: Recognised) -> Linked:
     bodies = ImpliedBodies(entities, locality, _abroad(mentions))
     posts = find_posts(mentions, owner, bodies, entities)
     bodies.drop_unused({p.org for p in posts})
-    fallback = _locality_key(locality, entities)
     role_ends = {r.token_end for r in mentions.roles} | {r.info.org_head for r in mentions.roles}
     titles = frozenset(id(o) for o in mentions.organisations if o.token_start in role_ends)
-    figures = link_figures(mentions, owner, fallback, titles)
+    starts = frozenset(start for start, _ in recognised.sentences)
+    figures = link_figures(mentions, owner, entities, locality, titles, starts)
     year = recognised.document.date[:4] if recognised.document.date else None
     event = find_event(mentions, owner, year)
     assign_identities(entities, posts, recognised.document.id, locality)
     return Linked(recognised.document, entities, posts, figures, event, recognised.sentences, mentions, locality)
-
-
-def _locality_key(locality: Locality, entities: dict[str, Entity]) -> str | None:
-    province = locality.province
-    if province and f"province:{province}" in entities:
-        return f"province:{province}"
-    home = f"country:{lexicons.word('home_country')}"
-    return home if home in entities else None
 
 
 def _abroad(mentions: Mentions) -> str | None:

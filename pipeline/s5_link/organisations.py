@@ -13,6 +13,7 @@ from .org_names import OrgNaming, name_org
 __all__ = ["gather_organisations"]
 
 _CORPORATE = ("schema:Corporation", "schema:BankOrCreditUnion")
+_MIN_MISSPELT = 8  # shorter brands differ by a letter and are others ("TPBank", "VPBank")
 
 
 def gather_organisations(orgs: list[Mention[OrgInfo]], entities: dict[str, Entity], owner: dict[int, str],
@@ -59,6 +60,8 @@ class _Gathering:
             if longer:
                 self.merged[k] = _nearest(k, longer, named, keys)
         self._same_company(named, keys)
+        self._alias_bodies(named, keys)
+        self._misspelt(named, keys)
         for m in named:
             self._entity_for(self.naming[id(m)], m)
         for m, rel, n in nested:  # "Ban Tổ chức *Thành ủy*": the parent is named too
@@ -129,6 +132,56 @@ class _Gathering:
                 if long != short and head == head2 and len(body2) >= len(body) and body2[-len(body):] == body:
                     self.merged[short] = self.merged.get(long, long)
                     break
+
+
+    def _alias_bodies(self, named: list[Mention[OrgInfo]], keys: dict[int, str]) -> None:
+        """"Ban Hepza" is "Ban Quản lý ... (Hepza)": the same head before an alias the report defined."""
+        defined = {}
+        for m in named:
+            info = self.naming[id(m)].info
+            for alias in info.aliases:
+                if info.head:
+                    defined[(name_key(info.head), name_key(alias))] = keys[id(m)]
+        for m in named:
+            info = self.naming[id(m)].info
+            target = defined.get((name_key(info.head), name_key(info.body))) if info.head and info.body else None
+            if target and target != keys[id(m)] and keys[id(m)] not in self.merged:
+                self.merged[keys[id(m)]] = self.merged.get(target, target)
+
+    def _misspelt(self, named: list[Mention[OrgInfo]], keys: dict[int, str]) -> None:
+        """"Vietocmbank" is "Vietcombank": one long brand word written two letters apart is the
+        brand written most often."""
+        counts: dict[str, int] = {}
+        for m in named:
+            info = self.naming[id(m)].info
+            if info.head is None and _brand_word(info.own):
+                counts[keys[id(m)]] = counts.get(keys[id(m)], 0) + 1
+        for key in sorted(counts, key=lambda k: counts[k]):
+            closest = [o for o in counts if o != key and counts[o] > counts[key] and _apart(o, key) <= 2]
+            if closest and key not in self.merged:
+                best = max(closest, key=lambda o: counts[o])
+                self.merged[key] = self.merged.get(best, best)
+
+
+def _brand_word(text: str) -> bool:
+    return len(text) >= _MIN_MISSPELT and text.isascii() and text.isalpha()
+
+
+def _apart(a: str, b: str) -> int:
+    """Edit distance with transpositions ("co"/"oc" is one edit).
+
+    >>> _apart("vietcombank", "vietocmbank"), _apart("vietcombank", "viecombank"), _apart("abc", "xyz")
+    (1, 1, 3)
+    """
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _named(orgs: list[Mention[OrgInfo]], locality: Locality) -> dict[int, OrgNaming]:
