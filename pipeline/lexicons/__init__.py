@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .files import lines, need, table
-from .gazetteer import GazetteerEntry, dictionary, gazetteer, gazetteer_folded
+from .gazetteer import GazetteerEntry, dictionary, gazetteer, gazetteer_folded, syllables
 
 __all__ = [
     "RoleEntry", "OrgHead", "KnownOrg", "ZoneType", "PlaceUnit", "Unit", "GazetteerEntry",
@@ -20,6 +20,7 @@ __all__ = [
     "time_nouns", "date_cues", "classifiers", "stopwords", "function_words", "verbs", "not_names", "place_units",
     "countries", "party_committees", "place_aliases", "person_blockers", "lunar_years", "regions", "gazetteer_folded",
     "dictionary",
+    "syllables",
     "abbreviation_keys", "gazetteer",
     "words", "word",
 ]
