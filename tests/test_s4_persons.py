@@ -57,3 +57,10 @@ def test_bylines_and_credits_joined_by_dashes_and_a_caption_credit_without_colon
     rec = recognise("Ông Hùng nói thêm. Ảnh: Quang Vinh – TTXVN\nToàn cảnh hội nghị. Ảnh Ngọc Hà\n"
                     "Đoàn đã về nước. Minh Khôi - Thu Trang")
     assert names(rec.mentions.persons) == ["Hùng", "Quang Vinh", "Ngọc Hà", "Minh Khôi", "Thu Trang"]
+
+
+def test_a_foreign_leaders_long_or_hyphenated_name_is_read_whole_or_not_at_all():
+    rec = recognise("Quốc vương Saudi Arabia Salman Bin Abdul-Aziz Al Saud và "
+                    "Tổng thống Hàn Quốc Moon Jae-in gặp nhau.")
+    assert names(rec.mentions.persons) == ["Salman Bin Abdul-Aziz Al Saud", "Moon Jae-in"]
+    assert names(recognise("Ông gặp Thủ tướng Pakistan Na-oa Sa ríp tại Islamabad.").mentions.persons) == []

@@ -46,3 +46,9 @@ def test_a_currency_names_no_country_and_an_ocean_is_no_person():
     assert "Mỹ" not in names(rec.mentions.places)
     assert names(rec.mentions.persons) == []
     assert {"Thái Bình Dương", "Ấn Độ Dương"} <= set(names(rec.mentions.places))
+
+
+def test_a_foreign_country_underthesea_glued_to_a_neighbour_is_still_a_country():
+    rec = recognise("Đoàn đã thăm Chile và Peru, sau đó điện đàm với Quốc vương Bahrain Hamad Isa Al Khalifa.")
+    assert names(rec.mentions.places) == ["Chile", "Peru", "Bahrain"]
+    assert names(recognise("Lãnh đạo Petro Vietnam và hãng Vietnam Airlines họp.").mentions.places) == []

@@ -32,3 +32,10 @@ def test_phrases_point_at_the_role_and_the_body_written_after_it():
     doc = rec.doc
     got = [[(doc[r].text, doc[o].text if o >= 0 else None) for r, o in t.info.phrases] for t in rec.mentions.titles]
     assert got == [[("Trưởng", "ban")], [("Thủ", None)]]
+
+
+def test_a_title_before_a_colon_lists_the_persons_up_to_the_next_such_title():
+    rec = recognise("Dự họp có các Ủy viên Bộ Chính trị: Lương Văn Hải, Bí thư Tỉnh ủy; Đỗ Thị Lan; "
+                    "các Ủy viên Trung ương Đảng: Phan Văn Mười, Trần Hữu Nghĩa.")
+    first = rec.mentions.titles[0]
+    assert first.info.colon and [rec.doc[p].text for p in first.info.listed] == ["Lương", "Đỗ"]

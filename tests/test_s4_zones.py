@@ -54,3 +54,8 @@ def test_abbreviation_in_brackets_colon_lists_and_numbered_zones():
 def test_a_brand_named_park_is_named_alone_too():
     text = "Dự án Khu công nghiệp - đô thị và dịch vụ Becamex Bình Phước. Đến nay Becamex Bình Phước có 40 dự án."
     assert zones(text) == ["Khu công nghiệp - đô thị và dịch vụ Becamex Bình Phước"] * 2
+
+
+def test_a_persons_name_after_the_zones_place_is_no_part_of_it():
+    assert zones("Giám đốc Cụm công nghiệp thị trấn Thọ Xuân Lê Văn Hùng cho biết.") == [
+        "Cụm công nghiệp thị trấn Thọ Xuân"]

@@ -169,7 +169,174 @@ def test_a_name_ending_in_a_local_issuer_code_is_no_local_document():
     assert identities["Trường Đại học STU"] == "org:trường đại học stu"
 
 
+def test_stacked_titles_joined_by_a_dash_each_give_a_post():
+    got = posts_of(link("Ủy viên Ban Thường vụ Tỉnh ủy - Trưởng Ban Dân vận Tỉnh ủy Hoàng Minh Tâm dự họp "
+                        "tại Hưng Yên."))
+    assert {("Hoàng Minh Tâm", "Ủy viên", "Ban Thường vụ Tỉnh ủy Hưng Yên"),
+            ("Hoàng Minh Tâm", "Trưởng ban", "Ban Dân vận Tỉnh ủy Hưng Yên")} <= got
+
+
+def test_a_role_stacked_before_a_body_shares_it():
+    """"Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc X": X is minister and chairman of the one body."""
+    got = posts_of(link("Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc Hầu A Phềnh làm việc với tỉnh Lai Châu."))
+    assert got == {("Hầu A Phềnh", "Bộ trưởng", "Ủy ban Dân tộc"), ("Hầu A Phềnh", "Chủ nhiệm", "Ủy ban Dân tộc")}
+
+
+def test_a_secretary_stacked_before_a_local_body_holds_the_locality_s_party_committee():
+    got = posts_of(link("Bí thư kiêm Chủ tịch UBND huyện Kim Sơn Đinh Văn Thụy kiểm tra đê biển."))
+    assert got == {("Đinh Văn Thụy", "Bí thư", "Huyện ủy Kim Sơn"), ("Đinh Văn Thụy", "Chủ tịch", "UBND huyện Kim Sơn")}
+
+
+def test_a_body_only_partly_recognised_gives_no_post_but_its_stack_does():
+    """"Trưởng đoàn ĐBQH tỉnh": whatever the body's name, the name after "tỉnh" holds the other titles."""
+    got = posts_of(link("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, Trưởng đoàn ĐBQH tỉnh Trần Quốc Hưng "
+                        "phát biểu tại hội nghị ở Thái Bình."))
+    assert {("Trần Quốc Hưng", "Phó Bí thư", "Tỉnh ủy Thái Bình"),
+            ("Trần Quốc Hưng", "Chủ tịch", "UBND tỉnh Thái Bình")} <= got
+
+
+def test_a_title_then_a_dash_and_a_form_of_address():
+    got = posts_of(link("Giám đốc Công ty Cổ phần Thủy sản Hòa Lợi - ông Phan Thanh Liêm - cho biết giá tôm tăng."))
+    assert got == {("Phan Thanh Liêm", "Giám đốc", "Công ty Cổ phần Thủy sản Hòa Lợi")}
+
+
+def test_a_colon_that_opens_a_quotation_lists_nobody():
+    got = posts_of(link("Kết luận hội nghị, Bộ trưởng Bộ Y tế: “Chúng tôi cảm ơn bà Ngô Thị Mai và ông Vũ Đức Tài”."))
+    assert got == set()
+
+
+def test_offices_of_two_countries_are_not_one_stack():
+    got = posts_of(link("Hội nghị có Thủ tướng Thái Lan, Thủ tướng Campuchia Hun Manet cùng nhiều khách mời."))
+    assert got == {("Hun Manet", "Thủ tướng", "Chính phủ Campuchia")}
+
+
+def test_a_title_followed_by_an_unrecognised_name_is_not_the_previous_person_s():
+    got = posts_of(link("Buổi lễ có Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn, Chủ tịch Cơ quan Hợp tác Quốc tế "
+                        "Nhật Bản (JICA) Akihiko Tanaka cùng nhiều khách mời."))
+    assert ("Bùi Thanh Sơn", "Chủ tịch", "Cơ quan Hợp tác Quốc tế Nhật Bản") not in got
+
+
+def test_a_leader_s_office_read_only_from_a_stack_is_not_given_when_someone_holds_it():
+    """The comma after "Bộ Quốc phòng" ends a clause: Phan Văn Giang is the minister, not Phạm Minh Chính."""
+    got = posts_of(link("Hội đàm với Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng, Thủ tướng Phạm Minh Chính "
+                        "hoan nghênh hai bên."))
+    assert ("Phan Văn Giang", "Bộ trưởng", "Bộ Quốc phòng") in got
+    assert ("Phạm Minh Chính", "Bộ trưởng", "Bộ Quốc phòng") not in got
+
+
+def test_a_foreign_head_of_state_holds_that_country_s_state():
+    linked = link("Chủ tịch nước Lương Cường đón Tổng thống Indonesia Prabowo Subianto và Chủ tịch Trung Quốc "
+                  "Tập Cận Bình; Tổng Bí thư Lào Thongloun Sisoulith gửi điện.")
+    got = posts_of(linked)
+    assert {("Prabowo Subianto", "Tổng thống", "Nhà nước Indonesia"),
+            ("Tập Cận Bình", "Chủ tịch", "Nhà nước Trung Quốc")} <= got
+    assert not any(person == "Thongloun Sisoulith" for person, _, _ in got)  # never Viet Nam's party
+
+
+def test_a_president_with_no_country_is_the_state_of_the_one_foreign_country_the_report_names():
+    got = posts_of(link("Tiếp đoàn Hoa Kỳ, ông Joe Biden, Tổng thống, khẳng định Hoa Kỳ coi trọng quan hệ hai nước."))
+    assert ("Joe Biden", "Tổng thống", "Nhà nước Mỹ") in got
+    got = posts_of(link("Tên lửa bay qua Hàn Quốc và Nhật Bản; ông Joe Biden, Tổng thống, lên án vụ phóng."))
+    assert not any(person == "Joe Biden" for person, _, _ in got)  # which country's is not said
+
+
+def test_the_name_after_the_office_of_whom_an_aide_serves_is_the_aide_s():
+    got = posts_of(link("Báo Sputnik dẫn lời trợ lý của Ngoại trưởng Mỹ ông John Carter cho biết."))
+    assert got == set()
+
+
+def test_a_minister_s_field_names_the_ministry():
+    got = posts_of(link("Bộ trưởng Kế hoạch và Đầu tư Nguyễn Chí Dũng dự. Bộ trưởng Thương mại Indonesia - "
+                        "ông Budi Santoso - cho biết hai nước sẽ ký kết."))
+    assert {("Nguyễn Chí Dũng", "Bộ trưởng", "Bộ Kế hoạch và Đầu tư"),
+            ("Budi Santoso", "Bộ trưởng", "Bộ Thương mại Indonesia")} <= got
+
+
+def test_the_inspector_general_heads_the_government_inspectorate():
+    got = posts_of(link("Tổng Thanh tra Chính phủ Đoàn Hồng Phong chủ trì hội nghị."))
+    assert got == {("Đoàn Hồng Phong", "Tổng Thanh tra", "Thanh tra Chính phủ")}
+
+
+def test_a_head_noun_written_again_after_the_role_begins_the_body():
+    got = posts_of(link("Trưởng ban Ban Quản lý các khu công nghiệp tỉnh Nam Định Trần Anh Dũng cho biết."))
+    assert got == {("Trần Anh Dũng", "Trưởng ban", "Ban Quản lý các khu công nghiệp tỉnh Nam Định")}
+
+
+def test_a_bare_title_refers_to_the_office_stated_for_the_same_person():
+    got = posts_of(link("Thủ tướng Nhật Bản Shigeru Ishiba đến Hà Nội. Tại buổi gặp, Thủ tướng - ông Shigeru "
+                        "Ishiba - cho biết hai nước sẽ hợp tác."))
+    assert got == {("Shigeru Ishiba", "Thủ tướng", "Chính phủ Nhật Bản")}
+
+
+def test_the_front_s_presidium_is_a_body_not_a_chairman():
+    got = posts_of(link("Ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Lê Thị Nga phát biểu."))
+    assert got == {("Lê Thị Nga", "Ủy viên", "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")}
+
+
+def test_former_titles_before_two_joined_names_go_to_both():
+    got = posts_of(link("Dự lễ có các đồng chí nguyên Ủy viên Bộ Chính trị, nguyên Thường trực Ban Bí thư "
+                        "Lê Văn Hải và Trần Quốc Bảo."))
+    assert got == {(name, role, org) for name in ("Lê Văn Hải", "Trần Quốc Bảo")
+                   for role, org in (("Ủy viên", "Bộ Chính trị"), ("Thường trực", "Ban Bí thư"))}
+
+
+def test_a_chairman_s_title_is_not_shared_with_the_name_joined_after_his():
+    got = posts_of(link("Chủ tịch UBND tỉnh Ninh Bình Nguyễn Văn Tâm và Lê Thị Hoa cùng dự."))
+    assert got == {("Nguyễn Văn Tâm", "Chủ tịch", "UBND tỉnh Ninh Bình")}
+
+
+def test_a_standing_board_is_a_body_and_the_secretariat_s_standing_member_an_office():
+    linked = link("Thường trực Tỉnh ủy Ninh Bình làm việc. Đồng chí Lê Văn Hải, Ủy viên Bộ Chính trị, "
+                  "Thường trực Ban Bí thư dự.")
+    assert "Thường trực Tỉnh ủy Ninh Bình" in entity_names(linked, "organisation")
+    assert ("Lê Văn Hải", "Thường trực", "Ban Bí thư") in posts_of(linked)
+
+
+def test_a_title_in_the_bracket_after_a_name_past_the_age():
+    got = posts_of(link("Ông Đỗ Văn Khải (52 tuổi, Giám đốc Công ty Cổ phần Xây dựng Hòa Bình) bị khởi tố."))
+    assert got == {("Đỗ Văn Khải", "Giám đốc", "Công ty Cổ phần Xây dựng Hòa Bình")}
+
+
+def test_a_foreign_office_is_not_given_to_a_person_named_as_another_country_s():
+    got = posts_of(link("Hội nghị có Tổng thống Kenya William Ruto, Thủ tướng Ethiopia, cùng nhiều khách mời."))
+    assert got == {("William Ruto", "Tổng thống", "Nhà nước Kenya")}
+
+
+def test_chinh_quyen_is_no_acting_office():
+    got = posts_of(link("Đây là chính sách của chính quyền Tổng thống Mỹ Joe Biden."))
+    assert got == {("Joe Biden", "Tổng thống", "Nhà nước Mỹ")}
+
+
+def test_a_place_name_the_place_grammar_missed_is_no_unrecognised_name():
+    got = posts_of(link("Ông Lò Văn Páo - Phó Chủ tịch UBND xã Hương Vĩnh thông tin: lũ đã rút."))
+    assert {person for person, _, _ in got} == {"Lò Văn Páo"}
+
+
+def test_a_dash_apposition_whose_name_has_its_own_title_is_a_list():
+    got = posts_of(link("Khách mời gồm: - Ông Đỗ Quý Doãn -- nguyên Thứ trưởng Bộ Thông tin và Truyền thông "
+                        "- Ông Lê Quang Tự Do -- Cục trưởng Cục Phát thanh, truyền hình."))
+    assert ("Lê Quang Tự Do", "Thứ trưởng", "Bộ Thông tin và Truyền thông") not in got
+    assert ("Đỗ Quý Doãn", "Thứ trưởng", "Bộ Thông tin và Truyền thông") in got
+
+
 def test_a_foreign_name_written_in_either_order_is_one_person():
     linked = link("Ông Tanaka Hiroshi, Chủ tịch JETRO, phát biểu. Ông Hiroshi Tanaka cho biết thêm.")
     people = [e for e in linked.entities.values() if e.kind == "person"]
     assert [(p.name, len(p.mentions)) for p in people] == [("Tanaka Hiroshi", 2)]
+
+
+def test_a_body_a_bare_unit_word_follows_is_the_locality_s():
+    """"Chủ tịch Ủy ban MTTQ thành phố <misspelt place>": the locality's Front committee, still a post."""
+    got = posts_of(link("Bà Lê Thị Hà, Chủ tịch Ủy ban MTTQVN thành phố Đà nẵng cho biết. Ủy ban MTTQVN thành phố "
+                        "Đà Nẵng đồng tình."))
+    assert ("Lê Thị Hà", "Chủ tịch", "Ủy ban MTTQVN thành phố Đà Nẵng") in got
+
+
+def test_a_bare_office_stacked_with_a_foreign_one_is_not_viet_nam_s():
+    got = posts_of(link("Đoàn đã hội kiến Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình tại Bắc Kinh."))
+    assert got == {("Tập Cận Bình", "Chủ tịch", "Nhà nước Trung Quốc")}
+
+
+def test_viet_nam_written_after_an_office_is_no_foreign_country():
+    got = posts_of(link("Năm 2005, Thủ tướng Việt Nam Phan Văn Khải thăm Hoa Kỳ."))
+    assert got == {("Phan Văn Khải", "Thủ tướng", "Chính phủ")}

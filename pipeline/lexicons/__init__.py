@@ -11,14 +11,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from .files import lines, need, table
-from .gazetteer import GazetteerEntry, dictionary, gazetteer, gazetteer_folded
+from .gazetteer import GazetteerEntry, dictionary, gazetteer, gazetteer_folded, syllables
 
 __all__ = [
     "RoleEntry", "OrgHead", "KnownOrg", "ZoneType", "PlaceUnit", "Unit", "GazetteerEntry",
-    "lines", "table", "surnames", "honorifics", "roles", "org_heads", "known_orgs", "fields",
+    "lines", "table", "surnames", "honorifics", "roles", "org_heads", "known_orgs", "fields", "ministry_fields",
     "ban_bodies", "legal_forms", "zone_types", "units", "number_words", "qualifiers",
     "time_nouns", "date_cues", "classifiers", "stopwords", "function_words", "verbs", "not_names", "place_units",
-    "countries", "place_aliases", "person_blockers", "lunar_years", "regions", "gazetteer_folded", "dictionary",
+    "countries", "party_committees", "place_aliases", "person_blockers", "lunar_years", "regions", "gazetteer_folded",
+    "dictionary",
+    "syllables",
     "abbreviation_keys", "gazetteer",
     "words", "word",
 ]
@@ -32,6 +34,8 @@ class RoleEntry:
     org_head: str | None
     implied_org: str | None
     kind: str
+    foreign_org: str | None = None
+    field_org: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,8 @@ def honorifics() -> dict[str, str]:
 @cache
 def roles() -> dict[str, RoleEntry]:
     """Lower-cased role phrase -> entry."""
-    return {need(r[0]).lower(): RoleEntry(need(r[0]), r[1], r[2], need(r[3])) for r in table("roles.tsv")}
+    return {need(r[0]).lower(): RoleEntry(need(r[0]), r[1], r[2], need(r[3]), *(list(r[4:6]) + [None, None])[:2])
+            for r in table("roles.tsv")}
 
 
 @cache
@@ -138,6 +143,13 @@ def known_orgs() -> tuple[KnownOrg, ...]:
 @cache
 def fields() -> tuple[str, ...]:
     return tuple(lines("fields.txt"))
+
+
+@cache
+def ministry_fields() -> tuple[str, ...]:
+    """Fields that name a ministry after a minister's title: those of Viet Nam's
+    bodies (fields.txt) and of ministries abroad (ministry_fields.txt)."""
+    return fields() + tuple(lines("ministry_fields.txt"))
 
 
 @cache
@@ -234,6 +246,16 @@ def place_units() -> dict[str, PlaceUnit]:
         out[need(surface)] = unit
         out.setdefault(need(surface).lower(), unit)
     return out
+
+
+@cache
+def party_committees() -> dict[str, str]:
+    """Canonical unit word -> the name of its party committee ("quận" -> "Quận ủy").
+
+    >>> party_committees()["huyện"]
+    'Huyện ủy'
+    """
+    return {need(unit): need(committee) for unit, committee in table("party_committees.tsv")}
 
 
 @cache

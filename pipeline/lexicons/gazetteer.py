@@ -9,7 +9,7 @@ from importlib import resources
 from ..text import fold
 from .files import table
 
-__all__ = ["GazetteerEntry", "dictionary", "gazetteer", "gazetteer_folded"]
+__all__ = ["GazetteerEntry", "dictionary", "syllables", "gazetteer", "gazetteer_folded"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,16 @@ def dictionary() -> frozenset[str]:
     (``underthesea/corpus/data/Viet74K.txt``, 74,000 words)."""
     path = resources.files("underthesea").joinpath("corpus/data/Viet74K.txt")
     return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if " " in w.strip())
+
+
+@cache
+def syllables() -> frozenset[str]:
+    """Every syllable of the dictionary's words (lower case): what Vietnamese text is made of.
+
+    >>> "hành" in syllables(), "chile" in syllables()
+    (True, False)
+    """
+    return frozenset(s for word in dictionary() for s in word.split())
 
 
 @cache

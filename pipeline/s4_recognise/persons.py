@@ -15,6 +15,7 @@ from .spans import PersonInfo
 __all__ = ["PersonRecogniser", "person_name"]
 
 _MAX_SYLLABLES = 4
+_MAX_FOREIGN = 6  # "Salman Bin Abdul-Aziz Al Saud"
 _MAX_LEGAL_FORM = 4  # abbreviations between a company's head noun and its name ("Cty TNHH TM XNK")
 _SENTENCE_END = {".", "!", "?", "…", "”", '"', "»", "\n"}
 _CREDIT_END = {"/", ")", ",", ".", "-", "–", "—"}  # "Ảnh: Thống Nhất – TTXVN"
@@ -185,8 +186,10 @@ class PersonRecogniser:
             country = countries.get(role_end)
             start = country.end if country is not None else role_end
             end = self._name_run(doc, start, strict=False)
+            if country is not None or end - start == _MAX_SYLLABLES:
+                end = _foreign_run(doc, start, end)
             name = doc[start:end]
-            if len(name) < 2 or name[0].text in self.surnames or _is_place_name(name.text) \
+            if len(name) < 2 or end < 0 or name[0].text in self.surnames or _is_place_name(name.text) \
                     or any(w.text.lower() in lexicons.not_names() or w.text in self.org_suffixes for w in name):
                 continue
             sino = country is not None and country._.place.name in lexicons.words("sino_vietnamese")
@@ -261,6 +264,24 @@ def _starts_word(doc: Doc, i: int) -> bool:
     if i + 1 >= len(doc) or not doc[i + 1].text.islower():
         return False
     return f"{doc[i].text} {doc[i + 1].text}".lower() in lexicons.dictionary()
+
+
+def _foreign_run(doc: Doc, start: int, end: int) -> int:
+    """End of a foreign name read past :meth:`_name_run`'s stop ``end``: hyphenated words
+    ("Salman Bin *Abdul-Aziz Al Saud*") and up to :data:`_MAX_FOREIGN` words; -1 when the
+    name goes on past that or into a syllable of no Vietnamese word, as a name cut short is no one's.
+
+    >>> import pipeline
+    >>> doc = pipeline.nlp().make_doc("Quốc vương Salman Bin Abdul-Aziz Al Saud đến.")
+    >>> doc[_foreign_run(doc, 2, 4) - 1].text
+    'Saud'
+    """
+    while end < len(doc) and is_cap(doc[end]) and all(p.isalpha() for p in doc[end].text.split("-")) \
+            and doc[end - 1].whitespace_ == " " and end - start <= _MAX_FOREIGN:
+        end += 1
+    if end - start > _MAX_FOREIGN or not word_ends_at(doc, end) and doc[end].lower_ not in lexicons.syllables():
+        return -1  # "Na-oa Sa *ríp*": a transliteration goes on (not "Joe Biden *dự*", a verb glued on)
+    return end
 
 
 def _foreign_word(word: str) -> bool:

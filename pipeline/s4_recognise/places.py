@@ -52,6 +52,8 @@ class PlaceRecogniser:
         self.coordinator = lexicons.words("coordinator")
         self.address = frozenset(lexicons.honorifics())  # a country named like a form of address ("Anh")
         self.measures = PhraseTable(nlp, [(s, s) for s in lexicons.units()], attr="ORTH")
+        self.syllables = lexicons.syllables()
+        self.org_suffixes = frozenset(lexicons.lines("org_suffixes.txt"))
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_places")
@@ -72,13 +74,18 @@ class PlaceRecogniser:
         bare = self.bare.at(doc)
         in_units = {j for start, hits in self.measures.at(doc).items() for j in range(start + 1, hits[0][0])}
         for i in range(len(doc)):
-            if i in taken or i not in bare or not (is_word_start(doc[i]) or _after_acronym(doc, i)):
+            if i in taken or i not in bare or i in in_units:  # "đô la Mỹ": a currency, not the country
                 continue
-            if i in in_units:
-                continue  # "đô la Mỹ": a currency, not the country
             end, (level, canonical) = bare[i][0]
+            # underthesea glues a foreign name to the word before it ("thăm Chile") or after it
+            # ("Bahrain Hamad", "Chile nhằm"); a country's name of no Vietnamese syllable is read there too, but not
+            # inside a brand ("Petro Vietnam", "Vietnam Airlines")
+            foreign = all(t.text.isascii() and t.lower_ not in self.syllables for t in doc[i:end])
+            if not (is_word_start(doc[i]) or _after_acronym(doc, i) or foreign and doc[i - 1].text.islower()):
+                continue
             capitalised = all(is_cap(t) for t in doc[i:end] if is_alpha(t))
-            if not word_ends_at(doc, end) or level != "region" and not capitalised:
+            glued = foreign and end < len(doc) and doc[end].text not in self.org_suffixes
+            if not (word_ends_at(doc, end) or glued) or level != "region" and not capitalised:
                 continue
             if level == "region" and not is_cap(doc[i]) and doc[i].lower_ not in self.region_lower:
                 continue

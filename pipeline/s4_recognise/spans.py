@@ -132,23 +132,34 @@ class TitleInfo:
     """Titles read together ("Phó Bí thư Thành ủy, Chủ tịch UBND TP") and the persons
     they may belong to; every number is a token offset in the Doc.
 
-    ``phrases`` are (role start, organisation start or -1), in order; ``end``
+    ``phrases`` are (role start, organisation start or -1), in order; ``local``
+    the starts of bodies a bare unit word follows, which the organisation
+    grammar left out ("Thanh tra *tỉnh*": a local body, never a national
+    one); ``end``
     is where the titles end. ``after`` are persons right after them ("ROLE
     ORG NAME", "ROLE ORG ông NAME"), ``before`` persons joined before them
     ("NAME, ROLE ORG", "NAME - ROLE ORG"), ``listed`` every person after them
-    in the sentence. ``colon``: a colon follows ("các Ủy viên …: A, B");
-    ``plural``: "các"/"những" comes before; ``closed``: punctuation (or the
-    end of the text) follows, so they may stand after a name.
+    in the sentence, ``shared`` bare names joined to the one after them by
+    "và" or a comma ("nguyên Ủy viên Bộ Chính trị A và B"). ``colon``: a colon follows ("các Ủy viên …: A, B");
+    ``plural``: "các"/"những" comes before; ``abroad``: one of them is a
+    foreign country's office ("Chủ tịch *Trung Quốc*"); ``closed``: punctuation (or the
+    end of the text) follows, so they may stand after a name; ``unnamed``:
+    capitalised words nothing recognised follow, most likely the name of the
+    holder the person grammar missed, so they stand after nobody named before.
     """
 
     phrases: tuple[tuple[int, int], ...]
     end: int
+    local: tuple[int, ...] = ()
     after: tuple[int, ...] = ()
     before: tuple[int, ...] = ()
     listed: tuple[int, ...] = ()
+    shared: tuple[int, ...] = ()
     colon: bool = False
     plural: bool = False
+    abroad: bool = False
     closed: bool = False
+    unnamed: bool = False
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,9 @@ class ZoneRecogniser:
         # "ông", a title or in a byline is a person's
         persons = {i for s in doc.spans.get("persons", []) if s._.person.cue or s._.person.byline
                    for i in range(s.start, s.end)}
+        # after the place a name ends on, a person's name is the next noun phrase's ("Ban Quản lý các KCN
+        # tỉnh Nam Định *Trần Anh Dũng*"), not the zone's
+        named = frozenset(s.start for s in doc.spans.get("persons", []))
         spans, i = [], 0
         words, abbreviations = self.words.at(doc), self.abbreviations.at(doc)
         while i < len(doc):
@@ -66,7 +69,7 @@ class ZoneRecogniser:
                 continue
             type_end, ztype = hit
             start = self._after_type(doc, type_end)
-            name_end, anchored, place = self._name(doc, start, places, persons, numbered=is_cap(doc[i]))
+            name_end, anchored, place = self._name(doc, start, places, persons, named, numbered=is_cap(doc[i]))
             generic = self._generic(doc, i)
             if not anchored or self._place_only(doc, i, start, name_end, places, generic):
                 i = type_end
@@ -77,7 +80,7 @@ class ZoneRecogniser:
             while i + 1 < len(doc) and (lower(doc[i]) in self.coordinator or doc[i].text == ",") \
                     and is_cap(doc[i + 1]) and i + 1 not in persons \
                     and not (abbreviations.get(i + 1) or words.get(i + 1)):
-                end2, anchored2, place2 = self._name(doc, i + 1, places, persons)
+                end2, anchored2, place2 = self._name(doc, i + 1, places, persons, named)
                 if not anchored2 or self._place_only(doc, i + 1, i + 1, end2, places, True) \
                         or not self._list_item(doc, i + 1, end2):
                     break  # "KCN Thăng Long, Hà Nội": the place it is in; "KCN X, H. Trảng Bom": a district
@@ -131,16 +134,19 @@ class ZoneRecogniser:
         before = doc[i - 1]
         return lower(before) in self.quantifiers or parse_number(before.text) is not None
 
-    def _name(self, doc: Doc, start: int, places: dict[int, Span], persons: set[int],
+    def _name(self, doc: Doc, start: int, places: dict[int, Span], persons: set[int], named: frozenset[int],
               numbered: bool = False) -> tuple[int, bool, Span | None]:
         """Read a zone name from ``start``: (end, has an anchor, place span or None). With
-        ``numbered`` a number alone names a zone ("Khu công nghiệp công nghệ cao 1")."""
+        ``numbered`` a number alone names a zone ("Khu công nghiệp công nghệ cao 1"). A name
+        that begins right after a place (``named``: where the persons grammar read one) ends it."""
         end, last_anchor, qualifiers, place = start, start, 0, None
         while end < len(doc) and end not in persons:
             tok = doc[end]
             if end in places:
                 place = place or places[end]
                 end = last_anchor = places[end].end
+                if end in named:
+                    break
                 continue
             if is_cap(tok) and is_alpha(tok) or tok.text in _ROMAN and end > start:
                 end = last_anchor = name_word_end(doc, end)  # "Quốc tế", not "Hòa Lạc thu hút"

@@ -6,9 +6,11 @@ stand for, then posts, figure subjects, the event and identities.
 """
 from __future__ import annotations
 
-from ..s4_recognise import Recognised
+from .. import lexicons
+from ..s4_recognise import Mentions, Recognised
+from .committees import ImpliedBodies
 from .entities import gather
-from .entity import Entity, known_org_entity
+from .entity import Entity
 from .events import Event, find_event
 from .figures import Figure, link_figures
 from .identity import assign_identities
@@ -33,19 +35,9 @@ def link(recognised: Recognised) -> Linked:
     mentions = recognised.mentions
     locality = document_locality(m.info for m in mentions.places)
     entities, owner = gather(mentions, locality, recognised.offset)
-    implied = {}
-    for role in mentions.roles:
-        canonical = role.info.implied_org
-        if canonical and canonical not in implied:
-            ent = known_org_entity(canonical)
-            if ent is not None:
-                entities.setdefault(ent.key, ent)
-                implied[canonical] = ent.key
-    posts = find_posts(mentions, owner, implied)
-    used = {p.org for p in posts}
-    for key in implied.values():  # implied bodies no post uses are not stated
-        if key not in used and key in entities and not entities[key].mentions:
-            entities.pop(key, None)
+    bodies = ImpliedBodies(entities, locality, _abroad(mentions))
+    posts = find_posts(mentions, owner, bodies, entities)
+    bodies.drop_unused({p.org for p in posts})
     role_ends = {r.token_end for r in mentions.roles} | {r.info.org_head for r in mentions.roles}
     titles = frozenset(id(o) for o in mentions.organisations if o.token_start in role_ends)
     starts = frozenset(start for start, _ in recognised.sentences)
@@ -55,3 +47,9 @@ def link(recognised: Recognised) -> Linked:
     assign_identities(entities, posts, recognised.document.id, locality)
     return Linked(recognised.document, entities, posts, figures, event, recognised.sentences, mentions, locality)
 
+
+def _abroad(mentions: Mentions) -> str | None:
+    """The one foreign country a report names (None when it names none or several)."""
+    home = lexicons.words("home_country")
+    named = {p.info.name for p in mentions.places if p.info.level == "country" and p.info.name not in home}
+    return next(iter(named)) if len(named) == 1 else None

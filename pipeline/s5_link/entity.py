@@ -99,13 +99,42 @@ def nearest_mentioned(at: int, starts: dict[str, list[int]]) -> str | None:
 
 
 def known_org_entity(canonical: str) -> Entity | None:
-    """An entity for a known body a role implies ("Thủ tướng" -> "Chính phủ"), or
-    that body of a foreign country ("Thủ tướng Nhật Bản" -> "Chính phủ Nhật Bản")."""
+    """An entity for a body a role implies: a known national body ("Thủ tướng" ->
+    "Chính phủ"), or a body of a foreign country ("Thủ tướng Nhật Bản" -> "Chính phủ
+    Nhật Bản", "Tổng thống Mỹ" -> "Nhà nước Mỹ", also labelled with the country's
+    other names: "Nhà nước Hoa Kỳ"). None for a name that is neither.
+
+    Examples
+    --------
+    >>> known_org_entity("Chính phủ").name
+    'Chính phủ'
+    >>> ent = known_org_entity("Nhà nước Mỹ")
+    >>> ent.key, sorted(ent.labels)
+    ('org:nhà nước mĩ', ['Nhà nước Hoa Kỳ', 'Nhà nước Hợp chủng quốc Hoa Kỳ', 'Nhà nước Mỹ'])
+    >>> known_org_entity("Bộ Ngoại giao").name, known_org_entity("Nhà nước") is None
+    ('Bộ Ngoại giao', True)
+    """
     for k in lexicons.known_orgs():
         if k.canonical == canonical:
             key = "org:" + org_key(canonical)
             return Entity("organisation", key, canonical, {canonical, *k.aliases}, {"org:Organization", k.cls})
-        if canonical.startswith(k.canonical + " ") and canonical[len(k.canonical) + 1:] in lexicons.countries():
-            return Entity("organisation", "org:" + org_key(canonical), canonical, {canonical},
-                          {"org:Organization", k.cls})
-    return None
+    if _named_by_field(canonical):  # "Bộ Ngoại giao", of "Bộ trưởng Ngoại giao"
+        return Entity("organisation", "org:" + org_key(canonical), canonical, {canonical},
+                      {"org:Organization", "schema:GovernmentOrganization"})
+    countries = lexicons.countries()
+    body, _, country = canonical.rpartition(" ")
+    while body and country not in countries:  # "Nhà nước Hàn Quốc": the country may be several words
+        body, _, word = body.rpartition(" ")
+        country = f"{word} {country}"
+    if not body or country not in countries:
+        return None
+    known = next((k for k in lexicons.known_orgs() if k.canonical == body), None)
+    names = {countries[country]} | {alias for alias, c in countries.items() if c == countries[country]}
+    return Entity("organisation", "org:" + org_key(canonical), canonical, {f"{body} {n}" for n in names},
+                  {"org:Organization", known.cls if known else "schema:GovernmentOrganization"})
+
+
+def _named_by_field(name: str) -> bool:
+    """A ministry a minister's title names: a role's ``field_org`` and a field ("Bộ Ngoại giao")."""
+    heads = {e.field_org for e in lexicons.roles().values() if e.field_org}
+    return any(name.startswith(h + " ") and name[len(h) + 1:] in lexicons.ministry_fields() for h in heads)
