@@ -70,8 +70,8 @@ def _html(raw: bytes) -> Extracted:
 
     raw = _without_bulk(raw)
     if len(raw) > MAX_HTML_BYTES:
-        raise FormatError(f"an HTML page of {len(raw) // 1_000_000} MB of markup (the limit is "
-                          f"{MAX_HTML_BYTES // 1_000_000} MB): save the article alone, or its text as .txt")
+        raise FormatError(f"an HTML page of {len(raw) / 1e6:.1f} MB of markup (the limit is "
+                          f"{MAX_HTML_BYTES / 1e6:g} MB): save the article alone, or its text as .txt")
     try:
         html = decode(raw)
     except EncodingError as exc:
