@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .store import GraphStore, StoreError, named_queries, run_query
-from .vocab import GRAPH_LABELS, GRAPH_URI, GRAPH_VOCABULARY, PREFIXES, ontology_dir, prologue
+from .vocab import GRAPH_LABELS, GRAPH_URI, GRAPH_VOCABULARY, PREFIXES, ontology_dir, prologue, report_graph
 
 if TYPE_CHECKING:
     import networkx
@@ -23,6 +23,10 @@ __all__ = ["EXPORTERS", "export", "store_dataset", "store_graph", "view_of_store
 _REPORTS = prologue("schema", "vnkg") + """SELECT DISTINCT ?g ?path ?hash WHERE { GRAPH ?g {
   ?r a schema:Report ; vnkg:sourcePath ?path ; vnkg:contentHash ?hash } }"""
 _UNION = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{GRAPH_URI}")) }}"""
+# The nodes of the store's view (pipeline.s7_view.NODE_TYPES), counted without reading the store.
+_PAGE_NODES = prologue("vnkg", "schema", "org") + """SELECT (COUNT(DISTINCT ?node) AS ?n) WHERE { ?node a ?type
+  VALUES ?type { vnkg:Zone schema:Event vnkg:Figure vnkg:Indicator schema:Person org:Organization schema:Place
+                 schema:Legislation } }"""
 _SHARED_GRAPHS = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
   FILTER(STRSTARTS(STR(?g), "{GRAPH_LABELS}") || ?g = <{GRAPH_VOCABULARY}>) }}"""
 
@@ -35,8 +39,8 @@ def store_dataset(store: GraphStore, docs: list[str] | None = None, tick: Tick |
 
     reports = store.select(_REPORTS)
     if docs:
-        wanted = {str(Path(d).resolve()) for d in docs} | set(docs)
-        reports = [r for r in reports if r["path"] in wanted or r["hash"] in wanted]
+        wanted = {str(Path(d).resolve()) for d in docs} | set(docs) | {report_graph(d, "") for d in docs}
+        reports = [r for r in reports if wanted & {r["path"], r["hash"], r["g"]}]
         if not reports:
             raise StoreError(f"no such report in {store.location}: {', '.join(docs)}")
     graphs = sorted({r["g"] for r in reports}) + sorted(r["g"] for r in store.select(_SHARED_GRAPHS))
@@ -137,10 +141,21 @@ def _csv(store: GraphStore, output: Path, docs: list[str] | None, named: str | N
 
 
 def _html(store: GraphStore, output: Path, docs: list[str] | None, named: str | None, tick: Tick | None) -> None:
-    from .html_view import render
+    """One page; a store too large for one is refused before it is read (its nodes are counted first)."""
+    from .html_view import MAX_PAGE_NODES, PageTooLarge, render
 
-    graph = store_graph(store, docs, named, tick)
-    output.write_text(render(graph), encoding="utf-8")
+    advice = ("export some reports (--doc PATH, repeatable) or what a question builds (--named), or the whole "
+              "store as --format graphml or gexf for Gephi or Cytoscape")
+    if not docs and not named:
+        (row,) = store.select(_PAGE_NODES)
+        if int(row["n"]) > MAX_PAGE_NODES:
+            raise StoreError(f"the store holds {int(row['n']):,} nodes; an HTML page shows at most "
+                             f"{MAX_PAGE_NODES:,}: {advice}")
+    try:
+        page = render(store_graph(store, docs, named, tick))
+    except PageTooLarge as exc:
+        raise StoreError(f"{exc}: {advice}") from None
+    output.write_text(page, encoding="utf-8")
 
 
 def _flat(view: networkx.MultiDiGraph) -> networkx.MultiDiGraph:

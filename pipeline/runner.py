@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .s1_read import Document, read_path, read_text
+from .s1_read import Document, ReadError, read_path, read_text
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -16,7 +16,13 @@ if TYPE_CHECKING:
     from .s4_recognise import Recognised
     from .s5_link import Linked
 
-__all__ = ["STAGES", "Trace", "run_stages", "windows", "WINDOW_CHARS"]
+__all__ = ["STAGES", "Trace", "TooLarge", "run_stages", "windows", "WINDOW_CHARS", "MAX_CHARS", "MAX_MENTIONS",
+           "MAX_SENTENCE_TEXT"]
+
+
+class TooLarge(ReadError):
+    """A report beyond what vnkg keeps of one report (``MAX_CHARS``, ``MAX_MENTIONS``,
+    ``MAX_SENTENCE_TEXT``); refused whole, as an unreadable file is."""
 
 
 @dataclass
@@ -76,6 +82,14 @@ STAGES: dict[str, Callable[[Any], Any]] = {
 # cut at line ends, so memory stays bounded whatever the report's length.
 WINDOW_CHARS = 200_000
 
+# What one report may hold; beyond, it is refused (memory and time stay bounded whatever a
+# file holds). News text states about one mention per 100 characters, each with its
+# sentence's text (3.4 characters of sentences per character of text): the mention limits
+# admit some 6 MB of it. 20 million characters take some 10 to 20 minutes to read.
+MAX_CHARS = 20_000_000
+MAX_MENTIONS = 60_000  # mention nodes: each costs its graph some 10 triples
+MAX_SENTENCE_TEXT = 30_000_000  # characters of the sentences the mentions keep, added up
+
 
 def windows(text: str, size: int | None = None) -> list[tuple[int, int]]:
     """Spans of at most about ``size`` characters (``WINDOW_CHARS`` as it is when
@@ -115,6 +129,9 @@ def run_stages(source: str | Path | Document, until: str = "graph", *, trace: Tr
         document = read_path(source)
     else:
         document = read_text(source)
+    if len(document.text) > MAX_CHARS:
+        raise TooLarge(f"{len(document.text):,} characters of text; vnkg reads reports of up to "
+                       f"{MAX_CHARS:,}: split it")
     trace = trace if trace is not None else Trace()
     trace.read = document
     if until == "read":
@@ -127,6 +144,8 @@ def run_stages(source: str | Path | Document, until: str = "graph", *, trace: Tr
     for name, stage in STAGES.items():
         value = stage(value)
         setattr(trace, name, value)
+        if name == "link":
+            _within_limits(*_load(value))
         if name == until:
             break
     return value
@@ -138,13 +157,49 @@ def _windowed(document: Document, until: str, trace: Trace) -> Linked | Graph:
     from .s5_link import merge
 
     parts = []
+    mentions = sentence_text = 0
     for window in windows(document.text):
         value: Any = segment(document, window)
         for name in ("doc", "recognise", "link"):
             value = STAGES[name](value)
         parts.append(value)  # each window's Doc is dropped here; only its results stay
+        more, text = _load(value)
+        mentions, sentence_text = mentions + more, sentence_text + text
+        _within_limits(mentions, sentence_text, window[1])
     trace.link = merge(parts)
     if until == "link":
         return trace.link
     trace.graph = STAGES["graph"](trace.link)
     return trace.graph
+
+
+def _load(linked: Linked) -> tuple[int, int]:
+    """What a linked report (or window) will cost its graph: its mention nodes (one per
+    distinct span an entity, post, figure or the event is stated in) and the characters of
+    the sentences they keep."""
+    import bisect
+
+    spans = {(m.start, m.end) for ent in linked.entities.values() for m in ent.mentions}
+    spans |= {(m.start, m.end) for post in linked.posts for m in post.mentions}
+    spans |= {(f.mention.start, f.mention.end) for f in linked.figures}
+    starts = [s for s, _ in linked.sentences]
+    text = 0
+    for start, _ in spans:
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0:
+            text += linked.sentences[i][1] - linked.sentences[i][0]
+    if linked.event is not None:
+        event_start, event_end = linked.sentences[linked.event.sentence]
+        spans.add((event_start, event_end))
+        text += event_end - event_start
+    return len(spans), text
+
+
+def _within_limits(mentions: int, sentence_text: int, read: int | None = None) -> None:
+    where = f" in its first {read:,} characters" if read else ""
+    if mentions > MAX_MENTIONS:
+        raise TooLarge(f"states over {MAX_MENTIONS:,} mentions{where} (news text states about one per 100 "
+                       "characters); split it")
+    if sentence_text > MAX_SENTENCE_TEXT:
+        raise TooLarge(f"its mentions' sentences add up to over {MAX_SENTENCE_TEXT:,} characters{where} "
+                       "(long lines dense with names or figures); split it or break its lines")

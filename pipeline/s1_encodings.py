@@ -58,13 +58,28 @@ def decode(raw: bytes) -> str:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = raw.decode("cp1258", errors="replace")  # Windows-1258: tones as combining marks
+            text = _mostly_utf8(raw) or raw.decode("cp1258", errors="replace")  # Windows-1258: combining tones
             if text.count("\ufffd") > len(text) / 100:
                 raise EncodingError("neither UTF-8 nor Windows-1258 text") from None
     legacy = legacy_encoding(text)
     if legacy:
         raise EncodingError(f"text in the legacy {legacy} encoding; convert it to Unicode (UTF-8) first")
     return text
+
+
+def _mostly_utf8(raw: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (a file cut inside a character, a stray byte pasted from another
+    encoding): the text with U+FFFD where they were, rather than the whole file taken for Windows-1258.
+
+    >>> _mostly_utf8("Thành ủy Hà Nội".encode()[:-2])  # cut inside the "ộ"
+    'Thành ủy Hà N\\ufffd'
+    >>> _mostly_utf8("Hà Nam phát hành".encode("cp1258")) is None  # Windows-1258
+    True
+    """
+    text = raw.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd")
+    non_ascii = sum(1 for c in text if ord(c) > 127)  # in real UTF-8 Vietnamese, most of these are letters
+    return text if bad <= max(2, non_ascii // 100) and bad < non_ascii else None
 
 
 def _utf16_without_bom(raw: bytes) -> str:

@@ -4,10 +4,17 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .s1_encodings import EncodingError, decode
 
-__all__ = ["Extracted", "FormatError", "READERS", "sniff"]
+__all__ = ["Extracted", "FormatError", "READERS", "sniff", "MAX_HTML_BYTES", "MAX_DOCX_UNPACKED", "MAX_DOCX_XML"]
+
+# Byte budgets: past them a file is refused before a parser is given it (a parser's memory is
+# many times its input's size). A page's scripts, styles and inline images do not count.
+MAX_HTML_BYTES = 10_000_000
+MAX_DOCX_UNPACKED = 200_000_000  # every part of a .docx unpacked, pictures included
+MAX_DOCX_XML = 50_000_000  # the XML parts unpacked: what python-docx parses
 
 
 class FormatError(Exception):
@@ -61,6 +68,10 @@ def _html(raw: bytes) -> Extracted:
     """The article of a saved news page (trafilatura): body, title and date, without menus or adverts."""
     import trafilatura
 
+    raw = _without_bulk(raw)
+    if len(raw) > MAX_HTML_BYTES:
+        raise FormatError(f"an HTML page of {len(raw) / 1e6:.1f} MB of markup (the limit is "
+                          f"{MAX_HTML_BYTES / 1e6:g} MB): save the article alone, or its text as .txt")
     try:
         html = decode(raw)
     except EncodingError as exc:
@@ -77,9 +88,11 @@ def _html(raw: bytes) -> Extracted:
 
 
 def _docx(raw: bytes) -> Extracted:
-    """Paragraphs and table cells of a Word report (python-docx), in document order."""
+    """Paragraphs and table cells of a Word report (python-docx), in document order; a file that
+    unpacks past the budgets (a zip bomb) is refused before it is unpacked."""
     import docx
 
+    _check_unpacked_size(raw)
     try:
         document = docx.Document(io.BytesIO(raw))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
@@ -87,7 +100,7 @@ def _docx(raw: bytes) -> Extracted:
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
-            lines.append(" | ".join(cell.text for cell in row.cells))
+            lines.append(" | ".join(_cell_texts(row)))
     title = document.core_properties.title or None
     return Extracted("\n".join(lines), title=title)
 
@@ -117,3 +130,69 @@ READERS = {
     ".docx": _docx,
     ".pdf": _pdf,
 }
+
+
+def _check_unpacked_size(raw: bytes) -> None:
+    """Refuse a .docx whose parts would unpack past the budgets. The sizes are those the zip's
+    directory declares; ``zipfile`` never unpacks a part past its declared size."""
+    import zipfile
+
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(raw)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise FormatError(f"not a readable DOCX file ({type(exc).__name__})") from None
+    total = sum(p.file_size for p in parts)
+    xml = sum(p.file_size for p in parts if p.filename.endswith((".xml", ".rels")))
+    for size, limit, what in ((total, MAX_DOCX_UNPACKED, "its parts"), (xml, MAX_DOCX_XML, "its XML")):
+        if size > limit:
+            raise FormatError(f"a DOCX whose {what} would unpack to {size // 1_000_000:,} MB (the limit is "
+                              f"{limit // 1_000_000} MB): a zip bomb, or not a report")
+
+
+def _cell_texts(row: Any) -> list[str]:
+    """A table row's cells as Word shows them (merged cells repeated); from the row's own cells
+    when the merges are malformed (a span of 0, a vertical merge with nothing above)."""
+    try:
+        return [cell.text for cell in row.cells]
+    except (ValueError, IndexError, KeyError):
+        from docx.table import _Cell
+
+        return [_Cell(tc, row).text for tc in row._tr.tc_lst]
+
+
+# Elements whose content is never article text; a page saved "complete" carries its scripts and pictures.
+_BULK = (b"script", b"style", b"svg", b"noscript", b"template")
+_DATA_URI = re.compile(rb"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]{256,}")
+
+
+def _without_bulk(raw: bytes) -> bytes:
+    """The page without the content of scripts, styles and inline SVG, nor base64 pictures; linear
+    in the page's size whatever it holds (an unclosed ``<script`` drops the rest of the page).
+
+    >>> _without_bulk(b"<p>A</p><SCRIPT>var x = '<p>B</p>';</script><p>C</p>")
+    b'<p>A</p><SCRIPT></script><p>C</p>'
+    """
+    lower = raw.lower()
+    if not any(b"<" + tag in lower for tag in _BULK) and b"base64," not in lower:
+        return raw
+    out: list[bytes] = []
+    pos = 0
+    nearest = {tag: lower.find(b"<" + tag) for tag in _BULK}  # each tag's next opening, found once
+    while True:
+        opened = [(i, tag) for tag, i in nearest.items() if i >= 0]
+        if not opened:
+            out.append(raw[pos:])
+            break
+        start, tag = min(opened)
+        body = lower.find(b">", start)
+        if body < 0:
+            out.append(raw[pos:start])
+            break
+        out.append(raw[pos:body + 1])
+        pos = lower.find(b"</" + tag, body)
+        if pos < 0:
+            break
+        for other, i in nearest.items():
+            if 0 <= i < pos:
+                nearest[other] = lower.find(b"<" + other, pos)
+    return _DATA_URI.sub(b"data:,", b"".join(out))

@@ -2,13 +2,24 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from .s1_read import Document
 
-__all__ = ["Token", "Segmented", "segment", "tokenise"]
+__all__ = ["Token", "Segmented", "segment", "tokenise", "MAX_SENTENCE", "MAX_RUN"]
+
+# The longest "sentence", in characters. Every mention keeps its sentence's text, so a long line
+# with many names would cost its length times its names; longer sentences are cut, at a space
+# where there is one. 3,000 keeps whole every sentence of the 2,132 news texts (the longest
+# has 2,671 characters).
+MAX_SENTENCE = 3_000
+# underthesea's word tokenizer takes time quadratic in a run of characters without a space
+# ("1.1.1.…": 8,000 characters take 1.6 s); a longer run is given to it in pieces this long.
+# The longest run in the news texts is a URL of 202 characters.
+MAX_RUN = 500
 
 
 class Token(NamedTuple):
@@ -72,8 +83,10 @@ def tokenise(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
 
 def segment(document: Document, window: tuple[int, int] | None = None) -> Segmented:
     """Split a document (or the ``window`` of it, start and end offsets) into
-    sentences (per line, then underthesea's ``sent_tokenize``), words
-    (``word_tokenize``) and tokens; offsets always count from the text's start.
+    sentences (per line, then underthesea's ``sent_tokenize``, then cut to at
+    most ``MAX_SENTENCE`` characters), words (``word_tokenize``, given runs
+    without a space in pieces of at most ``MAX_RUN``) and tokens; offsets
+    always count from the text's start. Time and memory are linear in the text.
 
     Examples
     --------
@@ -90,14 +103,15 @@ def segment(document: Document, window: tuple[int, int] | None = None) -> Segmen
     words: list[tuple[int, int]] = []
     tokens: list[Token] = []
     for line_start, line in _lines(text[start:end], start):
-        for s_start, s_end in _sentences(line, sent_tokenize(line)):
+        for s_start, s_end in _capped(line, _sentences(line, sent_tokenize(line))):
             sentence = line[s_start:s_end]
             s_start += line_start
             sentences.append((s_start, s_start + len(sentence)))
             word_starts = set()
-            for w_start, w_end in _align(sentence, word_tokenize(sentence, use_token_normalize=False)):
-                words.append((s_start + w_start, s_start + w_end))
-                word_starts.add(s_start + w_start)
+            for offset, piece in _pieces(sentence):
+                for w_start, w_end in _align(piece, word_tokenize(piece, use_token_normalize=False)):
+                    words.append((s_start + offset + w_start, s_start + offset + w_end))
+                    word_starts.add(s_start + offset + w_start)
             for i, (tok, t_start, t_end) in enumerate(tokenise(sentence, s_start)):
                 tokens.append(Token(tok, t_start, t_end, t_start in word_starts or i == 0, i == 0))
     return Segmented(document, tuple(sentences), tuple(words), tuple(tokens), (start, end))
@@ -143,3 +157,47 @@ def _align(sentence: str, words: list[str]) -> Iterator[tuple[int, int]]:
             end = nxt + len(piece)
         cursor = end
         yield first, end
+
+
+def _capped(line: str, spans: list[tuple[int, int]], limit: int | None = None) -> Iterator[tuple[int, int]]:
+    """The sentence spans with each longer than ``limit`` (``MAX_SENTENCE``) cut: at the last space
+    of the piece's second half, else at the limit (never before a combining mark).
+
+    >>> line = "một hai ba bốn năm sáu"
+    >>> [line[s:e] for s, e in _capped(line, [(0, len(line))], limit=10)]
+    ['một hai ba', 'bốn năm', 'sáu']
+    >>> [e - s for s, e in _capped("x" * 25, [(0, 25)], limit=10)]
+    [10, 10, 5]
+    """
+    limit = limit or MAX_SENTENCE
+    for start, end in spans:
+        while end - start > limit:
+            cut = line.rfind(" ", start + limit // 2, start + limit + 1)
+            if cut < 0:
+                cut = start + limit
+                while cut > start + 1 and unicodedata.combining(line[cut]):
+                    cut -= 1
+            piece_end = len(line[start:cut].rstrip()) + start
+            yield start, piece_end
+            start = cut
+            while line[start] == " ":  # a span ends on a mark, so a space always has a mark after it
+                start += 1
+        yield start, end
+
+
+def _pieces(sentence: str) -> list[tuple[int, str]]:
+    """(offset, text) pieces of a sentence for underthesea's word tokenizer: the sentence
+    itself, unless a run without a space is longer than ``MAX_RUN``; such a run is cut every
+    ``MAX_RUN`` characters.
+
+    >>> [(i, len(p)) for i, p in _pieces("số " + "1." * 600)]
+    [(0, 503), (503, 500), (1003, 200)]
+    """
+    cuts: list[int] = []
+    for run in re.finditer(r"\S+", sentence):  # each run once: linear, whatever the runs' lengths
+        if run.end() - run.start() > MAX_RUN:
+            cuts += range(run.start() + MAX_RUN, run.end(), MAX_RUN)
+    if not cuts:
+        return [(0, sentence)]
+    bounds = [0, *cuts, len(sentence)]
+    return [(a, sentence[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]

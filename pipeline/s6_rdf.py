@@ -62,7 +62,7 @@ def to_graph(linked: Linked) -> Graph:
         if m is None:
             m = made[(start, end)] = RES("mention", f"{doc.id}-{start}-{end}")
             g.addN((m, p, o, g) for p, o in (
-                (RDF.type, V.Mention), (V.sentence, Literal(sentence_at(start))), (V.start, Literal(start)),
+                (RDF.type, V.Mention), (V.sentence, sentence_at(start)), (V.start, Literal(start)),
                 (V.end, Literal(end)), (V.surface, Literal(text[start:end])), (V.inDocument, report)))
         return m
 
@@ -215,16 +215,23 @@ def _decimal(value: float) -> Literal:
     return Literal(exact, datatype=XSD.decimal)
 
 
-def _sentence_finder(sentences: list[tuple[int, int]], text: str) -> Callable[[int], str]:
+def _sentence_finder(sentences: list[tuple[int, int]], text: str) -> Callable[[int], Literal]:
+    """The literal of the sentence an offset falls in: one object per sentence, however many
+    mentions it has, so a sentence's text is held once in memory."""
+    import bisect
+
     starts = [s for s, _ in sentences]
+    made: dict[int, Literal] = {}
+    empty = Literal("")
 
-    def find(offset: int) -> str:
-        import bisect
-
+    def find(offset: int) -> Literal:
         i = bisect.bisect_right(starts, offset) - 1
         if i < 0:
-            return text[:0]
-        s, e = sentences[i]
-        return text[s:e]
+            return empty
+        literal = made.get(i)
+        if literal is None:
+            s, e = sentences[i]
+            literal = made[i] = Literal(text[s:e])
+        return literal
 
     return find

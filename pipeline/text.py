@@ -17,9 +17,16 @@ _VN_LETTER = "a-zàáảãạâầấẩẫậăằắẳẵặèéẻẽẹê�
 _TONE_RE = re.compile(
     r"(?<![qQ])(" + "|".join(_TONE_PAIRS) + r")(?![" + _VN_LETTER + r"])", re.IGNORECASE
 )
-# Spaces that are not a plain space or newline but mean one (NBSP, thin space...).
-_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Spaces that are not a plain space or newline but mean one (NBSP, thin space, the blank
+# fillers that show as nothing...).
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\u115f\u1160\u2800\u3164\uffa0]")
+# Line and page breaks that are not "\n": vertical tab, form feed, separators, NEL.
+_ODD_BREAKS = re.compile(r"[\x0b\x0c\x85\u2028\u2029]")
+# What is never seen on a page: control characters (NUL...), zero-width characters, bidi
+# embeddings, overrides and isolates, invisible operators, soft hyphens, tag characters.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
 # The combining-mark blocks: every Vietnamese tone and vowel mark once decomposed (NFD).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
@@ -48,10 +55,12 @@ def normalise(text: str) -> str:
     --------
     >>> normalise("Ho\\u0300a\\u00a0Bi\\u0300nh\\r\\n")
     'Hòa Bình\\n'
+    >>> normalise("Trần\\u202e Sỹ\\x00 Thanh\\u2028")
+    'Trần Sỹ Thanh\\n'
     """
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ODD_BREAKS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _ODD_SPACES.sub(" ", text)
     return fix_tones(text)
 

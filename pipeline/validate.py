@@ -58,14 +58,17 @@ def validate(graph: Graph) -> Validation:
     (False, True)
     """
     import pyshacl
-    from rdflib.namespace import SH
+    from rdflib.namespace import RDF, SH
 
     shapes, ontology = _shapes_and_ontology()
     conforms, report, _ = pyshacl.validate(
         graph, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True,
     )
     violations = []
-    for result in report.subjects(SH.resultSeverity, None):
+    # The report's own results; with advanced SHACL a result may carry nested ones (sh:detail),
+    # which explain it and are not counted again.
+    top = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    for result in report.objects(top, SH.result):
         severity = str(report.value(result, SH.resultSeverity)).rsplit("#", 1)[-1]
         path = report.value(result, SH.resultPath)
         violations.append(Violation(

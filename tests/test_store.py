@@ -201,10 +201,13 @@ def test_the_read_only_check_follows_the_grammar_not_keywords(seed_location):
         assert stats(store)["reports"] == 1
 
 
-def test_a_held_store_makes_others_wait_then_fail(location):
-    with open_store(location, write=True):
+def test_a_held_store_makes_other_writers_wait_then_fail_and_readers_never_wait(location):
+    with open_store(location, write=True) as writer:
+        ingest(writer, [SEED])
         with pytest.raises(StoreError, match="in use by another vnkg process"):
-            open_store(location, wait=0.5)
+            open_store(location, write=True, wait=0.5)
+        with open_store(location, wait=0) as reader:
+            assert stats(reader)["reports"] == 1
 
 
 def test_querying_a_missing_store_says_so(tmp_path):

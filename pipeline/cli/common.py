@@ -54,7 +54,8 @@ def run_guarded(command: click.Command, args: list[str] | None = None) -> None:
         click.echo("vnkg: interrupted", err=True)
         sys.exit(130)
     except OSError as exc:
-        click.echo(f"vnkg: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"vnkg: {where}{exc.strerror or exc}", err=True)
         sys.exit(1)
     except Exception as exc:  # a bug: one line, the traceback only when asked for
         if os.environ.get("VNKG_DEBUG"):
@@ -90,9 +91,15 @@ def opened_store(store_dir: Path | None, endpoint: str | None, endpoint_kind: st
     try:
         yield store
     except StoreError as exc:
+        _close_quietly(store)  # closing fails the same way (a full disk): said once
         fail(f"{failing}{exc}")
-    finally:
+    except BaseException:
+        _close_quietly(store)
+        raise
+    try:
         store.close()
+    except StoreError as exc:
+        fail(str(exc))
 
 
 def print_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -157,6 +164,15 @@ class Progress:
                  traceback: TracebackType | None) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def _close_quietly(store: GraphStore) -> None:
+    from ..store import StoreError
+
+    try:
+        store.close()
+    except StoreError:
+        pass
 
 
 def _location(store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> Location:

@@ -1,11 +1,16 @@
 """The ``vnkg extract`` command: reports in, RDF out, without a store."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .common import fail
+
+if TYPE_CHECKING:
+    from .. import Extraction
 
 __all__ = ["extract", "COMMANDS"]
 
@@ -26,17 +31,16 @@ def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None) -> None:
     cannot be read is reported on standard error with the reason; the others
     are still extracted, and the exit status is 1.
     """
-    from .. import extract_path
     from ..formats import RDF_FORMATS, serialise, write_rdf
-    from ..s1_read import ReadError
 
+    files = tuple(dict.fromkeys(files))  # a file named twice is extracted once
+    if output_dir is not None:
+        _refuse_shared_targets(files, output_dir, RDF_FORMATS[fmt].suffix)
     failed = []
     results = []
     for path in files:
-        try:
-            ex = extract_path(path)
-        except ReadError as exc:
-            click.echo(f"vnkg: {path}: {exc}", err=True)
+        ex = _extracted(path)
+        if ex is None:
             failed.append(path)
             continue
         if output_dir is not None:
@@ -53,3 +57,36 @@ def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None) -> None:
 
 
 COMMANDS = [extract]
+
+
+def _extracted(path: Path) -> Extraction | None:
+    """The extraction of one file, or None once one line on standard error has said why not: the
+    other files are still extracted, whatever went wrong with this one."""
+    from .. import extract_path
+    from ..s1_read import ReadError
+
+    try:
+        return extract_path(path)
+    except ReadError as exc:
+        reason = str(exc)
+    except MemoryError:
+        reason = "out of memory while extracting it"
+    except Exception as exc:  # a bug met on one report
+        if os.environ.get("VNKG_DEBUG"):
+            raise
+        reason = f"internal error: {type(exc).__name__}: {exc} (set VNKG_DEBUG=1 for the traceback)"
+    click.echo(f"vnkg: {path}: {reason}", err=True)
+    return None
+
+
+def _refuse_shared_targets(files: tuple[Path, ...], output_dir: Path, suffix: str) -> None:
+    """Stop before extracting when two inputs would be written to one output file."""
+    targets: dict[Path, list[Path]] = {}
+    for path in files:
+        targets.setdefault(output_dir / (path.stem + suffix), []).append(path)
+    shared = {target: paths for target, paths in targets.items() if len(paths) > 1}
+    for target, paths in shared.items():
+        click.echo(f"vnkg: {', '.join(map(str, paths))}: would all be written to {target}; rename them or "
+                   "extract them to different --output-dir", err=True)
+    if shared:
+        fail(f"nothing extracted: {sum(map(len, shared.values()))} file(s) share an output name")

@@ -21,18 +21,17 @@ from .queries import (
     NamedQuery,
     QueryResult,
     named_queries,
-    query_form,
-    read_only_check,
     run_query,
     stats,
     validate_store,
 )
+from .sparql import bind_parameters, offline_check, query_form, read_only_check
 
 __all__ = [
     "GRAPH_LABELS", "GraphStore", "LabelChange", "Location", "StoreError", "default_location", "open_store",
     "BACKENDS", "IngestReport", "expand_paths", "ingest", "remove",
     "QUERY_FORMATS", "NamedQuery", "QueryResult", "named_queries", "query_form", "read_only_check", "run_query",
-    "stats", "validate_store",
+    "stats", "validate_store", "bind_parameters", "offline_check",
 ]
 
 

@@ -10,7 +10,7 @@ from ..vocab import GRAPH_VOCABULARY, prologue, report_graph
 from .base import GraphStore, StoreError
 from .labels import CANONICAL, ENTITY_CLASSES, label_changes
 
-__all__ = ["IngestReport", "Prepared", "expand_paths", "ingest", "remove", "prepare"]
+__all__ = ["IngestReport", "Prepared", "Failure", "expand_paths", "ingest", "remove", "prepare"]
 
 _CATALOG = prologue("schema", "vnkg") + """SELECT ?g ?path ?hash WHERE { GRAPH ?g {
   ?r a schema:Report ; vnkg:sourcePath ?path ; vnkg:contentHash ?hash } }"""
@@ -59,20 +59,24 @@ def expand_paths(args: Iterable[str]) -> list[Path]:
     return files
 
 
-def prepare(path: str, stored_hash: str | None = None) -> Prepared | None:
+def prepare(path: str, stored_hash: str | None = None, local: bool = True) -> Prepared | None:
     """Read and extract one report and shape its graph for a store (runs in worker processes).
 
     Returns None when the report's content hash is ``stored_hash``: it is in
     the store already, unchanged. An entity's preferred label moves to
     ``skos:altLabel`` and ``vnkg:canonicalName``: the store keeps one
     preferred label per entity, chosen over every report
-    (``pipeline.store.labels``).
+    (``pipeline.store.labels``). For a store that is not ``local`` (a
+    server), the report's path is its file name alone: where it lies on this
+    machine stays here (its graph's IRI, a hash of the path, still tells
+    reports apart).
     """
-    from rdflib import RDF, URIRef
+    from rdflib import RDF, Literal, URIRef
     from rdflib.namespace import SKOS
 
     from .. import extract_document
     from ..s1_read import read_path
+    from ..vocab import vnkg
 
     document = read_path(path)
     if document.id == stored_hash:
@@ -81,6 +85,10 @@ def prepare(path: str, stored_hash: str | None = None) -> Prepared | None:
     graph = ex.graph
     for concept in set(graph.subjects(RDF.type, SKOS.Concept)):  # kept once, in the vocabulary graph
         graph.remove((concept, None, None))
+    if not local:
+        source = vnkg().sourcePath
+        for report, where in list(graph.subject_objects(source)):
+            graph.set((report, source, Literal(Path(str(where)).name)))
     canonical = URIRef(CANONICAL)
     names = {}
     entity_classes = {URIRef(c) for c in ENTITY_CLASSES}
@@ -104,17 +112,19 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1,
     """
     report = IngestReport()
     _vocabulary(store)
-    stored = {row["path"]: row["hash"] for row in store.select(_CATALOG)}
+    stored = {row["g"]: row["hash"] for row in store.select(_CATALOG)}  # by graph: a hash of the path
+    local = store.location.endpoint is None
     todo = [(str(path), str(Path(path).resolve())) for path in paths]
-    prepared_all = _prepared([(a, stored.get(a)) for _, a in todo], jobs)
+    prepared_all = _prepared([(a, stored.get(report_graph(a, "")), local) for _, a in todo], jobs)
     for (given, absolute), prepared in zip(todo, prepared_all, strict=True):
-        if isinstance(prepared, Exception):
-            report.failed.append((given, str(prepared)))
+        replacing = report_graph(absolute, "") in stored
+        if isinstance(prepared, Failure):
+            report.failed.append((given, prepared.reason))
         elif prepared is None:
             report.unchanged.append(given)
         else:
-            _write(store, prepared, replacing=absolute in stored)
-            (report.replaced if absolute in stored else report.added).append(absolute)
+            _write(store, prepared, replacing=replacing)
+            (report.replaced if replacing else report.added).append(absolute)
         _tick(progress, given)
     return report
 
@@ -125,7 +135,8 @@ def remove(store: GraphStore, doc: str) -> list[str]:
     Returns the paths removed; raises ``StoreError`` when nothing matches.
     """
     absolute = str(Path(doc).resolve())
-    rows = [r for r in store.select(_CATALOG) if r["path"] == absolute or r["hash"] == doc]
+    graph = report_graph(absolute, "")
+    rows = [r for r in store.select(_CATALOG) if graph == r["g"] or absolute == r["path"] or r["hash"] == doc]
     if not rows:
         raise StoreError(f"{doc}: no such report in {store.location}")
     graphs = {r["g"] for r in rows}
@@ -164,26 +175,84 @@ def _entities_in(store: GraphStore, graphs: set[str]) -> set[str]:
     return found
 
 
-def _prepared(tasks: list[tuple[str, str | None]], jobs: int) -> Iterator[Prepared | None | Exception]:
-    """For each (path, stored hash): its Prepared, None when unchanged, or the ReadError that stopped it;
+@dataclass(frozen=True)
+class Failure:
+    """Why a report could not be extracted: a ReadError's message, or what went wrong past reading."""
+
+    reason: str
+
+
+def _prepared(tasks: list[tuple[str, str | None, bool]], jobs: int) -> Iterator[Prepared | None | Failure]:
+    """For each (path, stored hash): its Prepared, None when unchanged, or the Failure that stopped it;
     in the order given. Workers read the files too, so the writing process only writes."""
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield _safe_prepare(task)
         return
+    yield from _in_workers(tasks, jobs)
+
+
+def _in_workers(tasks: list[tuple[str, str | None, bool]], jobs: int) -> Iterator[Prepared | None | Failure]:
+    """``_prepared`` in worker processes, a few reports ahead of the one written. A worker that
+    dies (killed, out of memory) takes the pool down with the reports it held: each of those is
+    read again alone, so the one that kills its worker fails and the others are stored."""
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    done = 0
+    while done < len(tasks):
+        ahead: dict[int, Future[Prepared | None | Failure]] = {}
+        suspects: list[int] = []
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        queued = done
+        try:
+            while done < len(tasks):
+                while queued < len(tasks) and queued - done < 4 * jobs:
+                    ahead[queued] = pool.submit(_safe_prepare, tasks[queued])
+                    queued += 1
+                result = ahead[done].result()
+                del ahead[done]
+                yield result
+                done += 1
+        except BrokenProcessPool:
+            suspects = sorted(ahead)
+        finally:  # also when the writer stops (a full disk): the reports read ahead are not waited for
+            pool.shutdown(wait=True, cancel_futures=True)
+        for i in suspects:
+            finished = ahead[i]
+            if finished.done() and finished.exception() is None:
+                yield finished.result()
+            else:
+                yield _alone(tasks[i])
+            done += 1
+
+
+def _alone(task: tuple[str, str | None, bool]) -> Prepared | None | Failure:
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_safe_prepare, tasks, chunksize=4)
+    with ProcessPoolExecutor(max_workers=1) as solo:
+        try:
+            return solo.submit(_safe_prepare, task).result()
+        except BrokenProcessPool:
+            return Failure("the process reading it died (out of memory, or killed)")
 
 
-def _safe_prepare(task: tuple[str, str | None]) -> Prepared | None | Exception:
+def _safe_prepare(task: tuple[str, str | None, bool]) -> Prepared | None | Failure:
+    import os
+
     from ..s1_read import ReadError
 
     try:
         return prepare(*task)
     except ReadError as exc:
-        return exc
+        return Failure(str(exc))
+    except MemoryError:
+        return Failure("out of memory while extracting it")
+    except Exception as exc:  # a bug met on one report: that report fails, the batch goes on
+        if os.environ.get("VNKG_DEBUG"):
+            raise
+        return Failure(f"internal error: {type(exc).__name__}: {exc} (set VNKG_DEBUG=1 for the traceback)")
 
 
 def _tick(progress: Callable[[str], None] | None, path: str) -> None:

@@ -3,31 +3,36 @@ from __future__ import annotations
 
 import gc
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from .base import GraphStore, LabelChange, Location, StoreError
-from .labels import label_graph, label_triples
+from .sparql import offline_check, write_update
 
 if TYPE_CHECKING:
     import pyoxigraph
 
 __all__ = ["OxigraphStore"]
 
+T = TypeVar("T")
+
 _RESULT_FORMATS = {"json": "JSON", "csv": "CSV", "tsv": "TSV"}
 
 
 class OxigraphStore(GraphStore):
-    """A folder holding a pyoxigraph ``Store``; one process holds it at a time.
+    """A folder holding a pyoxigraph ``Store``: one writer at a time, any number of readers.
 
-    Queries see the union of all graphs as their default graph. Writes go
-    through one SPARQL Update each, which Oxigraph applies in one transaction:
-    a process killed mid-ingest leaves every earlier report whole and no part
-    of the one it was writing.
+    A reader opens the store read-only and sees it as it was when opened (so a
+    query during an ingest answers at once). Queries see the union of all
+    graphs as their default graph and never reach the network (``SERVICE`` is
+    refused). Writes go through one SPARQL Update each, which Oxigraph applies
+    in one transaction: a process killed mid-ingest leaves every earlier report
+    whole and no part of the one it was writing. A new store's folder is its
+    owner's alone (mode 700).
     """
 
     def __init__(self, location: Location, write: bool = False, wait: float = 30.0):
-        import pyoxigraph
-
         if location.path is None:
             raise StoreError(f"{location}: an embedded store needs a folder")
         path = location.path
@@ -37,13 +42,35 @@ class OxigraphStore(GraphStore):
             raise StoreError(f"{path}: no store here; ingest reports first (vnkg ingest FILE... --store {path})")
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: is a file, not a store folder")
-        path.mkdir(parents=True, exist_ok=True)
+        self._writer = write
+        self._store = self._open_writer(path, wait) if write else self._open_reader(path)
+
+    @staticmethod
+    def _open_reader(path: Path) -> pyoxigraph.Store:
+        """The store as it is now, read-only: no lock, so a writer never makes a reader wait."""
+        import pyoxigraph
+
+        for attempt in range(3):
+            try:
+                return pyoxigraph.Store.read_only(str(path))
+            except OSError as exc:  # a file a writer's compaction removed while it was opened: again
+                if attempt == 2:
+                    raise StoreError(f"{path}: cannot open the store: {exc}") from None
+                time.sleep(0.2)
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _open_writer(path: Path, wait: float) -> pyoxigraph.Store:
+        """The store for writing, held by this process alone; another writer waits up to ``wait`` s."""
+        import pyoxigraph
+
+        if not path.exists():  # a new store is its owner's only: reports may be confidential
+            path.mkdir(parents=True, mode=0o700)
         deadline = time.monotonic() + wait
         collected = False
         while True:
             try:
-                self._store = pyoxigraph.Store(str(path))
-                break
+                return pyoxigraph.Store(str(path))
             except OSError as exc:
                 if "lock" not in str(exc).lower():
                     raise StoreError(f"{path}: cannot open the store: {exc}") from None
@@ -63,7 +90,8 @@ class OxigraphStore(GraphStore):
         if not isinstance(results, pyoxigraph.QuerySolutions):
             raise StoreError("select needs a SELECT query")
         names = [v.value for v in results.variables]
-        return [{n: term.value for n, term in zip(names, row, strict=True) if term is not None} for row in results]
+        return _read(lambda: [{n: term.value for n, term in zip(names, row, strict=True) if term is not None}
+                              for row in results])
 
     def table(self, query: str) -> tuple[list[str], list[list[str]]]:
         import pyoxigraph
@@ -74,7 +102,7 @@ class OxigraphStore(GraphStore):
         if not isinstance(results, pyoxigraph.QuerySolutions):
             raise StoreError("a table needs a SELECT or ASK query")
         columns = [v.value for v in results.variables]
-        return columns, [["" if term is None else term.value for term in row] for row in results]
+        return columns, _read(lambda: [["" if term is None else term.value for term in row] for row in results])
 
     def query_bytes(self, query: str, fmt: str, substitutions: dict[str, str] | None = None) -> bytes:
         import pyoxigraph
@@ -82,32 +110,17 @@ class OxigraphStore(GraphStore):
         results = self._run(query, substitutions)
         if isinstance(results, pyoxigraph.QueryTriples):
             graph_format = pyoxigraph.RdfFormat.N_TRIPLES if fmt == "ntriples" else pyoxigraph.RdfFormat.TURTLE
-            return results.serialize(format=graph_format) or b""  # bytes when no output file is given
+            return _read(lambda: results.serialize(format=graph_format) or b"")  # bytes: no output file given
         if fmt not in _RESULT_FORMATS:
             raise StoreError(f"format {fmt!r} is for CONSTRUCT and DESCRIBE queries; use json, csv, tsv or table")
-        return results.serialize(format=getattr(pyoxigraph.QueryResultsFormat, _RESULT_FORMATS[fmt])) or b""
+        results_format = getattr(pyoxigraph.QueryResultsFormat, _RESULT_FORMATS[fmt])
+        return _read(lambda: results.serialize(format=results_format) or b"")
 
     def write(self, drop: list[str], graph: str | None, ntriples: str, labels: dict[str, LabelChange]) -> None:
-        # A changed label is deleted as the one triple it is, and a new one needs
-        # no delete: dropping label graphs cost a quarter of each report's write
-        # (measured over 300 news reports).
-        gone = [label_graph(e) for e, change in labels.items() if change.new is None]
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in [*drop, *gone]]
-        old = [f"GRAPH <{label_graph(e)}> {{ {label_triples(e, change.old)} }}"
-               for e, change in labels.items() if change.old is not None and change.new is not None]
-        if old:
-            parts.append("DELETE DATA {\n" + "\n".join(old) + "\n}")
-        inserts = []
-        if graph and ntriples.strip():
-            inserts.append(f"GRAPH <{graph}> {{\n{ntriples}\n}}")
-        for entity, change in labels.items():
-            if change.new is not None:
-                inserts.append(f"GRAPH <{label_graph(entity)}> {{ {label_triples(entity, change.new)} }}")
-        if inserts:
-            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
-        if parts:
+        update = write_update(drop, graph, ntriples, labels)
+        if update:
             try:
-                self._opened.update(" ;\n".join(parts))
+                self._opened.update(update)
             except OSError as exc:
                 raise StoreError(f"{self.location}: cannot write: {exc}") from None
 
@@ -122,9 +135,16 @@ class OxigraphStore(GraphStore):
         return len(self._opened)
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.flush()
-            self._store = None
+        if self._store is None:
+            return
+        store, self._store = self._store, None
+        try:
+            if self._writer:
+                store.flush()
+        except OSError as exc:  # what was written is in the write-ahead log already
+            raise StoreError(f"{self.location}: cannot write: {exc}") from None
+        finally:
+            del store
             # pyoxigraph releases the folder's lock when the Store and its query results are freed: at once
             # when nothing holds them, else when the young garbage holding a result is collected. (A full
             # collection took 0.18 s with the language models loaded; opening collects fully if need be.)
@@ -143,9 +163,18 @@ class OxigraphStore(GraphStore):
         subs: dict[pyoxigraph.Variable, pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
                    | pyoxigraph.Triple] = {pyoxigraph.Variable(k): pyoxigraph.Literal(v)
                                            for k, v in (substitutions or {}).items()}
+        offline_check(query)
         try:
             return self._opened.query(query, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as exc:
             raise StoreError(f"SPARQL syntax: {exc}") from None
         except (RuntimeError, OSError) as exc:
             raise StoreError(f"query failed: {exc}") from None
+
+
+def _read(results: Callable[[], T]) -> T:
+    """Results are computed as they are read: an error while reading them is the query's."""
+    try:
+        return results()
+    except (RuntimeError, OSError) as exc:
+        raise StoreError(f"query failed: {exc}") from None

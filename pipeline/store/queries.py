@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, TypedDict
 
-from ..text import normalise
 from ..vocab import expand, ontology_dir, prologue
-from .base import GraphStore, StoreError
+from .base import GraphStore
 from .labels import ENTITY_CLASSES
+from .sparql import bind_parameters, query_form, read_only_check
 
 if TYPE_CHECKING:
     from ..validate import Validation
@@ -18,13 +18,6 @@ __all__ = ["QUERY_FORMATS", "NamedQuery", "named_queries", "query_form", "read_o
            "validate_store", "QueryResult", "StoreStats"]
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
-_QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
-_UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
-# Tokens of the SPARQL 1.1 grammar the prologue is made of (section 19.8: IRIREF, PNAME_NS, WS, comments).
-_SPACE_AND_COMMENTS = re.compile(r"(?:\s+|#[^\n\r]*)*")
-_KEYWORD = re.compile(r"[A-Za-z]+")
-_PNAME_NS = re.compile(r"[^\W\d_](?:[\w.\-\u00B7]*[\w\-\u00B7])?:|:", re.UNICODE)
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 
 
 @dataclass(frozen=True)
@@ -67,76 +60,15 @@ def named_queries() -> dict[str, NamedQuery]:
     return found
 
 
-def query_form(query: str) -> str:
-    """The keyword that decides what a SPARQL request is: the first one after
-    comments and the prologue (``BASE <iri>``, ``PREFIX pname: <iri>``), upper-cased;
-    "" when there is none, BASE or PREFIX when the prologue is malformed.
-
-    Examples
-    --------
-    >>> query_form("# who\\nPREFIX add: <urn:x#> BASE <urn:b> select ?copy WHERE { ?copy add:p ?o }")
-    'SELECT'
-    >>> query_form("PREFIX : <urn:x#> DELETE WHERE { ?s :p ?o }")
-    'DELETE'
-    """
-    pos = 0
-    while True:
-        pos = _skip(query, pos)
-        word = _KEYWORD.match(query, pos)
-        if word is None:
-            return ""
-        keyword = word.group(0).upper()
-        if keyword not in ("BASE", "PREFIX"):
-            return keyword
-        pos = _skip(query, word.end())
-        if keyword == "PREFIX":
-            name = _PNAME_NS.match(query, pos)
-            if not name:
-                return keyword
-            pos = _skip(query, name.end())
-        iri = _IRIREF.match(query, pos)
-        if not iri:
-            return keyword
-        pos = iri.end()
-
-
-def read_only_check(query: str) -> None:
-    """Refuse anything but a query: ``vnkg query`` never changes a store.
-
-    The SPARQL grammar decides, not keywords anywhere in the text: after the
-    prologue a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK; an update
-    starts with INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY or WITH.
-
-    Examples
-    --------
-    >>> read_only_check("PREFIX add: <http://www.w3.org/ns/org#> SELECT ?copy WHERE { ?copy add:holds ?p }")
-    >>> read_only_check("DELETE WHERE { ?s ?p ?o }")
-    Traceback (most recent call last):
-    pipeline.store.base.StoreError: queries are read-only: SPARQL updates (DELETE) are refused
-    >>> read_only_check("SELEC * WHERE { ?s ?p ?o }")
-    Traceback (most recent call last):
-    pipeline.store.base.StoreError: not a SPARQL query: it starts with 'SELEC', not SELECT, CONSTRUCT, DESCRIBE or ASK
-    """
-    form = query_form(query)
-    if form in _QUERY_FORMS or form in ("BASE", "PREFIX"):  # a broken prologue: the parser says where
-        return
-    if form in _UPDATE_FORMS:
-        raise StoreError(f"queries are read-only: SPARQL updates ({form}) are refused")
-    found = f"with {form!r}" if form else "with no keyword"
-    raise StoreError(f"not a SPARQL query: it starts {found}, not SELECT, CONSTRUCT, DESCRIBE or ASK")
-
-
 def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[str, str] | None = None) -> QueryResult:
     """Run a read-only query; CONSTRUCT and DESCRIBE always give Turtle.
 
-    ``params`` replace ``$name`` variables in the query text by string literals,
-    normalised as report text is (NFC, one tone-mark style), so "Thanh Hoá" typed
-    in the old style finds "Thanh Hóa".
+    ``params`` bind variables (``$name``) to string literals with ``VALUES``
+    (``sparql.bind_parameters``), normalised as report text is (NFC, one
+    tone-mark style), so "Thanh Hoá" typed in the old style finds "Thanh Hóa".
     """
     read_only_check(query)
-    for name, value in (params or {}).items():
-        literal = _sparql_string(normalise(value))
-        query = re.sub(rf"\${name}\b", literal.replace("\\", "\\\\"), query)  # re.sub reads escapes: doubled
+    query = bind_parameters(query, params or {})
     if query_form(query) in ("CONSTRUCT", "DESCRIBE"):
         return QueryResult(store.query_bytes(query, "turtle"), "turtle")
     if fmt != "table":
@@ -169,21 +101,3 @@ def validate_store(store: GraphStore) -> Validation:
     graph.parse(data=store.query_bytes("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "turtle").decode("utf-8"),
                 format="turtle")
     return validate(graph)
-
-
-def _skip(query: str, pos: int) -> int:
-    """The position after white space and comments from ``pos``."""
-    match = _SPACE_AND_COMMENTS.match(query, pos)
-    return match.end() if match else pos
-
-
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-
-
-def _sparql_string(value: str) -> str:
-    """A SPARQL string literal holding ``value`` (without importing rdflib: queries start fast).
-
-    >>> print(_sparql_string('Nguyễn "Văn" Phong\\n'))
-    "Nguyễn \\"Văn\\" Phong\\n"
-    """
-    return '"' + value.translate(_ESCAPES) + '"'

@@ -8,15 +8,15 @@ import urllib.request
 from collections.abc import Callable
 
 from .base import GraphStore, LabelChange, Location, StoreError
-from .labels import label_graph, label_triples
+from .sparql import write_update
 
 __all__ = ["EndpointStore", "URL_LAYOUTS"]
 
-# Server kind -> (query URL, graph store URL) from the URL the user gives.
-URL_LAYOUTS: dict[str, Callable[[str], tuple[str, str]]] = {
-    "oxigraph": lambda base: (f"{base}/query", f"{base}/store"),      # oxigraph serve
-    "fuseki": lambda base: (f"{base}/query", f"{base}/data"),        # base: the dataset, HOST:3030/DATASET
-    "graphdb": lambda base: (base, f"{base}/rdf-graphs/service"),    # base: the repository, HOST:7200/repositories/REPO
+# Server kind -> (query URL, update URL, graph store URL) from the URL the user gives.
+URL_LAYOUTS: dict[str, Callable[[str], tuple[str, str, str]]] = {
+    "oxigraph": lambda base: (f"{base}/query", f"{base}/update", f"{base}/store"),  # oxigraph serve
+    "fuseki": lambda base: (f"{base}/query", f"{base}/update", f"{base}/data"),     # base: HOST:3030/DATASET
+    "graphdb": lambda base: (base, f"{base}/statements", f"{base}/rdf-graphs/service"),  # HOST:7200/repositories/REPO
 }
 _ACCEPT = {
     "json": "application/sparql-results+json",
@@ -28,11 +28,14 @@ _ACCEPT = {
 
 
 class EndpointStore(GraphStore):
-    """A SPARQL 1.1 server. Each report graph is written by one Graph Store
-    Protocol ``PUT`` (atomic on the server); labels live in one small graph per
-    entity, replaced whole. Queries need the server to read the union of its
-    graphs as the default graph (``oxigraph serve --union-default-graph``,
-    Fuseki ``tdb2:unionDefaultGraph true``, GraphDB does so by default).
+    """A SPARQL 1.1 server. Each report is written by one SPARQL Update request
+    (the SPARQL 1.1 protocol): its graph, the graph it replaces and its
+    entities' label graphs change together or not at all, as the server runs
+    one request in one transaction. Graphs are read with the Graph Store
+    Protocol. Queries need the server to read the union of its graphs as the
+    default graph (``oxigraph serve --union-default-graph``, Fuseki
+    ``tdb2:unionDefaultGraph true``, GraphDB does so by default). A report's
+    local path is not sent: the server gets its file name (``ingest`` does so).
     """
 
     def __init__(self, location: Location, timeout: float = 60.0):
@@ -42,7 +45,7 @@ class EndpointStore(GraphStore):
             raise StoreError(f"{location}: a SPARQL server needs its URL")
         self.location = location
         self.timeout = timeout
-        self.query_url, self.store_url = URL_LAYOUTS[location.kind](location.endpoint.rstrip("/"))
+        self.query_url, self.update_url, self.store_url = URL_LAYOUTS[location.kind](location.endpoint.rstrip("/"))
 
     def select(self, query: str, substitutions: dict[str, str] | None = None) -> list[dict[str, str]]:
         if substitutions:
@@ -56,22 +59,14 @@ class EndpointStore(GraphStore):
             "Content-Type": "application/x-www-form-urlencoded", "Accept": _ACCEPT[fmt]})
 
     def write(self, drop: list[str], graph: str | None, ntriples: str, labels: dict[str, LabelChange]) -> None:
-        for g in drop:
-            self._http("DELETE", self._graph_url(g), missing_ok=True)
-        if graph:
-            self._put(graph, ntriples)
-        for entity, change in labels.items():
-            if change.new is None:
-                self._http("DELETE", self._graph_url(label_graph(entity)), missing_ok=True)
-            else:
-                self._put(label_graph(entity), label_triples(entity, change.new))
+        update = write_update(drop, graph, ntriples, labels)
+        if update:
+            self._http("POST", self.update_url, update.encode("utf-8"),
+                       {"Content-Type": "application/sparql-update; charset=utf-8"})
 
     def graph_triples(self, graph: str) -> str:
         data = self._http("GET", self._graph_url(graph), headers={"Accept": "application/n-triples"}, missing_ok=True)
         return data.decode("utf-8")
-
-    def _put(self, graph: str, ntriples: str) -> None:
-        self._http("PUT", self._graph_url(graph), ntriples.encode("utf-8"), {"Content-Type": "application/n-triples"})
 
     def _graph_url(self, graph: str) -> str:
         return f"{self.store_url}?{urllib.parse.urlencode({'graph': graph})}"
@@ -87,7 +82,7 @@ class EndpointStore(GraphStore):
                 return b""
             detail = exc.read().decode("utf-8", "replace").strip().splitlines()
             reason = detail[0][:300] if detail else exc.reason
-            if exc.code == 400 and method == "POST":
+            if exc.code == 400 and url == self.query_url:
                 raise StoreError(f"SPARQL syntax: {reason}") from None
             raise StoreError(f"{self.location}: {method} failed with HTTP {exc.code}: {reason}") from None
         except (urllib.error.URLError, OSError) as exc:
