@@ -168,7 +168,12 @@ def test_a_report_stating_too_much_is_refused_before_its_graph_is_built(tmp_path
     monkeypatch.setattr(runner, "MAX_SENTENCE_TEXT", 200_000)
     monkeypatch.setattr(runner, "WINDOW_CHARS", 1_000)
     built = []
-    monkeypatch.setitem(runner.STAGES, "graph", lambda linked: built.append(linked) or runner._graph(linked))
+
+    def graph(linked):
+        built.append(linked)
+        return runner._graph(linked)
+
+    monkeypatch.setitem(runner.STAGES, "graph", graph)
     dense = tmp_path / "dense.txt"
     dense.write_text("Báo cáo\n" + "UBND tỉnh " * 2_000, encoding="utf-8")  # 20,000 characters, 10 windows
     small = tmp_path / "small.txt"
