@@ -138,3 +138,27 @@ def test_a_role_head_before_the_same_head_noun():
 
 def test_a_head_noun_inside_a_place_name_is_no_organisation():
     assert orgs("Thủ tướng Tây Ban Nha và Thị trưởng Hội An gặp nhau.") == []
+
+
+def test_a_name_goes_on_through_a_list_of_fields():
+    assert orgs("Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội họp.") == [
+        "Ủy ban Khoa học, Công nghệ và Môi trường", "Quốc hội"]
+    assert orgs("Hội đồng Thi đua, Khen thưởng tỉnh và Phòng Tài chính - Kế hoạch huyện Quế Võ báo cáo.") == [
+        "Hội đồng Thi đua, Khen thưởng tỉnh Bắc Ninh", "Phòng Tài chính - Kế hoạch huyện Quế Võ"]
+    assert orgs("Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số họp.") \
+        == ["Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"]
+    assert orgs("Ban Chỉ đạo Phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh "
+                "Bình Phước đã họp.") == [
+        "Ban Chỉ đạo Phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh Bình Phước"]
+
+
+def test_a_list_of_bodies_in_lower_case_is_no_list_of_fields():
+    assert orgs("Sở Y tế, giáo dục và công an cùng vào cuộc.") == ["Sở Y tế"]
+    assert orgs("Ban Tổ chức cuộc thi, giáo dục và y tế đã họp.") == ["Ban Tổ chức"]
+
+
+def test_a_short_name_the_report_defines_is_the_body_it_names():
+    text = ("Ban Chỉ đạo cấp tỉnh về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
+            "(gọi tắt là Ban Chỉ đạo tỉnh) họp. Ban Chỉ đạo tỉnh giao nhiệm vụ cho các sở.")
+    bodies = {e.name for e in link(text).entities.values() if e.key.startswith("org:")}
+    assert bodies == {"Ban Chỉ đạo cấp tỉnh về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"}

@@ -7,6 +7,7 @@ units and the word list come from data underthesea ships (``gazetteer``).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,6 +21,7 @@ __all__ = [
     "time_nouns", "date_cues", "classifiers", "stopwords", "function_words", "verbs", "not_names", "place_units",
     "countries", "party_committees", "place_aliases", "person_blockers", "lunar_years", "regions", "gazetteer_folded",
     "dictionary",
+    "field_words",
     "syllables",
     "abbreviation_keys", "gazetteer",
     "words", "word",
@@ -150,6 +152,20 @@ def ministry_fields() -> tuple[str, ...]:
     """Fields that name a ministry after a minister's title: those of Viet Nam's
     bodies (fields.txt) and of ministries abroad (ministry_fields.txt)."""
     return fields() + tuple(lines("ministry_fields.txt"))
+
+
+@cache
+def field_words() -> frozenset[str]:
+    """One domain of a list of fields, lower case ("khoa học", "thương binh"): field_words.txt
+    and each item of the fields of fields.txt and ministry_fields.txt.
+
+    >>> "chuyển đổi số" in field_words(), "thương binh" in field_words(), "kế hoạch và đầu tư" in field_words()
+    (True, True, False)
+    """
+    items = set(lines("field_words.txt"))
+    for name in ministry_fields():
+        items.update(re.split(r",| và | - ", name))
+    return frozenset(i.strip().lower() for i in items if i.strip() and not _ABBREVIATED.search(i))
 
 
 @cache
@@ -298,3 +314,6 @@ def place_aliases() -> dict[str, str]:
 def abbreviation_keys() -> dict[str, str]:
     """Lower-case abbreviation -> lower-case expansion, for matching keys."""
     return {need(r[0]): need(r[1]) for r in table("abbreviations.tsv")}
+
+
+_ABBREVIATED = re.compile(r"[&A-ZĐ]{2,}|\d")  # "KH&ĐT", "LĐ-TB&XH": an abbreviation, no domain

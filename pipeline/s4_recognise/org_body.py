@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .. import lexicons
 from ..lexicons import KnownOrg, OrgHead, PlaceUnit
 from ..text import fix_tones, is_upper_word
-from .lookup import PhraseTable, is_alpha, is_cap, is_stopword, is_word_start, lower, word_at
+from .lookup import PhraseTable, is_alpha, is_cap, is_stopword, is_word_start, lower, word_at, word_ends_at
 from .word_tags import WordTags
 
 if TYPE_CHECKING:
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["OrgTables", "NameReader", "name_word_end", "word_prefixes"]
 
 _JOINING_MARKS = {"&", "-", "–"}
+_LIST_JOINS = {",", "-", "–"}
 _CODE = re.compile(r"^\d+[-/][A-Za-zĐđ]")  # 07-CTr/TU, 277/CTr-UBND; not 2012-2017
 _MAX_LOWER = 6
 _MAX_TAIL = 4
@@ -53,6 +54,9 @@ class OrgTables:
         self.concept_modifier = lexicons.words("concept_modifier")
         self.tail_tag, self.tail_first_tag = lexicons.words("tail_tag"), lexicons.words("tail_first_tag")
         self.after_tail_tag = lexicons.words("after_tail_tag")
+        self.topic_marker = lexicons.words("topic_marker")
+        self.field_words: PhraseTable[str] = PhraseTable(nlp, [(w, w) for w in lexicons.field_words()])
+        self.documents: PhraseTable[str] = PhraseTable(nlp, [(d, d) for d in lexicons.lines("document_types.txt")])
 
 
 class NameReader:
@@ -129,6 +133,72 @@ class NameReader:
         if tail and last == cap_end:
             return self._tail(last)
         return last
+
+    def field_list(self, end: int) -> int:
+        """Where a name goes on through a list of fields: "Ủy ban Khoa học*, Công nghệ và Môi
+        trường*", "Hội đồng Thi đua*, Khen thưởng*", "Phòng Tài chính* - Kế hoạch*", "Ban Chỉ
+        đạo Trung ương* về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số*".
+        Every item is a field (field_words.txt) in the case of the first, or a programme cited by
+        number ("Đề án 06"); after a capital, the item after "và" may be in lower case. A capitalised
+        item may end the list after a comma ("Thi đua, Khen thưởng"); else it must close with "và"
+        or a dash to count."""
+        doc, t = self.doc, self.t
+        first = self._field_ending_at(end)
+        pos = end
+        if first is None:  # "... *về phát triển* khoa học, ...": a topic before the first field
+            first = self._topic_field(end)
+            item = self._field_item(first, False) if first is not None else None
+            if first is None or item is None:
+                return end
+            pos = item
+        capitalised = is_cap(doc[first])
+        closed = end if first < end else -1
+        while pos + 1 < len(doc) and (doc[pos].text in _LIST_JOINS or lower(doc[pos]) in t.coordinator):
+            joiner = doc[pos]
+            # after a capital, a lower-case item only closes the list: "Bộ Y tế, Lao động *và phúc lợi*"
+            item = self._field_item(pos + 1, None if capitalised and lower(joiner) in t.coordinator else capitalised)
+            if item is None:
+                break
+            pos = item
+            if joiner.text != "," or is_cap(doc[joiner.i + 1]):  # "và" or a dash closes what commas opened
+                closed = pos
+            if lower(joiner) in t.coordinator:
+                break
+        return max(closed, end)
+
+    def _topic_field(self, i: int) -> int | None:
+        """Start of the first field after a topic: at most four lower-case syllables, or a level
+        and a topic marker before them ("cấp tỉnh *về* đột phá phát triển khoa học")."""
+        doc, t = self.doc, self.t
+        marker = next((k for k in range(i, min(i + 4, len(doc))) if lower(doc[k]) in t.topic_marker), None)
+        j = marker + 1 if marker is not None else i
+        for k in range(i, min(j + 5, len(doc))):
+            if k == marker:
+                continue
+            if k >= j and self.t.field_words.longest(doc, k) and not is_cap(doc[k]):
+                return k
+            if not (doc[k].text.isalpha() and doc[k].text.islower()) or is_stopword(doc, k, t.stopwords):
+                return None
+        return None
+
+    def _field_ending_at(self, end: int) -> int | None:
+        """Start of a field the name's last words are ("…phát triển *khoa học*"), None if none."""
+        found = self.t.field_words.at(self.doc)
+        return next((s for s in range(max(0, end - 4), end) if any(e == end for e, _ in found.get(s, ()))), None)
+
+    def _field_item(self, i: int, capitalised: bool | None) -> int | None:
+        """End of a list item at ``i``: a field in the case asked (any when None), or "Đề án 06"."""
+        doc = self.doc
+        if i >= len(doc) or i in self.places or i in self.persons:
+            return None
+        doc_type = self.t.documents.longest(doc, i)
+        if doc_type and is_cap(doc[i]) and doc_type[0] < len(doc) and doc[doc_type[0]].text[:1].isdigit():
+            return self._glued_end(doc_type[0])  # "Đề án 06", "Nghị quyết 57-NQ/TW"
+        field = self.t.field_words.longest(doc, i)
+        if field is None or capitalised is not None and is_cap(doc[i]) != capitalised \
+                or not word_ends_at(doc, field[0]):
+            return None
+        return field[0]
 
     def _tail(self, end: int) -> int:
         """"Cục Đầu tư *nước ngoài*", "Bệnh viện Nhi *trung ương*": the lower-case nouns and

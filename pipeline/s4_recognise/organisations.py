@@ -1,6 +1,9 @@
 """Organisations: a head noun, its name, its parent body and its locality."""
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -40,10 +43,12 @@ class OrganisationRecogniser:
 
     def __init__(self, nlp: Language):
         self.tables = OrgTables(nlp)
+        self.short_name_cues = lexicons.words("short_name_cue")
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_organisations")
         spans = _Reading(self.tables, doc).read()
+        _short_names(doc, spans, self.short_name_cues)
         doc.spans["organisations"] = spans
         inside = {i for s in spans for i in range(s.start, s.end)}  # "Ban Quản lý *Khu kinh tế X*": the board's name
         doc.spans["zones"] = [z for z in doc.spans.get("zones", []) if not inside >= set(range(z.start, z.end))]
@@ -120,6 +125,8 @@ class _Reading(NameReader):
             self._named(name, entry)
             if entry.body == "name" and not is_cap(doc[i]) and i not in self.role_heads and self._place_only(name):
                 return None  # "công ty Nhật Bản": the country's companies, no name
+        if entry.body not in ("unit", "none") and name.end > head_end:
+            name.end = self.field_list(name.end)  # "Ủy ban Khoa học*, Công nghệ và Môi trường*"
         if entry.takes_parent and name.end < len(doc) and lower(doc[name.end]) not in self.t.owner:
             parent = self.parse(name.end) or self._anaphoric_parent(name.end)
             if parent is not None and (not parent.anaphoric or parent.head is not None and parent.head.body == "name"):
@@ -139,7 +146,10 @@ class _Reading(NameReader):
                 name.end, name.place = place.end, place
         elif entry.body in ("name", "sub", "field") and name.place is None and name.parent is None:
             unit = self.units.longest(doc, name.end)
-            if unit and not (unit[0] < len(doc) and is_cap(doc[unit[0]]) and unit[0] not in self.persons):
+            after = self.places.get(unit[0]) if unit else None
+            if unit and after is not None and after._.place.level == unit[1].level:
+                name.end, name.place = after.end, after  # "... Đề án 06 *tỉnh* Đồng Nai": the place left it out
+            elif unit and not (unit[0] < len(doc) and is_cap(doc[unit[0]]) and unit[0] not in self.persons):
                 name.end, name.implicit_level = unit[0], unit[1].level  # "Ban Quản lý KKT tỉnh", "đoàn ĐBQH tỉnh"
         elif entry.body == "none" and name.end == head_end:
             self._share_locality(name)  # "Thành ủy - HĐND - UBND thành phố Đà Nẵng"
@@ -290,3 +300,18 @@ class _Reading(NameReader):
             owner = self.parse(name.end + 1)
             if owner is not None and not owner.anaphoric:
                 name.owner = owner
+
+
+def _short_names(doc: Doc, spans: list[Span], cues: Collection[str]) -> None:
+    """"Ban Chỉ đạo cấp tỉnh về ... (gọi tắt là *Ban Chỉ đạo tỉnh*)": the short name a report
+    defines for a body refers to it, there and wherever the report writes it again."""
+    defined: dict[str, tuple[int, int]] = {}
+    for body, short in zip(spans, spans[1:], strict=False):
+        if doc[body.end].text == "(" if body.end < len(doc) else False:
+            cue = doc[body.end + 1:short.start].text.lower()
+            if cue in cues and short.end < len(doc) and doc[short.end].text == ")":
+                defined.setdefault(short.text, (body._.org.start, body._.org.end))
+    for span in spans:
+        target = defined.get(span.text)
+        if target is not None and (span._.org.start, span._.org.end) != target:
+            span._.org = replace(span._.org, refers_to=target)
