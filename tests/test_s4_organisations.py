@@ -161,4 +161,5 @@ def test_a_short_name_the_report_defines_is_the_body_it_names():
     text = ("Ban Chỉ đạo cấp tỉnh về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
             "(gọi tắt là Ban Chỉ đạo tỉnh) họp. Ban Chỉ đạo tỉnh giao nhiệm vụ cho các sở.")
     bodies = {e.name for e in link(text).entities.values() if e.key.startswith("org:")}
-    assert bodies == {"Ban Chỉ đạo cấp tỉnh về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"}
+    assert bodies == {
+        "Ban Chỉ đạo cấp tỉnh về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"}

@@ -52,3 +52,8 @@ def test_a_foreign_country_underthesea_glued_to_a_neighbour_is_still_a_country()
     rec = recognise("Đoàn đã thăm Chile và Peru, sau đó điện đàm với Quốc vương Bahrain Hamad Isa Al Khalifa.")
     assert names(rec.mentions.places) == ["Chile", "Peru", "Bahrain"]
     assert names(recognise("Lãnh đạo Petro Vietnam và hãng Vietnam Airlines họp.").mentions.places) == []
+
+
+def test_a_known_name_is_read_whole_when_underthesea_glued_a_verb_to_it():
+    rec = recognise("Phòng Tài chính huyện Quế Võ họp với xã Tân Dân.")
+    assert [(m.info.name, m.info.level) for m in rec.mentions.places] == [("Quế Võ", "district"), ("Tân Dân", "ward")]

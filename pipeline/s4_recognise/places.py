@@ -118,10 +118,12 @@ class PlaceRecogniser:
         # Longest name the gazetteer knows (or knows but for diacritics), else the first word of the run.
         for end in range(run_end, unit_end, -1):
             name = doc[unit_end:end].text
-            if self._known(name, unit) and word_ends_at(doc, end):
+            # a known name ends a word, or a lower-case word underthesea glued on ("huyện Quế Võ *họp*")
+            ends = word_ends_at(doc, end) or end < len(doc) and doc[end].text[:1].islower()
+            if self._known(name, unit) and ends:
                 return self._span(doc, i, end, unit.level, self._canonical(name), unit)
             folded = self._folded(name, unit)
-            if folded and word_ends_at(doc, end):  # "tỉnh Đăk Lăk": the gazetteer's spelling
+            if folded and ends:  # "tỉnh Đăk Lăk": the gazetteer's spelling
                 return self._span(doc, i, end, unit.level, folded, unit)
         end = unit_end + 1
         while end < run_end and not is_word_start(doc[end]):
