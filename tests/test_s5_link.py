@@ -340,3 +340,9 @@ def test_a_bare_office_stacked_with_a_foreign_one_is_not_viet_nam_s():
 def test_viet_nam_written_after_an_office_is_no_foreign_country():
     got = posts_of(link("Năm 2005, Thủ tướng Việt Nam Phan Văn Khải thăm Hoa Kỳ."))
     assert got == {("Phan Văn Khải", "Thủ tướng", "Chính phủ")}
+
+
+def test_a_capitalised_staff_title_before_a_name_and_a_body_is_a_post():
+    got = posts_of(link("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng cho biết."))
+    assert got == {("Lê Thị Thu Hằng", "Người phát ngôn", "Bộ Ngoại giao")}
+    assert posts_of(link("Hôm qua, công nhân Công ty May 10 Nguyễn Văn Bình bị thương.")) == set()

@@ -116,8 +116,9 @@ def _give(owner: dict[int, str], targets: list[Mention], chain: list[_Phrase], c
         for n, phrase in enumerate(chain):
             if phrase.org_key is None:
                 continue
-            if phrase.role.info.kind == "staff" and position != "after the name":
-                continue  # "công nhân" is a post only right after the name
+            staff = phrase.role.info.kind == "staff" and phrase.role.info.base[:1].islower()
+            if staff and position != "after the name":
+                continue  # "công nhân" is a post only right after the name; "Người phát ngôn Bộ X A" is one
             # a title stacked away from the name is read less surely than the one beside it
             indirect = position == "shared" or position == "before the name" and n < len(chain) - 1
             posts.append(Post(owner[id(person)], phrase.role.info.label, phrase.org_key,
