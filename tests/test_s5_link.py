@@ -346,3 +346,10 @@ def test_a_capitalised_staff_title_before_a_name_and_a_body_is_a_post():
     got = posts_of(link("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng cho biết."))
     assert got == {("Lê Thị Thu Hằng", "Người phát ngôn", "Bộ Ngoại giao")}
     assert posts_of(link("Hôm qua, công nhân Công ty May 10 Nguyễn Văn Bình bị thương.")) == set()
+
+
+def test_a_foreign_minister_named_after_the_ministrys_field_and_country():
+    got = posts_of(link("Ông đã tiếp Bộ trưởng Quốc phòng Hà Lan Jeanine Hennis và "
+                        "Bộ trưởng Ngoại giao Nga Sergey Lavrov."))
+    assert got == {("Jeanine Hennis", "Bộ trưởng", "Bộ Quốc phòng Hà Lan"),
+                   ("Sergey Lavrov", "Bộ trưởng", "Bộ Ngoại giao Nga")}

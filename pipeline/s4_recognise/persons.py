@@ -58,6 +58,7 @@ class PersonRecogniser:
         self.titles_at = PhraseTable(nlp, [(r.canonical, r) for r in lexicons.roles().values()]
                                      + [(h.head, h) for h in lexicons.org_heads().values()]).at
         self.titles = {h for h, kind in lexicons.honorifics().items() if kind == "title"}
+        self.fields = PhraseTable(nlp, [(f, f) for f in lexicons.ministry_fields()])
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_persons")
@@ -183,6 +184,10 @@ class PersonRecogniser:
             if not role_ends or not is_word_start(doc[i]):
                 continue
             role_end = max(role_ends)
+            entry = next(e for end, e in found if end == role_end and isinstance(e, lexicons.RoleEntry))
+            field = self.fields.longest(doc, role_end) if entry.field_org else None
+            if field is not None and field[0] in countries:  # "Bộ trưởng *Ngoại giao* Nhật Bản Fumio Kishida"
+                role_end = field[0]
             country = countries.get(role_end)
             start = country.end if country is not None else role_end
             end = self._name_run(doc, start, strict=False)
