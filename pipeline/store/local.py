@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 __all__ = ["OxigraphStore"]
 
+# How often a reader opens the store again when a writer replaced a file under it.
+_READER_ATTEMPTS = 8
+
 T = TypeVar("T")
 
 _RESULT_FORMATS = {"json": "JSON", "csv": "CSV", "tsv": "TSV"}
@@ -50,13 +53,15 @@ class OxigraphStore(GraphStore):
         """The store as it is now, read-only: no lock, so a writer never makes a reader wait."""
         import pyoxigraph
 
-        for attempt in range(3):
+        for attempt in range(_READER_ATTEMPTS):
             try:
                 return pyoxigraph.Store.read_only(str(path))
-            except OSError as exc:  # a file a writer's compaction removed while it was opened: again
-                if attempt == 2:
+            except (OSError, RuntimeError) as exc:
+                # RocksDB names a file (a MANIFEST, a table) the writer replaced while this reader
+                # opened the store ("Corruption: IO error: No such file"): the next look finds the new one
+                if attempt == _READER_ATTEMPTS - 1 or not isinstance(exc, OSError) and "No such file" not in str(exc):
                     raise StoreError(f"{path}: cannot open the store: {exc}") from None
-                time.sleep(0.2)
+                time.sleep(0.1 * (attempt + 1))
         raise AssertionError("unreachable")
 
     @staticmethod
