@@ -23,7 +23,16 @@ _FORMAT_NAMES = ["turtle", "nt", "jsonld", "trig", "nquads"]
               help="RDF format to write.")
 @click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write one DIR/<stem>.<ext> per input instead of all graphs to standard output.")
-def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None) -> None:
+@click.option("--for-store", is_flag=True,
+              help="With --format nquads --output-dir: write what vnkg ingest would put in a store, for its bulk "
+                   "loader: DIR/<graph id>.nq per report, _vnkg-labels.nq, _vnkg-vocabulary.nq. FILES may be "
+                   "folders and globs.")
+@click.option("--for-server", is_flag=True, help="With --for-store: shape the graphs for a SPARQL server, as "
+                                                 "ingest --endpoint does (a report's file name, not its path).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="With --for-store: worker processes extracting reports in parallel.")
+def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None, for_store: bool, for_server: bool,
+            jobs: int) -> None:
     """Extract the knowledge graph of each report FILE (.txt, .html, .docx, .pdf).
 
     Without --output-dir the graphs of all FILES go to standard output
@@ -33,6 +42,9 @@ def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None) -> None:
     """
     from ..formats import RDF_FORMATS, serialise, write_rdf
 
+    if for_store or for_server:
+        _store_shards(files, fmt, output_dir, for_server, jobs)
+        return
     files = tuple(dict.fromkeys(files))  # a file named twice is extracted once
     if output_dir is not None:
         _refuse_shared_targets(files, output_dir, RDF_FORMATS[fmt].suffix)
@@ -57,6 +69,24 @@ def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None) -> None:
 
 
 COMMANDS = [extract]
+
+
+def _store_shards(files: tuple[Path, ...], fmt: str, output_dir: Path | None, for_server: bool, jobs: int) -> None:
+    """``extract --for-store``: the N-Quads shards of ``pipeline.store.bulk``."""
+    from ..store import expand_paths
+    from ..store.bulk import write_shards
+    from .common import Progress
+
+    if fmt != "nquads" or output_dir is None:
+        fail("--for-store writes N-Quads shards: give --format nquads and --output-dir DIR")
+    paths = expand_paths(str(f) for f in files)
+    with Progress("extracting", total=len(paths)) as tick:
+        shards = write_shards(paths, output_dir, local=not for_server, jobs=jobs, progress=tick)
+    for path, reason in shards.failed:
+        click.echo(f"vnkg: {path}: {reason}", err=True)
+    click.echo(f"vnkg: {len(shards.reports)} report shard(s), labels and vocabulary in {output_dir}", err=True)
+    if shards.failed:
+        fail(f"{len(shards.failed)} of {len(paths)} file(s) failed")
 
 
 def _extracted(path: Path) -> Extraction | None:
