@@ -96,6 +96,20 @@ def test_the_cli_ingests_through_the_cluster(cluster, tmp_path):
     assert result.exit_code == 1 and "not both" in result.stderr
 
 
+@pytest.mark.slow
+def test_shards_for_the_bulk_path_extracted_on_the_cluster(cluster, tmp_path):
+    from pipeline.store.bulk import write_shards
+
+    address, _ = cluster
+    files = _write_reports(tmp_path)
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "nquads", "--output-dir",
+                                      str(tmp_path / "on-cluster"), "--for-store", "--cluster", address])
+    assert result.exit_code == 0, result.stderr
+    write_shards(files, tmp_path / "here")
+    on_cluster, here = _shard_lines(tmp_path / "on-cluster"), _shard_lines(tmp_path / "here")
+    assert on_cluster == here and len(here) == 5
+
+
 def test_an_unreachable_scheduler_is_a_store_error(tmp_path):
     with open_store(Location(path=tmp_path / "store"), write=True) as store, pytest.raises(StoreError) as caught:
         ingest_on_cluster(store, [CORPUS / "hanoi-khcn-2025.txt"],
@@ -135,6 +149,10 @@ def _write_reports(folder: Path) -> list[Path]:
         (folder / name).write_text(text, encoding="utf-8")
         files.append(folder / name)
     return files
+
+
+def _shard_lines(folder: Path) -> dict[str, set[str]]:
+    return {p.name: set(p.read_text(encoding="utf-8").splitlines()) for p in folder.iterdir()}
 
 
 def _quads(path: Path) -> dict[str, set[str]]:

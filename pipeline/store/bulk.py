@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..vocab import GRAPH_VOCABULARY, report_graph
-from .ingest import Failure, _prepared
+from .ingest import Failure, Prepared, _prepared
 from .labels import choose_label, label_graph, label_triples
 
-__all__ = ["Shards", "write_shards", "LABELS_SHARD", "VOCABULARY_SHARD"]
+__all__ = ["Shards", "write_shards", "shard_results", "LABELS_SHARD", "VOCABULARY_SHARD"]
 
 LABELS_SHARD = "_vnkg-labels.nq"
 VOCABULARY_SHARD = "_vnkg-vocabulary.nq"
@@ -53,12 +53,18 @@ def write_shards(paths: Iterable[str | Path], folder: Path, *, local: bool = Tru
     >>> [p.name for p in shards.files][1:], shards.failed
     (['_vnkg-labels.nq', '_vnkg-vocabulary.nq'], [])
     """
+    given_paths = [str(path) for path in paths]
+    tasks: list[tuple[str, str | None, bool]] = [(str(Path(p).resolve()), None, local) for p in given_paths]
+    return shard_results(zip(given_paths, _prepared(tasks, jobs), strict=True), folder, progress)
+
+
+def shard_results(results: Iterable[tuple[str, Prepared | None | Failure]], folder: Path,
+                  progress: Callable[[str], None] | None = None) -> Shards:
+    """``write_shards`` from reports extracted already: (path as given, what ``prepare`` made of it)."""
     folder.mkdir(parents=True, exist_ok=True)
     shards = Shards()
     names: dict[str, Counter[str]] = {}
-    given_paths = [str(path) for path in paths]
-    tasks: list[tuple[str, str | None, bool]] = [(str(Path(p).resolve()), None, local) for p in given_paths]
-    for given, prepared in zip(given_paths, _prepared(tasks, jobs), strict=True):
+    for given, prepared in results:
         if isinstance(prepared, Failure):
             shards.failed.append((given, prepared.reason))
         elif prepared is not None:

@@ -15,7 +15,7 @@ from .ingest import _CATALOG, Failure, IngestReport, Prepared, _safe_prepare, _v
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-__all__ = ["ClusterOptions", "ingest_on_cluster", "extract_batch"]
+__all__ = ["ClusterOptions", "ingest_on_cluster", "extract_on_cluster", "extract_batch"]
 
 Task = tuple[str, "str | None", bool]  # (absolute path, its stored content hash, local store?)
 
@@ -70,48 +70,72 @@ def ingest_on_cluster(store: GraphStore, paths: Iterable[str | Path], options: C
         _vocabulary(store)
         stored = {row["g"]: row["hash"] for row in store.select(_CATALOG)}
         local = store.location.endpoint is None
-        threads = sum(client.nthreads().values()) or 1
-        window = options.window or 2 * threads
-        fresh = _batches(paths, stored, local, max(1, options.batch))
-        retry: deque[_Batch] = deque()
-        in_flight: dict[Future, _Batch] = {}
-
-        def fill() -> None:
-            while len(in_flight) < window:
-                batch = retry.popleft() if retry else next(fresh, None)
-                if batch is None:
-                    return
-                batch.sent = time.monotonic()
-                future = client.submit(extract_batch, [task for _, _, task in batch.items], pure=False)
-                in_flight[future] = batch
-
-        def give_up(batch: _Batch, reason: str) -> None:
-            if batch.attempt == 0:
-                retry.extend(_Batch([item], attempt=1) for item in batch.items)
-                return
-            for given, _, _ in batch.items:
-                report.failed.append((given, f"{reason} (tried twice)"))
-                _tick(progress, given)
-
-        fill()
-        while in_flight:
-            done = _first_done(client, list(in_flight), min(options.timeout, 5.0))
-            for future in done:
-                batch = in_flight.pop(future)
-                if future.status == "finished":
-                    _record(store, report, stored, batch, future.result(), progress)
-                else:
-                    give_up(batch, f"its task failed: {_why(future)}")
-            now = time.monotonic()
-            for future, batch in list(in_flight.items()):
-                if now - batch.sent > options.timeout:
-                    del in_flight[future]
-                    future.cancel()
-                    give_up(batch, f"timed out after {options.timeout:.0f} s")
-            fill()
+        for given, absolute, prepared in _extracted(client, paths, stored, local, options):
+            replacing = report_graph(absolute, "") in stored
+            if isinstance(prepared, Failure):
+                report.failed.append((given, prepared.reason))
+            elif prepared is None:
+                report.unchanged.append(given)
+            else:
+                _write(store, prepared, replacing=replacing)
+                (report.replaced if replacing else report.added).append(absolute)
+            _tick(progress, given)
     finally:
         client.close()
     return report
+
+
+def extract_on_cluster(paths: Iterable[str | Path], options: ClusterOptions, *, local: bool = True
+                       ) -> Iterator[tuple[str, Prepared | None | Failure]]:
+    """Each report extracted on the cluster as ``ingest`` shapes it, as (path as given, result), in the
+    order the batches finish: for the bulk path's shards (``pipeline.store.bulk.shard_results``)."""
+    client = _connect(options)
+    try:
+        for given, _, prepared in _extracted(client, paths, {}, local, options):
+            yield given, prepared
+    finally:
+        client.close()
+
+
+def _extracted(client: Client, paths: Iterable[str | Path], stored: dict[str, str], local: bool,
+               options: ClusterOptions) -> Iterator[tuple[str, str, Prepared | None | Failure]]:
+    """(path as given, absolute path, result) of each report, batches sent as earlier ones finish."""
+    window = options.window or 2 * (sum(client.nthreads().values()) or 1)
+    fresh = _batches(paths, stored, local, max(1, options.batch))
+    retry: deque[_Batch] = deque()
+    in_flight: dict[Future, _Batch] = {}
+
+    def fill() -> None:
+        while len(in_flight) < window:
+            batch = retry.popleft() if retry else next(fresh, None)
+            if batch is None:
+                return
+            batch.sent = time.monotonic()
+            in_flight[client.submit(extract_batch, [task for _, _, task in batch.items], pure=False)] = batch
+
+    def give_up(batch: _Batch, reason: str) -> Iterator[tuple[str, str, Failure]]:
+        if batch.attempt == 0:  # each report again, alone: the one at fault fails, the others come back
+            retry.extend(_Batch([item], attempt=1) for item in batch.items)
+            return
+        for given, absolute, _ in batch.items:
+            yield given, absolute, Failure(f"{reason} (tried twice)")
+
+    fill()
+    while in_flight:
+        for future in _first_done(client, list(in_flight), min(options.timeout, 5.0)):
+            batch = in_flight.pop(future)
+            if future.status == "finished":
+                for (given, absolute, _), prepared in zip(batch.items, future.result(), strict=True):
+                    yield given, absolute, prepared
+            else:
+                yield from give_up(batch, f"its task failed: {_why(future)}")
+        now = time.monotonic()
+        for future, batch in list(in_flight.items()):
+            if now - batch.sent > options.timeout:
+                del in_flight[future]
+                future.cancel()
+                yield from give_up(batch, f"timed out after {options.timeout:.0f} s")
+        fill()
 
 
 def extract_batch(tasks: list[Task]) -> list[Prepared | None | Failure]:
@@ -142,21 +166,6 @@ def _batches(paths: Iterable[str | Path], stored: dict[str, str], local: bool, s
             items = []
     if items:
         yield _Batch(items)
-
-
-def _record(store: GraphStore, report: IngestReport, stored: dict[str, str], batch: _Batch,
-            results: list[Prepared | None | Failure], progress: Callable[[str], None] | None) -> None:
-    """Write a finished batch, each report in its own transaction, as ``ingest`` does."""
-    for (given, absolute, _), prepared in zip(batch.items, results, strict=True):
-        replacing = report_graph(absolute, "") in stored
-        if isinstance(prepared, Failure):
-            report.failed.append((given, prepared.reason))
-        elif prepared is None:
-            report.unchanged.append(given)
-        else:
-            _write(store, prepared, replacing=replacing)
-            (report.replaced if replacing else report.added).append(absolute)
-        _tick(progress, given)
 
 
 def _first_done(client: Client, futures: list[Future], timeout: float) -> list[Future]:
