@@ -28,6 +28,7 @@ import argparse
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -52,10 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="vnkg-scaling-"))
     lines = [f"Measured on {date.today()} by `python scripts/scaling.py{_argv(argv)}` on {_machine()}, "
              f"beside other engineers' work on the same 2 cores: one run, not a best of several.", ""]
-    prepared, extraction = _extraction(files)
-    lines += extraction
-    lines += _loads(prepared, work)
-    lines += _cluster(files[: args.cluster_reports], work)
+    try:
+        prepared, extraction = _extraction(files)
+        lines += extraction
+        lines += _loads(prepared, work)
+        lines += _cluster(files[: args.cluster_reports], work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     text = "\n".join(lines) + "\n"
     if args.out == "-":
         print(text)
