@@ -110,6 +110,19 @@ def test_shards_for_the_bulk_path_extracted_on_the_cluster(cluster, tmp_path):
     assert on_cluster == here and len(here) == 5
 
 
+@pytest.mark.slow
+def test_a_report_that_times_out_twice_is_named_and_the_others_are_stored(cluster, tmp_path):
+    address, _ = cluster
+    files = _write_reports(tmp_path)
+    long_report = tmp_path / "bao-cao-dai.txt"  # seconds to extract, against a timeout of one
+    long_report.write_text("Báo cáo tổng hợp\n\n" + "\n\n".join(REPORTS.values()) * 120, encoding="utf-8")
+    with open_store(Location(path=tmp_path / "store"), write=True) as store:
+        report = ingest_on_cluster(store, [long_report], ClusterOptions(address, timeout=1))
+        assert report.failed == [(str(long_report), "timed out after 1 s (tried twice)")] and not report.added
+        report = ingest_on_cluster(store, files, ClusterOptions(address, batch=3))
+    assert len(report.added) == 3 and not report.failed
+
+
 def test_an_unreachable_scheduler_is_a_store_error(tmp_path):
     with open_store(Location(path=tmp_path / "store"), write=True) as store, pytest.raises(StoreError) as caught:
         ingest_on_cluster(store, [CORPUS / "hanoi-khcn-2025.txt"],
