@@ -66,8 +66,8 @@ def run_guarded(command: click.Command, args: list[str] | None = None) -> None:
 
 def store_options(fn: F) -> F:
     """--store / --endpoint / --endpoint-kind, shared by every store command."""
-    fn = click.option("--endpoint-kind", type=click.Choice(["oxigraph", "fuseki", "graphdb"]), default="oxigraph",
-                      show_default=True, envvar="VNKG_ENDPOINT_KIND",
+    fn = click.option("--endpoint-kind", type=click.Choice(["oxigraph", "fuseki", "graphdb", "virtuoso"]),
+                      default="oxigraph", show_default=True, envvar="VNKG_ENDPOINT_KIND",
                       help="URL layout of the SPARQL server given by --endpoint.")(fn)
     fn = click.option("--endpoint", metavar="URL", envvar="VNKG_ENDPOINT",
                       help="Use a SPARQL 1.1 server instead of a folder (or set VNKG_ENDPOINT).")(fn)

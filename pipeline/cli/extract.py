@@ -23,7 +23,18 @@ _FORMAT_NAMES = ["turtle", "nt", "jsonld", "trig", "nquads"]
               help="RDF format to write.")
 @click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write one DIR/<stem>.<ext> per input instead of all graphs to standard output.")
-def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None) -> None:
+@click.option("--for-store", is_flag=True,
+              help="With --format nquads --output-dir: write what vnkg ingest would put in a store, for its bulk "
+                   "loader: DIR/<graph id>.nq per report, _vnkg-labels.nq, _vnkg-vocabulary.nq. FILES may be "
+                   "folders and globs.")
+@click.option("--for-server", is_flag=True, help="With --for-store: shape the graphs for a SPARQL server, as "
+                                                 "ingest --endpoint does (a report's file name, not its path).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="With --for-store: worker processes extracting reports in parallel.")
+@click.option("--cluster", metavar="ADDRESS", envvar="VNKG_CLUSTER",
+              help="With --for-store: extract on a Dask cluster, e.g. tcp://10.0.0.5:8786 (see vnkg ingest).")
+def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None, for_store: bool, for_server: bool,
+            jobs: int, cluster: str | None) -> None:
     """Extract the knowledge graph of each report FILE (.txt, .html, .docx, .pdf).
 
     Without --output-dir the graphs of all FILES go to standard output
@@ -33,6 +44,9 @@ def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None) -> None:
     """
     from ..formats import RDF_FORMATS, serialise, write_rdf
 
+    if for_store or for_server or cluster:
+        _store_shards(files, fmt, output_dir, for_server, jobs, cluster)
+        return
     files = tuple(dict.fromkeys(files))  # a file named twice is extracted once
     if output_dir is not None:
         _refuse_shared_targets(files, output_dir, RDF_FORMATS[fmt].suffix)
@@ -57,6 +71,35 @@ def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None) -> None:
 
 
 COMMANDS = [extract]
+
+
+def _store_shards(files: tuple[Path, ...], fmt: str, output_dir: Path | None, for_server: bool, jobs: int,
+                  cluster: str | None) -> None:
+    """``extract --for-store``: the N-Quads shards of ``pipeline.store.bulk``, extracted here or on a cluster."""
+    from ..store import ClusterOptions, StoreError, expand_paths
+    from ..store.bulk import shard_results, write_shards
+    from ..store.cluster import extract_on_cluster
+    from .common import Progress
+
+    if fmt != "nquads" or output_dir is None:
+        fail("--for-store writes N-Quads shards: give --format nquads and --output-dir DIR")
+    if cluster and jobs > 1:
+        fail("give --jobs or --cluster, not both")
+    paths = expand_paths(str(f) for f in files)
+    with Progress("extracting", total=len(paths)) as tick:
+        try:
+            if cluster:
+                results = extract_on_cluster(paths, ClusterOptions(cluster), local=not for_server)
+                shards = shard_results(results, output_dir, progress=tick)
+            else:
+                shards = write_shards(paths, output_dir, local=not for_server, jobs=jobs, progress=tick)
+        except StoreError as exc:
+            fail(str(exc))
+    for path, reason in shards.failed:
+        click.echo(f"vnkg: {path}: {reason}", err=True)
+    click.echo(f"vnkg: {len(shards.reports)} report shard(s), labels and vocabulary in {output_dir}", err=True)
+    if shards.failed:
+        fail(f"{len(shards.failed)} of {len(paths)} file(s) failed")
 
 
 def _extracted(path: Path) -> Extraction | None:

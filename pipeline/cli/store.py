@@ -19,8 +19,15 @@ __all__ = ["ingest", "remove", "query", "stats", "validate", "COMMANDS"]
               help="Worker processes extracting reports in parallel.")
 @click.option("--wait", type=float, default=60.0, show_default=True,
               help="Seconds to wait while another vnkg process holds the store.")
+@click.option("--cluster", metavar="ADDRESS", envvar="VNKG_CLUSTER",
+              help="Extract on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs vnkg[cluster]; every worker must "
+                   "read PATHS where this machine does); the store is still written from here.")
+@click.option("--batch", type=click.IntRange(1, 1000), default=8, show_default=True,
+              help="With --cluster: reports per Dask task.")
+@click.option("--task-timeout", type=click.FloatRange(1), default=900.0, show_default=True,
+              help="With --cluster: seconds a task may take before its reports are tried again, each alone, once.")
 def ingest(paths: tuple[str, ...], store_dir: Path | None, endpoint: str | None, endpoint_kind: str, jobs: int,
-           wait: float) -> None:
+           wait: float, cluster: str | None, batch: int, task_timeout: float) -> None:
     """Add reports to the store: PATHS are files, folders or globs ("news/*.txt").
 
     Each report goes in its own named graph. An unchanged report is skipped, a
@@ -28,13 +35,19 @@ def ingest(paths: tuple[str, ...], store_dir: Path | None, endpoint: str | None,
     read gets one line on standard error; the others are still ingested and
     the exit status is 1.
     """
-    from ..store import expand_paths
+    from ..store import ClusterOptions, expand_paths, ingest_on_cluster
     from ..store import ingest as do_ingest
 
+    if cluster and jobs > 1:
+        fail("give --jobs or --cluster, not both")
     files = expand_paths(paths)
     with opened_store(store_dir, endpoint, endpoint_kind, write=True, wait=wait) as store, \
             Progress("ingesting", total=len(files)) as tick:
-        report = do_ingest(store, files, jobs=jobs, progress=tick)
+        if cluster:
+            options = ClusterOptions(cluster, batch=batch, timeout=task_timeout)
+            report = ingest_on_cluster(store, files, options, progress=tick)
+        else:
+            report = do_ingest(store, files, jobs=jobs, progress=tick)
     for path, reason in report.failed:
         click.echo(f"vnkg: {path}: {reason}", err=True)
     click.echo(f"vnkg: {report.summary()}", err=True)

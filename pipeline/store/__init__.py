@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..vocab import GRAPH_LABELS
 from .base import GraphStore, LabelChange, Location, StoreError, default_location
+from .cluster import ClusterOptions, ingest_on_cluster
 from .ingest import IngestReport, expand_paths, ingest, remove
 from .queries import (
     QUERY_FORMATS,
@@ -31,7 +32,7 @@ __all__ = [
     "GRAPH_LABELS", "GraphStore", "LabelChange", "Location", "StoreError", "default_location", "open_store",
     "BACKENDS", "IngestReport", "expand_paths", "ingest", "remove",
     "QUERY_FORMATS", "NamedQuery", "QueryResult", "named_queries", "query_form", "read_only_check", "run_query",
-    "stats", "validate_store", "bind_parameters", "offline_check",
+    "stats", "validate_store", "bind_parameters", "offline_check", "ClusterOptions", "ingest_on_cluster",
 ]
 
 

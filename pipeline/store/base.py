@@ -21,7 +21,8 @@ class Location:
 
     ``kind`` names the server's URL layout for endpoints: ``oxigraph``
     (``/query``, ``/store``), ``fuseki`` (``/query``, ``/data`` under a dataset
-    URL) or ``graphdb`` (``/repositories/REPO`` and its ``/rdf-graphs/service``).
+    URL), ``graphdb`` (``/repositories/REPO`` and its ``/rdf-graphs/service``)
+    or ``virtuoso`` (``/sparql`` and ``/sparql-graph-crud`` under ``HOST:8890``).
     """
 
     path: Path | None = None

@@ -17,6 +17,7 @@ URL_LAYOUTS: dict[str, Callable[[str], tuple[str, str, str]]] = {
     "oxigraph": lambda base: (f"{base}/query", f"{base}/update", f"{base}/store"),  # oxigraph serve
     "fuseki": lambda base: (f"{base}/query", f"{base}/update", f"{base}/data"),     # base: HOST:3030/DATASET
     "graphdb": lambda base: (base, f"{base}/statements", f"{base}/rdf-graphs/service"),  # HOST:7200/repositories/REPO
+    "virtuoso": lambda base: (f"{base}/sparql", f"{base}/sparql", f"{base}/sparql-graph-crud"),  # HOST:8890
 }
 _ACCEPT = {
     "json": "application/sparql-results+json",
@@ -34,7 +35,9 @@ class EndpointStore(GraphStore):
     one request in one transaction. Graphs are read with the Graph Store
     Protocol. Queries need the server to read the union of its graphs as the
     default graph (``oxigraph serve --union-default-graph``, Fuseki
-    ``tdb2:unionDefaultGraph true``, GraphDB does so by default). A report's
+    ``tdb2:unionDefaultGraph true``; GraphDB and Virtuoso do so by default;
+    Virtuoso needs ``GRANT SPARQL_UPDATE TO "SPARQL"`` or an authenticating
+    proxy in front of its ``/sparql``). A report's
     local path is not sent: the server gets its file name (``ingest`` does so).
     """
 
@@ -55,8 +58,11 @@ class EndpointStore(GraphStore):
 
     def query_bytes(self, query: str, fmt: str, substitutions: dict[str, str] | None = None) -> bytes:
         body = urllib.parse.urlencode({"query": query}).encode("utf-8")
+        accept = _ACCEPT[fmt]
+        if fmt == "turtle" and self.location.kind == "virtuoso":  # its Turtle writes "24"^^xsd:decimal as 24,
+            accept = _ACCEPT["ntriples"]                           # an integer; N-Triples is Turtle too
         return self._http("POST", self.query_url, body, {
-            "Content-Type": "application/x-www-form-urlencoded", "Accept": _ACCEPT[fmt]})
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
 
     def write(self, drop: list[str], graph: str | None, ntriples: str, labels: dict[str, LabelChange]) -> None:
         update = write_update(drop, graph, ntriples, labels)
