@@ -143,7 +143,7 @@ def _check_unpacked_size(raw: bytes) -> None:
         raise FormatError(f"not a readable DOCX file ({type(exc).__name__})") from None
     total = sum(p.file_size for p in parts)
     xml = sum(p.file_size for p in parts if p.filename.endswith((".xml", ".rels")))
-    for size, limit, what in ((total, MAX_DOCX_UNPACKED, "its parts"), (xml, MAX_DOCX_XML, "its XML")):
+    for size, limit, what in ((total, MAX_DOCX_UNPACKED, "parts"), (xml, MAX_DOCX_XML, "XML parts")):
         if size > limit:
             raise FormatError(f"a DOCX whose {what} would unpack to {size // 1_000_000:,} MB (the limit is "
                               f"{limit // 1_000_000} MB): a zip bomb, or not a report")
