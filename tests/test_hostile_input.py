@@ -156,6 +156,27 @@ def test_an_html_page_past_its_budget_is_refused_and_bulk_does_not_count(tmp_pat
         read_path(page)
 
 
+def test_an_html_page_is_refused_holding_no_copy_of_it(tmp_path, monkeypatch):
+    import tracemalloc
+
+    import trafilatura  # noqa: F401  (the reader's own import is not what is measured)
+
+    monkeypatch.setattr(formats, "MAX_HTML_BYTES", 1_000_000)
+    monkeypatch.setattr(s1, "MAX_BYTES", 4_100_000)  # what the file is read into
+    page = tmp_path / "page.html"
+    paragraph = f"<p>{OFFICIAL}</p>\n".encode()
+    page.write_bytes(b"<html><body><article>" + paragraph * (4_000_000 // len(paragraph)) + b"</article></body></html>")
+    size = page.stat().st_size
+    tracemalloc.start()
+    try:
+        with pytest.raises(ReadError, match="an HTML page of 4.0 MB of markup"):
+            read_path(page)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1.3 * size, f"{peak:,} bytes held to refuse a page of {size:,}"
+
+
 # 3. A long line costs memory in proportion to its length.
 
 def test_a_long_line_is_cut_into_sentences_of_bounded_length(monkeypatch):
