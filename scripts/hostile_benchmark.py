@@ -366,6 +366,7 @@ def section(heading: str, runs: list[Run], argv) -> str:
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     args = " ".join(sys.argv[1:] if argv is None else argv)
     rows = "\n".join(_row(r) for r in runs)
+    host = machine().replace("## Machine\n\n", "Machine: ")  # no heading inside the section
     limits = (f"text up to 20 MB, a line of any length included: ≤ {CEILINGS['text_peak_mb']:,} MB peak and ≥ "
               f"{CEILINGS['text_chars_per_s']:,} characters/s, read or refused with one line; a reader refuses a "
               f"bomb within {CEILINGS['bomb_seconds']} s and {CEILINGS['bomb_peak_mb']} MB, reads or refuses an HTML "
@@ -378,7 +379,7 @@ def section(heading: str, runs: list[Run], argv) -> str:
             f"sum of resident memory over it and its children (sampled every 0.1 s); CPU = user + system seconds of "
             f"the process tree; load = the machine's "
             f"1-minute load average as the case ended (other jobs ran beside it when it is above 2).\n\n"
-            f"Ceilings: {limits}.\n\n{machine()}\n"
+            f"Ceilings: {limits}.\n\n{host}\n"
             "| case | command | input | wall s | CPU s | peak MB | load | exit | what it said or made | ceiling | |\n"
             "|---|---|---|---|---|---|---|---|---|---|---|\n" + rows + "\n")
 
