@@ -1,6 +1,7 @@
 """Readers by file type: plain text, HTML pages, DOCX and PDF reports, each to text and metadata."""
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -143,7 +144,7 @@ def _check_unpacked_size(raw: bytes) -> None:
         raise FormatError(f"not a readable DOCX file ({type(exc).__name__})") from None
     total = sum(p.file_size for p in parts)
     xml = sum(p.file_size for p in parts if p.filename.endswith((".xml", ".rels")))
-    for size, limit, what in ((total, MAX_DOCX_UNPACKED, "its parts"), (xml, MAX_DOCX_XML, "its XML")):
+    for size, limit, what in ((total, MAX_DOCX_UNPACKED, "parts"), (xml, MAX_DOCX_XML, "XML parts")):
         if size > limit:
             raise FormatError(f"a DOCX whose {what} would unpack to {size // 1_000_000:,} MB (the limit is "
                               f"{limit // 1_000_000} MB): a zip bomb, or not a report")
@@ -161,38 +162,47 @@ def _cell_texts(row: Any) -> list[str]:
 
 
 # Elements whose content is never article text; a page saved "complete" carries its scripts and pictures.
-_BULK = (b"script", b"style", b"svg", b"noscript", b"template")
+_BULK = re.compile(rb"<(?i:(script|style|svg|noscript|template))")
 _DATA_URI = re.compile(rb"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]{256,}")
 
 
 def _without_bulk(raw: bytes) -> bytes:
-    """The page without the content of scripts, styles and inline SVG, nor base64 pictures; linear
-    in the page's size whatever it holds (an unclosed ``<script`` drops the rest of the page).
+    """The page without the content of scripts, styles and inline SVG, nor base64 pictures; one
+    pass over the page, linear in its size and holding no copy of it (an unclosed ``<script``
+    drops the rest of the page).
 
     >>> _without_bulk(b"<p>A</p><SCRIPT>var x = '<p>B</p>';</script><p>C</p>")
     b'<p>A</p><SCRIPT></script><p>C</p>'
+    >>> _without_bulk(b"<img src='data:image/png;base64," + b"A" * 300 + b"'><p>C</p>")
+    b"<img src='data:,'><p>C</p>"
     """
-    lower = raw.lower()
-    if not any(b"<" + tag in lower for tag in _BULK) and b"base64," not in lower:
-        return raw
     out: list[bytes] = []
     pos = 0
-    nearest = {tag: lower.find(b"<" + tag) for tag in _BULK}  # each tag's next opening, found once
-    while True:
-        opened = [(i, tag) for tag, i in nearest.items() if i >= 0]
-        if not opened:
-            out.append(raw[pos:])
-            break
-        start, tag = min(opened)
-        body = lower.find(b">", start)
-        if body < 0:
-            out.append(raw[pos:start])
-            break
-        out.append(raw[pos:body + 1])
-        pos = lower.find(b"</" + tag, body)
-        if pos < 0:
-            break
-        for other, i in nearest.items():
-            if 0 <= i < pos:
-                nearest[other] = lower.find(b"<" + other, pos)
-    return _DATA_URI.sub(b"data:,", b"".join(out))
+    bulk, picture = _BULK.search(raw), _DATA_URI.search(raw)  # each the next one; searched again once passed
+    while bulk is not None or picture is not None:
+        if picture is not None and (bulk is None or picture.start() < bulk.start()):
+            out += [raw[pos:picture.start()], b"data:,"]
+            pos = picture.end()
+        elif bulk is not None:
+            body = raw.find(b">", bulk.end())
+            if body < 0:
+                out.append(raw[pos:bulk.start()])
+                return b"".join(out)
+            out.append(raw[pos:bulk.start()] + _DATA_URI.sub(b"data:,", raw[bulk.start():body + 1]))
+            close = _closing(bulk.group(1).lower()).search(raw, body)
+            if close is None:
+                return b"".join(out)
+            pos = close.start()
+        if bulk is not None and bulk.start() < pos:
+            bulk = _BULK.search(raw, pos)
+        if picture is not None and picture.start() < pos:
+            picture = _DATA_URI.search(raw, pos)
+    if pos == 0:
+        return raw  # nothing to take out: the page itself, not a copy
+    out.append(raw[pos:])
+    return b"".join(out)
+
+
+@functools.cache
+def _closing(tag: bytes) -> re.Pattern[bytes]:
+    return re.compile(b"</" + tag, re.IGNORECASE)

@@ -17,8 +17,9 @@ __all__ = ["Token", "Segmented", "segment", "tokenise", "MAX_SENTENCE", "MAX_RUN
 # has 2,671 characters).
 MAX_SENTENCE = 3_000
 # underthesea's word tokenizer takes time quadratic in a run of characters without a space
-# ("1.1.1.…": 8,000 characters take 1.6 s); a longer run is given to it in pieces this long.
-# The longest run in the news texts is a URL of 202 characters.
+# ("1.1.1.…": 8,000 characters take 1.6 s), and even in pieces of 500 reads "1." at 20,000
+# characters/s; a longer run is not given to it: its words are vnkg's tokens. The longest run
+# in the news texts is a URL of 202 characters.
 MAX_RUN = 500
 
 
@@ -84,8 +85,8 @@ def tokenise(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
 def segment(document: Document, window: tuple[int, int] | None = None) -> Segmented:
     """Split a document (or the ``window`` of it, start and end offsets) into
     sentences (per line, then underthesea's ``sent_tokenize``, then cut to at
-    most ``MAX_SENTENCE`` characters), words (``word_tokenize``, given runs
-    without a space in pieces of at most ``MAX_RUN``) and tokens; offsets
+    most ``MAX_SENTENCE`` characters), words (``word_tokenize``; a run without
+    a space longer than ``MAX_RUN`` is words of its tokens) and tokens; offsets
     always count from the text's start. Time and memory are linear in the text.
 
     Examples
@@ -108,8 +109,10 @@ def segment(document: Document, window: tuple[int, int] | None = None) -> Segmen
             s_start += line_start
             sentences.append((s_start, s_start + len(sentence)))
             word_starts = set()
-            for offset, piece in _pieces(sentence):
-                for w_start, w_end in _align(piece, word_tokenize(piece, use_token_normalize=False)):
+            for offset, piece, run in _pieces(sentence):
+                found = [(t_start, t_end) for _, t_start, t_end in tokenise(piece)] if run else \
+                    _align(piece, word_tokenize(piece, use_token_normalize=False))
+                for w_start, w_end in found:
                     words.append((s_start + offset + w_start, s_start + offset + w_end))
                     word_starts.add(s_start + offset + w_start)
             for i, (tok, t_start, t_end) in enumerate(tokenise(sentence, s_start)):
@@ -185,19 +188,22 @@ def _capped(line: str, spans: list[tuple[int, int]], limit: int | None = None) -
         yield start, end
 
 
-def _pieces(sentence: str) -> list[tuple[int, str]]:
-    """(offset, text) pieces of a sentence for underthesea's word tokenizer: the sentence
-    itself, unless a run without a space is longer than ``MAX_RUN``; such a run is cut every
-    ``MAX_RUN`` characters.
+def _pieces(sentence: str) -> list[tuple[int, str, bool]]:
+    """(offset, text, run) pieces of a sentence: the text between runs without a space longer
+    than ``MAX_RUN`` (``run`` False: for underthesea's word tokenizer), and each such run
+    (``run`` True: its tokens are its words).
 
-    >>> [(i, len(p)) for i, p in _pieces("số " + "1." * 600)]
-    [(0, 503), (503, 500), (1003, 200)]
+    >>> [(i, len(p), run) for i, p, run in _pieces("số " + "1." * 600 + " tỷ")]
+    [(0, 3, False), (3, 1200, True), (1203, 3, False)]
     """
-    cuts: list[int] = []
+    pieces: list[tuple[int, str, bool]] = []
+    last = 0
     for run in re.finditer(r"\S+", sentence):  # each run once: linear, whatever the runs' lengths
         if run.end() - run.start() > MAX_RUN:
-            cuts += range(run.start() + MAX_RUN, run.end(), MAX_RUN)
-    if not cuts:
-        return [(0, sentence)]
-    bounds = [0, *cuts, len(sentence)]
-    return [(a, sentence[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+            if sentence[last:run.start()].strip():
+                pieces.append((last, sentence[last:run.start()], False))
+            pieces.append((run.start(), run.group(), True))
+            last = run.end()
+    if sentence[last:].strip() or not pieces:
+        pieces.append((last, sentence[last:], False))
+    return pieces

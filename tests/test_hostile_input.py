@@ -2,6 +2,7 @@
 import importlib
 import os
 import signal
+import sys
 import zipfile
 from contextlib import contextmanager
 
@@ -155,6 +156,27 @@ def test_an_html_page_past_its_budget_is_refused_and_bulk_does_not_count(tmp_pat
         read_path(page)
 
 
+def test_an_html_page_is_refused_holding_no_copy_of_it(tmp_path, monkeypatch):
+    import tracemalloc
+
+    import trafilatura  # noqa: F401  (the reader's own import is not what is measured)
+
+    monkeypatch.setattr(formats, "MAX_HTML_BYTES", 1_000_000)
+    monkeypatch.setattr(s1, "MAX_BYTES", 4_100_000)  # what the file is read into
+    page = tmp_path / "page.html"
+    paragraph = f"<p>{OFFICIAL}</p>\n".encode()
+    page.write_bytes(b"<html><body><article>" + paragraph * (4_000_000 // len(paragraph)) + b"</article></body></html>")
+    size = page.stat().st_size
+    tracemalloc.start()
+    try:
+        with pytest.raises(ReadError, match="an HTML page of 4.0 MB of markup"):
+            read_path(page)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1.3 * size, f"{peak:,} bytes held to refuse a page of {size:,}"
+
+
 # 3. A long line costs memory in proportion to its length.
 
 def test_a_long_line_is_cut_into_sentences_of_bounded_length(monkeypatch):
@@ -188,6 +210,30 @@ def test_a_report_stating_too_much_is_refused_before_its_graph_is_built(tmp_path
         pipeline.extract_path(dense)
 
 
+def _python_calls(fn, *args):
+    """Python calls (generator steps included) while ``fn`` runs: its work, whatever else the machine runs."""
+    calls = [0]
+
+    def count(frame, event, arg):
+        calls[0] += event == "call"
+
+    sys.setprofile(count)
+    try:
+        fn(*args)
+    finally:
+        sys.setprofile(None)
+    return calls[0]
+
+
+def test_linking_text_dense_with_names_takes_work_in_proportion_to_it():
+    from pipeline.s5_link import link
+
+    sentence = "UBND tỉnh Hà Nam và Sở Tài chính tỉnh Hà Nam tăng 5%, tỉnh đạt 3 tỷ đồng. "
+    small, large = (_python_calls(link, runner.run_stages("Báo cáo\n" + sentence * n, until="recognise"))
+                    for n in (40, 80))
+    assert large < 2.3 * small, (small, large)  # each mention compared with its sentence's, not the report's
+
+
 # 4. Tokenisation takes time in proportion to the text.
 
 def test_underthesea_is_never_given_a_long_run_without_spaces(monkeypatch):
@@ -201,10 +247,14 @@ def test_underthesea_is_never_given_a_long_run_without_spaces(monkeypatch):
         return word_tokenize(text, **kwargs)
 
     monkeypatch.setattr(underthesea, "word_tokenize", recording)
-    ex = pipeline.extract("Báo cáo\n" + "1." * 5_000 + "\nĐại biểu Hà Nội dự hội nghị.")  # a run of 10,000
+    ex = pipeline.extract("Báo cáo\n" + "1." * 5_000 + " tỷ đồng\nĐại biểu Hà Nội dự hội nghị.")  # a run of 10,000
     assert max(len(run) for text in given for run in text.split()) <= s2.MAX_RUN
     assert max(map(len, given)) <= s2.MAX_SENTENCE
+    assert not any("1.1." in text for text in given)  # not even in pieces: its words are its tokens
     assert "Hà Nội" in entity_names(ex.linked, "place")
+    segmented = runner.run_stages("Vốn " + "1." * 400 + " tỷ đồng", until="segment")  # a run of 800
+    words = [segmented.document.text[a:b] for a, b in segmented.words]
+    assert words[:3] == ["Vốn", "1." * 399 + "1", "."] and "".join(words[3:]).replace(" ", "") == "tỷđồng"
 
 
 # 9. Invisible characters.

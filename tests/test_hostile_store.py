@@ -188,6 +188,20 @@ def test_validation_accepts_what_reports_ordinarily_state():
     assert result.conforms and result.errors == [], result.violations
 
 
+def test_an_entity_no_sentence_names_is_a_warning_not_a_violation():
+    """A body a title implies ("Thủ tướng": the government) has no mention; the store still conforms."""
+    from rdflib.namespace import SKOS
+
+    from pipeline.vocab import vnkg
+
+    graph = pipeline.extract("Bí thư Tỉnh ủy Thanh Hóa Đỗ Trọng Hưng chủ trì hội nghị.").graph
+    body = next(s for s, o in graph.subject_objects(SKOS.prefLabel) if str(o) == "Tỉnh ủy Thanh Hóa")
+    graph.remove((body, vnkg().mention, None))
+    result = validate(graph)
+    assert result.conforms and result.errors == [], result.violations
+    assert [(v.focus, v.severity) for v in result.violations] == [(str(body), "Warning")]
+
+
 def test_a_new_store_is_its_owner_s_alone(tmp_path):
     with open_store(Location(path=tmp_path / "store"), write=True):
         pass

@@ -1,6 +1,8 @@
 """What a sentence refers to without naming it: "cả nước", "tỉnh", "trên địa bàn", "khu công nghiệp này"."""
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import lexicons
@@ -61,10 +63,11 @@ def references(mentions: Mentions, owner: dict[int, str], entities: dict[str, En
     """
     taken = _taken(mentions)
     cues = [c for c in mentions.event_cues if c.info.role.startswith((REFER, SCOPE))
-            and not any(c.sentence == s and a < c.token_end and c.token_start < b for s, a, b in taken)]
+            and not any(a < c.token_end and c.token_start < b for a, b in taken.get(c.sentence, ()))]
     named_after = {(m.sentence, m.token_start) for m in mentions.places} | {
         (c.sentence, c.token_start) for c in cues}
     out = []
+    last = _Last()
     for cue in cues:
         if (cue.sentence, cue.token_end) in named_after:
             continue  # "trên địa bàn tỉnh Quảng Ninh", "trên địa bàn tỉnh"
@@ -73,16 +76,20 @@ def references(mentions: Mentions, owner: dict[int, str], entities: dict[str, En
         if kind == "locality":
             out.append(Reference(cue, None, scope))
             continue
-        key = _resolve(kind, cue, mentions, owner, entities, locality)
+        key = _resolve(kind, cue, mentions, owner, entities, locality, last)
         if key is not None:
             out.append(Reference(cue, key, scope))
     return out
 
 
-def _taken(mentions: Mentions) -> list[tuple[int, int, int]]:
-    """(sentence, start, end) of every name and figure."""
+def _taken(mentions: Mentions) -> dict[int, list[tuple[int, int]]]:
+    """(start, end) of every name and figure, by sentence (a cue is compared with its sentence's alone)."""
     kinds = ("places", "persons", "roles", "zones", "organisations", "figures", "documents", "events")
-    return [(m.sentence, m.token_start, m.token_end) for kind in kinds for m in getattr(mentions, kind)]
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for kind in kinds:
+        for m in getattr(mentions, kind):
+            taken.setdefault(m.sentence, []).append((m.token_start, m.token_end))
+    return taken
 
 
 def _city(place: PlaceInfo) -> bool:
@@ -93,32 +100,50 @@ def _city(place: PlaceInfo) -> bool:
 
 
 def _resolve(kind: str, cue: Mention, mentions: Mentions, owner: dict[int, str], entities: dict[str, Entity],
-             locality: Locality) -> str | None:
+             locality: Locality, last: _Last) -> str | None:
     if kind in ("zone", "body"):  # "khu công nghiệp này", "công ty này": the last one named
         named = mentions.zones if kind == "zone" else [o for o in mentions.organisations if o.info.cls in _BODIES]
-        earlier = [m for m in named if (m.sentence, m.token_start) < (cue.sentence, cue.token_start) and id(m) in owner
-                   and cue.sentence - m.sentence <= RECENT]
-        return owner[id(earlier[-1])] if earlier else None
+        m = last.before(kind, lambda: [m for m in named if id(m) in owner], cue)
+        return owner[id(m)] if m is not None and cue.sentence - m.sentence <= RECENT else None
     places = mentions.places
     if kind in _LEVELS:  # "xã này", "nước này", "địa phương này": the last one named
-        levelled = [p for p in places if p.info.level in _LEVELS[kind] and p.info.key in entities
-                    and (p.sentence, p.token_start) < (cue.sentence, cue.token_start)
-                    and cue.sentence - p.sentence <= RECENT]
-        return levelled[-1].info.key if levelled else None
+        p = last.before(kind, lambda: [p for p in places if p.info.level in _LEVELS[kind] and p.info.key in entities],
+                        cue)
+        return p.info.key if p is not None and cue.sentence - p.sentence <= RECENT else None
     if kind == "country":
         key = f"country:{lexicons.word('home_country')}"
         return key if key in entities else None
     if kind == "province":  # a province, not a province-level city ("Hà Nội")
-        fits = [p for p in places if p.info.level == "province" and not _city(p.info)]
+        p = last.before(kind, lambda: [p for p in places if p.info.level == "province" and not _city(p.info)
+                                       and p.info.key in entities], cue)
         default = locality.province if locality.province_unit != lexicons.word("city_unit") else None
     else:
-        fits = [p for p in places if p.info.unit == lexicons.word("city_unit") or _city(p.info)]
+        p = last.before(kind, lambda: [p for p in places if (p.info.unit == lexicons.word("city_unit")
+                                                             or _city(p.info)) and p.info.key in entities], cue)
         default = locality.at("city")
-    before = [p for p in fits if (p.sentence, p.token_start) < (cue.sentence, cue.token_start)
-              and p.info.key in entities]
-    if before:
-        return before[-1].info.key
+    if p is not None:
+        return p.info.key
     if default is None:
         return None
     home = f"province:{default}"
     return home if home in entities else None
+
+
+class _Last:
+    """The last mention of a kind before a cue: each kind's mentions listed once, then found by
+    bisection, so a report's cues cost time in proportion to its mentions, not their product."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[str, tuple[list[Mention], list[tuple[int, int]]]] = {}
+
+    def before(self, kind: str, listed: Callable[[], list[Mention]], cue: Mention) -> Mention | None:
+        if kind not in self._kinds:
+            found = sorted(listed(), key=_at)
+            self._kinds[kind] = (found, [_at(m) for m in found])
+        found, keys = self._kinds[kind]
+        i = bisect.bisect_left(keys, _at(cue))
+        return found[i - 1] if i else None
+
+
+def _at(m: Mention) -> tuple[int, int]:
+    return m.sentence, m.token_start

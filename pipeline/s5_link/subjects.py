@@ -93,7 +93,9 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
     # "Tại Hà Tĩnh, …": a place set before the sentence is its topic, not where something happens
     topical = {(c.sentence, c.token_end) for c in mentions.event_cues if c.info.role == _LOCATIVE and c.start in starts}
     orgs = [m for m in mentions.organisations if id(m) in owner]
-    spans = [(m.sentence, m.token_start, m.token_end) for m in orgs]
+    spans: dict[int, list[tuple[int, int]]] = {}  # by sentence: each mention compared within its own
+    for m in orgs:
+        spans.setdefault(m.sentence, []).append((m.token_start, m.token_end))
     found: list[tuple[Mention, str, bool]] = []
     referring: set[tuple[int, int]] = {(r.cue.sentence, r.cue.token_start) for r in refs if not r.scope}
     demonyms = cues.get(_DEMONYM, set())
@@ -168,10 +170,10 @@ def _asides(n: int, cues: dict[str, set[tuple[int, int]]]) -> list[tuple[int, in
     return out
 
 
-def _nested(m: Mention, spans: list[tuple[int, int, int]]) -> bool:
-    """Inside (and shorter than) an organisation's name."""
-    return any(s == m.sentence and a <= m.token_start and m.token_end <= b and (a, b) != (m.token_start, m.token_end)
-               for s, a, b in spans)
+def _nested(m: Mention, spans: dict[int, list[tuple[int, int]]]) -> bool:
+    """Inside (and shorter than) an organisation's name (``spans``: the names' token spans by sentence)."""
+    return any(a <= m.token_start and m.token_end <= b and (a, b) != (m.token_start, m.token_end)
+               for a, b in spans.get(m.sentence, ()))
 
 
 def _governed_place(m: Mention, mentions: Mentions, owner: dict[int, str], ent: Entity | None,
