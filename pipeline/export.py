@@ -152,7 +152,10 @@ def _html(store: GraphStore, output: Path, docs: list[str] | None, named: str | 
             raise StoreError(f"the store holds {int(row['n']):,} nodes; an HTML page shows at most "
                              f"{MAX_PAGE_NODES:,}: {advice}")
     try:
-        page = render(store_graph(store, docs, named, tick))
+        graph = store_graph(store, docs, named, tick)
+        if tick:
+            tick(f"laying out the page of {len(graph):,} triples")
+        page = render(graph)
     except PageTooLarge as exc:
         raise StoreError(f"{exc}: {advice}") from None
     output.write_text(page, encoding="utf-8")

@@ -153,7 +153,8 @@ class Archive:
         members = set(kept)
         nodes = [{"data": {"id": n, "label": view.nodes[n].get("label", n), "type": view.nodes[n].get("type", ""),
                            "focus": n == iri}} for n in kept]
-        edges = [{"data": {"id": f"e{i}", "source": a, "target": b, "label": d.get("role") or d.get("relation", "")}}
+        edges = [{"data": {"id": f"e{i}", "source": a, "target": b, "label": d.get("role") or d.get("relation", ""),
+                           "near": iri in (a, b)}}
                  for i, (a, b, d) in enumerate((a, b, d) for a, b, d in view.edges(kept, data=True) if b in members)]
         return {"nodes": nodes, "edges": edges}
 

@@ -14,6 +14,7 @@ __all__ = ["ReportPage", "Piece", "Mention", "report_page", "pieces"]
 # Kind of mention -> the class its node has; entities first (``KINDS``), then posts, figures, events.
 _MENTION_KINDS = {**KINDS, expand("org:Post"): "Post", expand("vnkg:Figure"): "Figure",
                   expand("schema:Event"): "Event"}
+_NOT_HIGHLIGHTED = {"Post", "Event"}
 _P = prologue("schema", "vnkg", "skos")
 _REPORT = _P + """SELECT ?g ?doc ?path ?title ?date ?url WHERE { GRAPH ?g { ?doc a schema:Report ;
   vnkg:contentHash ?hash ; vnkg:sourcePath ?path
@@ -83,21 +84,18 @@ def report_page(store: GraphStore, names: NameIndex, content_hash: str) -> Repor
         mention = Mention(int(m["start"]), int(m["end"]), _MENTION_KINDS[m["t"]], m["x"],
                           entity.label if entity else m.get("surface", ""), m["sentence"], m.get("surface", ""))
         key = (mention.start, mention.end, m["x"])
-        if key not in best or order.index(m["t"]) < order.index(expand_kind(best[key].kind)):
+        if key not in best or order.index(m["t"]) < order.index(_class_of(best[key].kind)):
             best[key] = mention
-    page.mentions = sorted(best.values(), key=lambda m: (m.start, -m.end))
+    page.mentions = sorted(best.values(), key=lambda m: (m.start, -m.end, order.index(_class_of(m.kind))))
+    # Posts and events are stated by the words naming their people and bodies: those are highlighted.
+    shown = [m for m in page.mentions if m.kind not in _NOT_HIGHLIGHTED]
     text = _text_of(r["path"], content_hash)
     if text is not None:
         page.whole = True
-        page.paragraphs = _paragraphs(text, page.mentions)
+        page.paragraphs = _paragraphs(text, shown)
     else:
-        page.paragraphs = _sentences(page.mentions)
+        page.paragraphs = _sentences(shown)
     return page
-
-
-def expand_kind(kind: str) -> str:
-    """The class of a mention kind."""
-    return next(c for c, k in _MENTION_KINDS.items() if k == kind)
 
 
 def pieces(text: str, mentions: list[Mention], offset: int = 0) -> list[Piece]:
@@ -160,3 +158,7 @@ def _sentences(mentions: list[Mention]) -> list[list[Piece]]:
                 at = i + len(m.surface)
         paragraphs.append(pieces(sentence, placed))
     return paragraphs
+
+
+def _class_of(kind: str) -> str:
+    return next(c for c, k in _MENTION_KINDS.items() if k == kind)

@@ -19,22 +19,23 @@
     var cy = cytoscape({
       container: box,
       elements: elements,
-      wheelSensitivity: 0.3,
       style: [
         { selector: "node", style: { "background-color": "data(colour)", "label": "data(label)", "font-size": 9,
           "text-wrap": "ellipsis", "text-max-width": 110, "width": 14, "height": 14, "color": "#333" } },
         { selector: "node[?focus]", style: { "width": 26, "height": 26, "font-size": 12, "font-weight": 700,
           "border-width": 3, "border-color": "#222" } },
         { selector: "edge", style: { "width": 1, "line-color": "#bbb", "target-arrow-color": "#bbb",
-          "target-arrow-shape": "triangle", "curve-style": "bezier", "label": "data(label)", "font-size": 7,
-          "color": "#888", "text-rotation": "autorotate" } }
+          "target-arrow-shape": "triangle", "curve-style": "bezier" } },
+        { selector: "edge[?near]", style: { "label": "data(label)", "font-size": 8, "color": "#777",
+          "text-rotation": "autorotate", "line-color": "#999", "target-arrow-color": "#999" } }
       ],
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: function () { return 9000; },
-                idealEdgeLength: function () { return 70; } }
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: function () { return 40000; },
+                idealEdgeLength: function () { return 90; }, padding: 20 }
     });
     cy.on("tap", "node", function (evt) {
       var iri = evt.target.id();
-      if (!evt.target.data("focus")) window.location.href = "/entity?iri=" + encodeURIComponent(iri);
+      var pages = ["Person", "Organisation", "Place", "Zone", "Document"];
+      if (!evt.target.data("focus") && pages.indexOf(evt.target.data("type")) >= 0) window.location.href = "/entity?iri=" + encodeURIComponent(iri);
     });
     box.setAttribute("data-rendered-nodes", String(cy.nodes().length));
   }
