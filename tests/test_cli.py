@@ -29,7 +29,8 @@ def test_extract_to_stdout_is_turtle_of_the_report(runner):
     assert result.exit_code == 0
     g = rdflib.Graph().parse(data=result.stdout, format="turtle")
     # What it wrote is said on standard error (it said nothing before).
-    assert result.stderr.startswith("vnkg: wrote 1 report graph(s), ") and "as turtle to standard output" in result.stderr
+    assert result.stderr.startswith("vnkg: wrote 1 report graph(s), ")
+    assert "as turtle to standard output" in result.stderr
     labels = {str(o) for o in g.objects(None, rdflib.namespace.SKOS.prefLabel)}
     assert {"Nguyễn Văn Phong", "Khu công nghệ cao Hòa Lạc"} <= labels
 
