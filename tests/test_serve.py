@@ -43,17 +43,17 @@ def test_an_entity_page_has_posts_with_their_sentences_links_and_a_small_neighbo
     assert "Phó Bí thư Thường trực" in page and "Thành ủy Hà Nội" in page
     assert "Phó Bí thư Thường trực Thành ủy Nguyễn Văn Phong" in page  # the sentence that states the post
     assert "Phát triển khoa học, công nghệ và đổi mới sáng tạo" in page  # the report that states it
-    graph = json.loads(re.search(r'id="neighbourhood-data">(.*?)</script>', page, re.S).group(1))
+    graph = json.loads(_first(r'id="neighbourhood-data">(.*?)</script>', page))
     assert 5 <= len(graph["nodes"]) <= 40 and {n["data"]["id"] for n in graph["nodes"]} >= {PHONG}
     assert client.get("/entity", query_string={"iri": "urn:nobody"}).status_code == 404
 
 
 def test_a_zone_page_charts_its_figures_and_a_report_page_highlights_mentions_by_kind(client):
     page = client.get("/search", query_string={"q": "khu cong nghe cao hoa lac"}).get_data(as_text=True)
-    iri = re.search(r'href="/entity\?iri=([^"]+)"', page).group(1)
+    iri = _first(r'href="/entity\?iri=([^"]+)"', page)
     zone = client.get(f"/entity?iri={iri}").get_data(as_text=True)
     assert "111 dự án" in zone and "Figures about it" in zone
-    report = re.search(r'href="/report/(\w+)"', zone).group(1)
+    report = _first(r'href="/report/(\w+)"', zone)
     text = client.get(f"/report/{report}").get_data(as_text=True)
     marks = re.findall(r'<mark class="kind-(\w+)" title="[^"]*">(?:<a [^>]*>)?([^<]+)', text)
     kinds = {k for k, _ in marks}
@@ -125,3 +125,9 @@ def test_an_analyst_searches_opens_follows_and_asks_in_chromium(server, tmp_path
         assert "Nguyễn Văn Phong" in page.inner_text("table.results")
         browser.close()
     assert errors == [] and outside == []
+
+
+def _first(pattern: str, text: str) -> str:
+    found = re.search(pattern, text, re.S)
+    assert found, pattern
+    return found.group(1)
