@@ -1,4 +1,4 @@
-"""Exports of a store for other tools: RDF with its named graphs, GraphML, GEXF, CSV, HTML."""
+"""Exports of a store for other tools: RDF with its named graphs, GraphML, GEXF, CSV, HTML, SQLite."""
 from __future__ import annotations
 
 import csv
@@ -161,6 +161,15 @@ def _html(store: GraphStore, output: Path, docs: list[str] | None, named: str | 
     output.write_text(page, encoding="utf-8")
 
 
+def _sqlite(store: GraphStore, output: Path, docs: list[str] | None, named: str | None, tick: Tick | None) -> None:
+    """One SQLite file: reports, entities, labels, posts, figures and mentions (``pipeline.sqlite_export``)."""
+    from .sqlite_export import write_sqlite
+
+    if docs or named:
+        raise StoreError("--format sqlite writes the whole store; --doc and --named are for the other formats")
+    write_sqlite(store, output, tick)
+
+
 def _flat(view: networkx.MultiDiGraph) -> networkx.MultiDiGraph:
     """GraphML and GEXF take scalar attributes only: drop None, join lists."""
     for _, d in view.nodes(data=True):
@@ -205,4 +214,5 @@ EXPORTERS: dict[str, Exporter] = {
     "gexf": _networkx("write_gexf"),
     "csv": _csv,
     "html": _html,
+    "sqlite": _sqlite,
 }

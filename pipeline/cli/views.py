@@ -18,10 +18,11 @@ __all__ = ["export", "graph", "show", "COMMANDS"]
 @click.command()
 @store_options
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv", "html"]),
+              type=click.Choice(["turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv", "html", "sqlite"]),
               help="turtle/trig/nquads/jsonld: RDF (TriG and N-Quads keep each report's named graph); "
                    "graphml/gexf: the NetworkX view for Gephi or Cytoscape; csv: a folder with nodes.csv and "
-                   "edges.csv; html: one page to explore in a browser.")
+                   "edges.csv; html: one page to explore in a browser; sqlite: reports, entities, labels, posts, "
+                   "figures and mentions as tables with foreign keys (Datasette, pandas, Excel).")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
               help="File to write (a folder for csv).")
 @click.option("--doc", "docs", multiple=True, help="Only this report (path or content hash); repeat for several.")
