@@ -71,28 +71,28 @@ def write_sqlite(store: GraphStore, output: Path, tick: Callable[[Any], None] | 
     say("reading the reports")
     found = reports(store)
     graph_to_hash = {r.graph: r.hash for r in found}
-    db["reports"].insert_all(({"hash": r.hash, "path": r.path, "title": r.title or None, "date": r.date or None,
+    db.table("reports").insert_all(({"hash": r.hash, "path": r.path, "title": r.title or None, "date": r.date or None,
                                "graph": r.graph} for r in found), pk="hash")
     say("reading the entities and their names")
     names = name_index(store)
-    db["entities"].insert_all(({"iri": e.iri, "label": e.label, "kind": e.kind, "reports": e.reports}
+    db.table("entities").insert_all(({"iri": e.iri, "label": e.label, "kind": e.kind, "reports": e.reports}
                                for e in names.entities.values()), pk="iri")
-    db["labels"].insert_all(({"entity": e.iri, "label": n, "preferred": int(n == e.label)}
+    db.table("labels").insert_all(({"entity": e.iri, "label": n, "preferred": int(n == e.label)}
                              for e in names.entities.values() for n in sorted({e.label, *e.names})),
                             foreign_keys=[("entity", "entities", "iri")])
     say("reading the posts")
-    db["posts"].insert_all(_posts(store, graph_to_hash, names.entities), pk="id", foreign_keys=[
+    db.table("posts").insert_all(_posts(store, graph_to_hash, names.entities), pk="id", foreign_keys=[
         ("person", "entities", "iri"), ("organisation", "entities", "iri"), ("report", "reports", "hash")])
     say("reading the figures")
-    db["figures"].insert_all(_figures(store, graph_to_hash, names.entities), pk="id", foreign_keys=[
+    db.table("figures").insert_all(_figures(store, graph_to_hash, names.entities), pk="id", foreign_keys=[
         ("entity", "entities", "iri"), ("report", "reports", "hash")])
     say("reading the mentions")
-    db["mentions"].insert_all(_mentions(store, graph_to_hash), foreign_keys=[("report", "reports", "hash")],
+    db.table("mentions").insert_all(_mentions(store, graph_to_hash), foreign_keys=[("report", "reports", "hash")],
                               batch_size=5000)
     for table, columns in (("labels", ["entity"]), ("labels", ["label"]), ("posts", ["person"]),
                            ("posts", ["organisation"]), ("figures", ["entity"]), ("mentions", ["node"]),
                            ("mentions", ["report"])):
-        db[table].create_index(columns, if_not_exists=True)
+        db.table(table).create_index(columns, if_not_exists=True)
     db.conn.commit()
     db.conn.close()
     return output
