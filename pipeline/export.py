@@ -131,13 +131,18 @@ def _csv(store: GraphStore, output: Path, docs: list[str] | None, named: str | N
         w = csv.writer(f)
         w.writerow(["id", "label", "type", *node_fields])
         for node, d in view.nodes(data=True):
-            w.writerow([node, d.get("label", ""), d.get("type", ""), *(d.get(k, "") for k in node_fields)])
+            w.writerow([node, d.get("label", ""), d.get("type", ""), *(_cell(d.get(k, "")) for k in node_fields)])
     edge_fields = sorted({k for *_, d in view.edges(data=True) for k in d} - {"relation"})
     with open(output / "edges.csv", "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(["source", "target", "relation", *edge_fields])
         for a, b, d in view.edges(data=True):
-            w.writerow([a, b, d.get("relation", ""), *(d.get(k, "") for k in edge_fields)])
+            w.writerow([a, b, d.get("relation", ""), *(_cell(d.get(k, "")) for k in edge_fields)])
+
+
+def _cell(value: object) -> object:
+    """A CSV cell: booleans as "true"/"false", as in the query results (``BOUND`` gives xsd:boolean)."""
+    return str(value).lower() if isinstance(value, bool) else value
 
 
 def _html(store: GraphStore, output: Path, docs: list[str] | None, named: str | None, tick: Tick | None) -> None:

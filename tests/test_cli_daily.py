@@ -1,4 +1,5 @@
 """The CLI in daily use: each rough edge an analyst met (issue 19) and the commands that were missing."""
+import csv
 import json
 from pathlib import Path
 
@@ -155,3 +156,23 @@ def test_query_output_goes_to_a_file(corpus_store, tmp_path, fmt):
 def test_shell_completion_is_documented():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "_VNKG_COMPLETE=bash_source vnkg" in readme
+
+
+def test_csv_files_and_booleans_follow_one_convention(corpus_store, tmp_path):
+    # Every CSV file vnkg writes starts with a byte-order mark (Excel then reads UTF-8); standard output has
+    # none. A yes/no is "true"/"false" everywhere (it was "nguyên"/"" in queries and True/False in export csv).
+    out = tmp_path / "officials.csv"
+    assert run("query", "--named", "officials", "--format", "csv", "--output", str(out),
+               "--store", str(corpus_store)).exit_code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfname,")
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert {r["former"] for r in rows} == {"true", "false"}
+    assert {r["former"] for r in rows if r["name"] == "Phạm Văn Tùng"} == {"true"}
+    piped = run("query", "--named", "officials", "--format", "csv", "--store", str(corpus_store))
+    assert piped.stdout.startswith("name,")
+    assert run("export", "--format", "csv", "--output", str(tmp_path / "tables"),
+               "--store", str(corpus_store)).exit_code == 0
+    edges = (tmp_path / "tables" / "edges.csv").read_bytes()
+    assert edges.startswith(b"\xef\xbb\xbf")
+    formers = {r["former"] for r in csv.DictReader(edges.decode("utf-8-sig").splitlines()) if r["former"]}
+    assert formers == {"true", "false"}

@@ -128,8 +128,8 @@ def query(sparql: str | None, store_dir: Path | None, endpoint: str | None, endp
         result = run_query(store, text, fmt, values)
     if result.fmt == "table":
         print_table(result.columns, result.rows, limit, max_width, output)
-    elif output is not None:
-        output.write_bytes(result.data)
+    elif output is not None:  # a CSV file opens in Excel as UTF-8 with a byte-order mark, as export csv writes
+        output.write_bytes(("\ufeff".encode() if result.fmt == "csv" else b"") + result.data)
         click.echo(f"vnkg: wrote {output}", err=True)
     else:
         sys.stdout.buffer.write(result.data)
