@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -51,15 +51,14 @@ def graph() -> None:
 def neighbours(name: str, store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> None:
     """What NAME is linked to (diacritics and abbreviations optional: "ubnd tp ha noi"; an IRI also works)."""
     cached = _view(store_dir, endpoint, endpoint_kind)
-    view = cached.view
+    nodes = cached.nodes
     node = _find(cached, name)
     rows = []
-    for a, b, d in list(view.out_edges(node, data=True)) + list(view.in_edges(node, data=True)):
+    for a, b, _, d in cached.edges_of(node):
         other = b if a == node else a
         arrow = "→" if a == node else "←"
-        rows.append([f"{arrow} {d.get('role') or d.get('relation', '')}", view.nodes[other]["label"],
-                     view.nodes[other]["type"]])
-    click.echo(f"{view.nodes[node]['label']} ({view.nodes[node]['type']})")
+        rows.append([f"{arrow} {d.get('role') or d.get('relation', '')}", nodes[other]["label"], nodes[other]["type"]])
+    click.echo(f"{nodes[node]['label']} ({nodes[node]['type']})")
     print_table(["relation", "neighbour", "type"], sorted(rows))
 
 
@@ -69,22 +68,17 @@ def neighbours(name: str, store_dir: Path | None, endpoint: str | None, endpoint
 @store_options
 def path(name_a: str, name_b: str, store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> None:
     """The shortest chain of relations between NAME_A and NAME_B, each edge in its own direction."""
-    import networkx as nx
-
     cached = _view(store_dir, endpoint, endpoint_kind)
-    view = cached.view
+    labels = {n: d["label"] for n, d in cached.nodes.items()}
     a, b = _find(cached, name_a), _find(cached, name_b)
-    try:
-        nodes = nx.shortest_path(view.to_undirected(as_view=True), a, b)
-    except nx.NetworkXNoPath:
-        fail(f"no path between {view.nodes[a]['label']} and {view.nodes[b]['label']}")
+    chain = cached.shortest_path(a, b)
+    if chain is None:
+        fail(f"no path between {labels[a]} and {labels[b]}")
     rows = []
-    for x, y in zip(nodes, nodes[1:], strict=False):
-        forward = view.get_edge_data(x, y)
-        source, target = (x, y) if forward else (y, x)  # an edge crossed backwards is printed as it is
-        d: dict[str, Any] = next(iter((forward or view.get_edge_data(y, x) or {}).values()), {})
-        rows.append([view.nodes[source]["label"], d.get("role") or d.get("relation", ""),
-                     view.nodes[target]["label"]])
+    for x, y in zip(chain, chain[1:], strict=False):
+        # The edge between them as it runs: one crossed backwards is printed in its own direction.
+        source, target, _, d = next(e for e in cached.edges_of(x) if {e[0], e[1]} == {x, y})
+        rows.append([labels[source], d.get("role") or d.get("relation", ""), labels[target]])
     print_table(["from", "relation", "to"], rows)
 
 
@@ -147,10 +141,10 @@ def _view(store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> C
 def _find(cached: CachedView, name: str) -> str:
     """The node a typed name (or an IRI) means: the one entity so named, else the one whose name
     contains it; when several match, a choice on a terminal, else the candidates and exit 1."""
-    if name in cached.view:
+    if name in cached.nodes:
         return name
-    hits = [e for e in cached.names.exact(name) if e.iri in cached.view] or \
-        [e for e in cached.names.search(name) if e.iri in cached.view]
+    hits = [e for e in cached.names.exact(name) if e.iri in cached.nodes] or \
+        [e for e in cached.names.search(name) if e.iri in cached.nodes]
     if not hits:
         fail(f"no node named like {name!r}")
     if len(hits) == 1:
