@@ -27,14 +27,18 @@ _UNION = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(ST
 _PAGE_NODES = prologue("vnkg", "schema", "org") + """SELECT (COUNT(DISTINCT ?node) AS ?n) WHERE { ?node a ?type
   VALUES ?type { vnkg:Zone schema:Event vnkg:Figure vnkg:Indicator schema:Person org:Organization schema:Place
                  schema:Legislation } }"""
-_SHARED_GRAPHS = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-  FILTER(STRSTARTS(STR(?g), "{GRAPH_LABELS}") || ?g = <{GRAPH_VOCABULARY}>) }}"""
+_SHARED_GRAPHS = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g = <{GRAPH_VOCABULARY}>) }}"""
+# Every entity's preferred label, kept in the store in a graph of its own (replaced whole when it changes),
+# exported as one graph: a reader of TriG or N-Quads gets the reports' graphs, the labels and the vocabulary.
+_LABELS = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(STRSTARTS(STR(?g), "{GRAPH_LABELS}")) }}"""
 
 
 def store_dataset(store: GraphStore, docs: list[str] | None = None, tick: Tick | None = None) -> rdflib.Dataset:
     """The store as an rdflib ``Dataset``: one named graph per report, plus
-    the labels and vocabulary graphs; ``docs`` (paths or content hashes)
-    keeps only those reports and the labels of what they name."""
+    one graph of every entity's preferred label and the vocabulary graph;
+    ``docs`` (paths or content hashes) keeps only those reports and the
+    labels of what they name."""
     import rdflib
 
     reports = store.select(_REPORTS)
@@ -51,6 +55,8 @@ def store_dataset(store: GraphStore, docs: list[str] | None = None, tick: Tick |
         dataset.graph(rdflib.URIRef(g)).parse(data=store.graph_triples(g), format="nt")
         if tick:
             tick(g)
+    dataset.graph(rdflib.URIRef(GRAPH_LABELS)).parse(data=store.query_bytes(_LABELS, "ntriples").decode("utf-8"),
+                                                      format="nt")
     if docs:
         _keep_labels_of_named(dataset)
     return dataset
@@ -189,17 +195,17 @@ def _flat(view: networkx.MultiDiGraph) -> networkx.MultiDiGraph:
 
 
 def _keep_labels_of_named(dataset: rdflib.Dataset) -> None:
-    """Drop label graphs of entities the kept reports do not name."""
+    """Drop the labels of entities the kept reports do not name."""
     import rdflib
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     named_nodes = set()
     for g in dataset.graphs():
-        if not str(g.identifier).startswith(GRAPH_LABELS) and g.identifier != DATASET_DEFAULT_GRAPH_ID:
+        if str(g.identifier) != GRAPH_LABELS and g.identifier != DATASET_DEFAULT_GRAPH_ID:
             named_nodes |= set(g.subjects())
-    for g in list(dataset.graphs()):
-        if str(g.identifier).startswith(GRAPH_LABELS + "/") and not set(g.subjects()) & named_nodes:
-            dataset.remove_graph(rdflib.URIRef(g.identifier))
+    labels = dataset.graph(rdflib.URIRef(GRAPH_LABELS))
+    for node in set(labels.subjects()) - named_nodes:
+        labels.remove((node, None, None))
 
 
 def _context() -> dict[str, Any]:
