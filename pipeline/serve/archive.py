@@ -17,19 +17,24 @@ __all__ = ["Archive", "EntityPage", "Post", "Figure", "Source", "Link", "NEIGHBO
 # At most this many nodes in an entity's neighbourhood graph.
 NEIGHBOURHOOD = 40
 _P = prologue("schema", "vnkg", "org", "skos", "prov")
-_POSTS = _P + """SELECT ?g ?person ?o ?role ?former ?date ?title ?hash ?sentence WHERE {
-  GRAPH ?g { ?person org:holds ?post . ?post org:role ?r ; org:postIn ?o .
-    OPTIONAL { ?post vnkg:former ?former } OPTIONAL { ?post vnkg:mention/vnkg:sentence ?sentence }
-    ?doc a schema:Report ; vnkg:contentHash ?hash
-    OPTIONAL { ?doc schema:name ?title } OPTIONAL { ?doc schema:datePublished ?date } }
+# The first block finds the entity's posts or figures (its IRI written in for <IRI>) and the rest looks up
+# each of them: a page shows at most a few hundred (the figures about a province run to several hundred).
+_HELD_BY = "{ SELECT ?g ?person ?post ?o WHERE { GRAPH ?g { <IRI> org:holds ?post . ?post org:postIn ?o } " \
+           "BIND(<IRI> AS ?person) } LIMIT 300 }"
+_HELD_IN = "{ SELECT ?g ?person ?post ?o WHERE { GRAPH ?g { ?person org:holds ?post . ?post org:postIn <IRI> } " \
+           "BIND(<IRI> AS ?o) } LIMIT 300 }"
+# A post's or figure's own triples are looked up in the union graph and its report comes from memory
+# (``Archive.reports``): looked up in its report's graph, each row cost five times as much.
+_POSTS = _P + """SELECT ?g ?person ?o ?role ?former ?sentence WHERE {
+  POSTS ?post org:role ?r .
+  OPTIONAL { ?post vnkg:former ?former } OPTIONAL { ?post vnkg:mention/vnkg:sentence ?sentence }
   OPTIONAL { ?r skos:prefLabel ?role } }"""
-_FIGURES = _P + """SELECT ?g ?f ?text ?unit ?value ?min ?max ?indicator ?counted ?date ?title ?hash ?sentence WHERE {
-  GRAPH ?g { ?f vnkg:about ?about ; vnkg:text ?text ; schema:unitText ?unit .
-    OPTIONAL { ?f schema:value ?value } OPTIONAL { ?f schema:minValue ?min } OPTIONAL { ?f schema:maxValue ?max }
-    OPTIONAL { ?f vnkg:indicator ?indicator } OPTIONAL { ?f vnkg:countOf ?counted }
-    OPTIONAL { ?f vnkg:mention/vnkg:sentence ?sentence }
-    ?doc a schema:Report ; vnkg:contentHash ?hash
-    OPTIONAL { ?doc schema:name ?title } OPTIONAL { ?doc schema:datePublished ?date } } }"""
+_FIGURES = _P + """SELECT ?g ?f ?text ?unit ?value ?min ?max ?indicator ?counted ?sentence WHERE {
+  { SELECT ?g ?f WHERE { GRAPH ?g { ?f vnkg:about <IRI> } } LIMIT 200 }
+  ?f vnkg:text ?text ; schema:unitText ?unit .
+  OPTIONAL { ?f schema:value ?value } OPTIONAL { ?f schema:minValue ?min } OPTIONAL { ?f schema:maxValue ?max }
+  OPTIONAL { ?f vnkg:indicator ?indicator } OPTIONAL { ?f vnkg:countOf ?counted }
+  OPTIONAL { ?f vnkg:mention/vnkg:sentence ?sentence } }"""
 _SOURCES = _P + """SELECT DISTINCT ?hash ?title ?date WHERE { GRAPH ?g { ?e prov:wasDerivedFrom ?doc .
   ?doc a schema:Report ; vnkg:contentHash ?hash
   OPTIONAL { ?doc schema:name ?title } OPTIONAL { ?doc schema:datePublished ?date } } }"""
@@ -104,10 +109,13 @@ class Archive:
     """A store opened for reading, with its view and names (``pipeline.view_cache``) in memory."""
 
     def __init__(self, store: GraphStore, names: NameIndex, view: Any):
+        from ..store.catalog import reports
+
         self.store = store
         self.names = names
         self.view = view
         self.location = store.location
+        self.reports = {r.graph: Source(r.hash, r.title or r.hash, r.date) for r in reports(store)}
 
     @classmethod
     def open(cls, store: GraphStore, tick: Callable[[Any], None] | None = None) -> Archive:
@@ -122,11 +130,12 @@ class Archive:
             return None
         page = EntityPage(entity)
         bound = f"VALUES ?e {{ <{iri}> }} "
+        here = f"<{iri}>"  # an IRI of the name index, never text from the request
         if entity.kind == "Person":
-            page.posts = self._posts(_POSTS.replace("WHERE {", "WHERE { " + bound.replace("?e", "?person"), 1))
+            page.posts = self._posts(_POSTS.replace("POSTS", _HELD_BY).replace("<IRI>", here))
         if entity.kind == "Organisation":
-            page.holders = self._posts(_POSTS.replace("WHERE {", "WHERE { " + bound.replace("?e", "?o"), 1))
-        page.figures = self._figures(_FIGURES.replace("WHERE {", "WHERE { " + bound.replace("?e", "?about"), 1))
+            page.holders = self._posts(_POSTS.replace("POSTS", _HELD_IN).replace("<IRI>", here))
+        page.figures = self._figures(_FIGURES.replace("<IRI>", here))
         page.sources = sorted({_source(r) for r in self.store.select(_SOURCES.replace("WHERE {", "WHERE { " + bound,
                                                                                          1))},
                               key=lambda s: (s.date, s.title), reverse=True)
@@ -174,18 +183,21 @@ class Archive:
         for r in self.store.select(query):
             person, org = self._entity(r["person"]), self._entity(r["o"])
             key = (r["g"], r["person"], r.get("role", ""), r["o"])
-            if key not in seen:
-                seen[key] = Post(person, r.get("role", ""), org, r.get("former") in ("true", "1"), _source(r),
-                                 r.get("sentence", ""))
+            if key not in seen and r["g"] in self.reports:
+                seen[key] = Post(person, r.get("role", ""), org, r.get("former") in ("true", "1"),
+                                 self.reports[r["g"]], r.get("sentence", ""))
         return sorted(seen.values(), key=lambda p: (p.source.date, p.role, p.organisation.label))
 
     def _figures(self, query: str) -> list[Figure]:
         seen: dict[str, Figure] = {}
         for r in self.store.select(query):
+            if r["g"] not in self.reports:
+                continue
             value = r.get("value") or r.get("max") or r.get("min")
             measure = r.get("indicator") or r.get("counted") or r["unit"]
             seen.setdefault(r["g"] + r["f"], Figure(
-                measure, r["text"], r["unit"], float(value) if value else None, _source(r), r.get("sentence", "")))
+                measure, r["text"], r["unit"], float(value) if value else None, self.reports[r["g"]],
+                r.get("sentence", "")))
         return sorted(seen.values(), key=lambda f: (f.source.date, f.measure))
 
     def _links(self, iri: str) -> list[Link]:
