@@ -1,4 +1,4 @@
-"""Exports of a store for other tools: RDF with its named graphs, GraphML, GEXF, CSV, HTML."""
+"""Exports of a store for other tools: RDF with its named graphs, GraphML, GEXF, CSV, HTML, SQLite."""
 from __future__ import annotations
 
 import csv
@@ -27,14 +27,18 @@ _UNION = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(ST
 _PAGE_NODES = prologue("vnkg", "schema", "org") + """SELECT (COUNT(DISTINCT ?node) AS ?n) WHERE { ?node a ?type
   VALUES ?type { vnkg:Zone schema:Event vnkg:Figure vnkg:Indicator schema:Person org:Organization schema:Place
                  schema:Legislation } }"""
-_SHARED_GRAPHS = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-  FILTER(STRSTARTS(STR(?g), "{GRAPH_LABELS}") || ?g = <{GRAPH_VOCABULARY}>) }}"""
+_SHARED_GRAPHS = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g = <{GRAPH_VOCABULARY}>) }}"""
+# Every entity's preferred label, kept in the store in a graph of its own (replaced whole when it changes),
+# exported as one graph: a reader of TriG or N-Quads gets the reports' graphs, the labels and the vocabulary.
+_LABELS = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(STRSTARTS(STR(?g), "{GRAPH_LABELS}")) }}"""
 
 
 def store_dataset(store: GraphStore, docs: list[str] | None = None, tick: Tick | None = None) -> rdflib.Dataset:
     """The store as an rdflib ``Dataset``: one named graph per report, plus
-    the labels and vocabulary graphs; ``docs`` (paths or content hashes)
-    keeps only those reports and the labels of what they name."""
+    one graph of every entity's preferred label and the vocabulary graph;
+    ``docs`` (paths or content hashes) keeps only those reports and the
+    labels of what they name."""
     import rdflib
 
     reports = store.select(_REPORTS)
@@ -51,6 +55,8 @@ def store_dataset(store: GraphStore, docs: list[str] | None = None, tick: Tick |
         dataset.graph(rdflib.URIRef(g)).parse(data=store.graph_triples(g), format="nt")
         if tick:
             tick(g)
+    dataset.graph(rdflib.URIRef(GRAPH_LABELS)).parse(data=store.query_bytes(_LABELS, "ntriples").decode("utf-8"),
+                                                      format="nt")
     if docs:
         _keep_labels_of_named(dataset)
     return dataset
@@ -131,13 +137,18 @@ def _csv(store: GraphStore, output: Path, docs: list[str] | None, named: str | N
         w = csv.writer(f)
         w.writerow(["id", "label", "type", *node_fields])
         for node, d in view.nodes(data=True):
-            w.writerow([node, d.get("label", ""), d.get("type", ""), *(d.get(k, "") for k in node_fields)])
+            w.writerow([node, d.get("label", ""), d.get("type", ""), *(_cell(d.get(k, "")) for k in node_fields)])
     edge_fields = sorted({k for *_, d in view.edges(data=True) for k in d} - {"relation"})
     with open(output / "edges.csv", "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(["source", "target", "relation", *edge_fields])
         for a, b, d in view.edges(data=True):
-            w.writerow([a, b, d.get("relation", ""), *(d.get(k, "") for k in edge_fields)])
+            w.writerow([a, b, d.get("relation", ""), *(_cell(d.get(k, "")) for k in edge_fields)])
+
+
+def _cell(value: object) -> object:
+    """A CSV cell: booleans as "true"/"false", as in the query results (``BOUND`` gives xsd:boolean)."""
+    return str(value).lower() if isinstance(value, bool) else value
 
 
 def _html(store: GraphStore, output: Path, docs: list[str] | None, named: str | None, tick: Tick | None) -> None:
@@ -152,10 +163,22 @@ def _html(store: GraphStore, output: Path, docs: list[str] | None, named: str | 
             raise StoreError(f"the store holds {int(row['n']):,} nodes; an HTML page shows at most "
                              f"{MAX_PAGE_NODES:,}: {advice}")
     try:
-        page = render(store_graph(store, docs, named, tick))
+        graph = store_graph(store, docs, named, tick)
+        if tick:
+            tick(f"laying out the page of {len(graph):,} triples")
+        page = render(graph)
     except PageTooLarge as exc:
         raise StoreError(f"{exc}: {advice}") from None
     output.write_text(page, encoding="utf-8")
+
+
+def _sqlite(store: GraphStore, output: Path, docs: list[str] | None, named: str | None, tick: Tick | None) -> None:
+    """One SQLite file: reports, entities, labels, posts, figures and mentions (``pipeline.sqlite_export``)."""
+    from .sqlite_export import write_sqlite
+
+    if docs or named:
+        raise StoreError("--format sqlite writes the whole store; --doc and --named are for the other formats")
+    write_sqlite(store, output, tick)
 
 
 def _flat(view: networkx.MultiDiGraph) -> networkx.MultiDiGraph:
@@ -172,17 +195,17 @@ def _flat(view: networkx.MultiDiGraph) -> networkx.MultiDiGraph:
 
 
 def _keep_labels_of_named(dataset: rdflib.Dataset) -> None:
-    """Drop label graphs of entities the kept reports do not name."""
+    """Drop the labels of entities the kept reports do not name."""
     import rdflib
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     named_nodes = set()
     for g in dataset.graphs():
-        if not str(g.identifier).startswith(GRAPH_LABELS) and g.identifier != DATASET_DEFAULT_GRAPH_ID:
+        if str(g.identifier) != GRAPH_LABELS and g.identifier != DATASET_DEFAULT_GRAPH_ID:
             named_nodes |= set(g.subjects())
-    for g in list(dataset.graphs()):
-        if str(g.identifier).startswith(GRAPH_LABELS + "/") and not set(g.subjects()) & named_nodes:
-            dataset.remove_graph(rdflib.URIRef(g.identifier))
+    labels = dataset.graph(rdflib.URIRef(GRAPH_LABELS))
+    for node in set(labels.subjects()) - named_nodes:
+        labels.remove((node, None, None))
 
 
 def _context() -> dict[str, Any]:
@@ -202,4 +225,5 @@ EXPORTERS: dict[str, Exporter] = {
     "gexf": _networkx("write_gexf"),
     "csv": _csv,
     "html": _html,
+    "sqlite": _sqlite,
 }

@@ -9,18 +9,23 @@ from .vocab import ontology_dir, ontology_files
 
 if TYPE_CHECKING:
     from rdflib import Graph
+    from rdflib.term import Node
 
 __all__ = ["Violation", "Validation", "validate"]
 
 
 @dataclass(frozen=True)
 class Violation:
-    """One failed constraint: the node, the property path, the message and its severity."""
+    """One failed constraint: the node, the property path, the message and its severity; where
+    known, the node's label, the report stating it and the sentence it was read in."""
 
     focus: str
     path: str | None
     message: str
     severity: str
+    label: str = ""
+    report: str = ""
+    sentence: str = ""
 
 
 @dataclass
@@ -71,10 +76,27 @@ def validate(graph: Graph) -> Validation:
     for result in report.objects(top, SH.result):
         severity = str(report.value(result, SH.resultSeverity)).rsplit("#", 1)[-1]
         path = report.value(result, SH.resultPath)
+        focus = report.value(result, SH.focusNode)
         violations.append(Violation(
-            focus=str(report.value(result, SH.focusNode)),
+            focus=str(focus),
             path=str(path) if path is not None else None,
             message=str(report.value(result, SH.resultMessage) or ""),
             severity=severity,
+            **_whereabouts(graph, focus),
         ))
     return Validation(bool(conforms), sorted(violations, key=lambda v: (v.severity, v.focus, v.path or "")))
+
+
+def _whereabouts(graph: Graph, node: Node | None) -> dict[str, str]:
+    """The label, report and sentence of a node, for a reader to find it."""
+    from rdflib.namespace import PROV, SDO, SKOS
+
+    from .vocab import vnkg
+
+    V = vnkg()
+    label = graph.value(node, SKOS.prefLabel) or graph.value(node, V.text) or graph.value(node, SKOS.altLabel)
+    source = graph.value(node, PROV.wasDerivedFrom)
+    report = (graph.value(source, V.sourcePath) or graph.value(source, SDO.name) or source) if source else None
+    mention = graph.value(node, V.mention)
+    sentence = graph.value(mention, V.sentence) if mention is not None else None
+    return {"label": str(label or ""), "report": str(report or ""), "sentence": str(sentence or "")}

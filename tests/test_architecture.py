@@ -31,7 +31,8 @@ def test_no_import_cycle_anywhere_in_pipeline(imports):
 
 def test_command_modules_import_only_common_and_the_library(imports):
     commands = [m for m in imports if m.startswith("pipeline.cli.") and m != "pipeline.cli.common"]
-    assert sorted(commands) == ["pipeline.cli.extract", "pipeline.cli.store", "pipeline.cli.views"]
+    assert sorted(commands) == ["pipeline.cli.browse", "pipeline.cli.extract", "pipeline.cli.store",
+                                "pipeline.cli.views"]
     for module in commands:
         assert {m for m in imports.successors(module) if m.startswith("pipeline.cli")} == {"pipeline.cli.common"}
     assert not [m for m in imports.successors("pipeline.cli.common") if m.startswith("pipeline.cli")]

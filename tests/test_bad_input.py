@@ -170,10 +170,15 @@ def test_a_folder_of_mixed_files_stores_the_good_and_names_the_bad(tmp_path):
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert any("empty.txt: no text in file" in ln for ln in lines)
-    assert any("logo.png: a PNG image, not a report" in ln for ln in lines)
+    # A folder gives its reports: the picture is left alone and said so, not counted as a failure.
+    assert "vnkg: left 1 file(s) of other types alone (.png); --include GLOB reads them" in lines
+    assert not any("logo.png:" in ln for ln in lines)
     assert any("legacy.txt: text in the legacy TCVN3 (ABC) encoding" in ln for ln in lines)
     assert any("missing.txt: no such file" in ln for ln in lines)
-    assert lines[-1] == "vnkg: 2 added, 0 replaced, 0 unchanged, 4 failed"
+    assert lines[-1] == "vnkg: 2 added, 0 replaced, 0 unchanged, 3 failed"
+    # Named with --include, it is read (and refused for what it is).
+    again = CliRunner().invoke(cli, ["ingest", str(folder), "--include", "*.png", "--store", str(tmp_path / "store")])
+    assert any("logo.png: a PNG image, not a report" in ln for ln in again.stderr.splitlines())
     assert "Traceback" not in result.stderr
 
 

@@ -27,7 +27,10 @@ def test_help_for_every_command(runner):
 def test_extract_to_stdout_is_turtle_of_the_report(runner):
     result = runner.invoke(cli, ["extract", str(SEED)])
     assert result.exit_code == 0
-    g = rdflib.Graph().parse(data=result.output, format="turtle")
+    g = rdflib.Graph().parse(data=result.stdout, format="turtle")
+    # What it wrote is said on standard error (it said nothing before).
+    assert result.stderr.startswith("vnkg: wrote 1 report graph(s), ")
+    assert "as turtle to standard output" in result.stderr
     labels = {str(o) for o in g.objects(None, rdflib.namespace.SKOS.prefLabel)}
     assert {"Nguyễn Văn Phong", "Khu công nghệ cao Hòa Lạc"} <= labels
 
@@ -58,7 +61,10 @@ def test_a_bad_file_gets_one_line_and_the_others_are_still_extracted(runner, tmp
     out = tmp_path / "out"
     result = runner.invoke(cli, ["extract", str(missing), str(SEED), str(empty), "--output-dir", str(out)])
     assert result.exit_code == 1
-    errors = result.stderr.strip().splitlines()
+    lines = result.stderr.strip().splitlines()
+    errors = [ln for ln in lines if not ln.startswith("vnkg: wrote ")]
+    assert [ln for ln in lines if ln.startswith("vnkg: wrote ")] == [
+        f"vnkg: wrote {out / 'hanoi-khcn-2025.ttl'} (" + lines[1].split(" (", 1)[1]]
     assert errors[0] == f"vnkg: {missing}: no such file"
     assert errors[1] == f"vnkg: {empty}: no text in file"
     assert "Traceback" not in result.output + result.stderr

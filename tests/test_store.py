@@ -181,7 +181,7 @@ def test_queries_are_read_only_and_errors_say_where(seed_location):
     with open_store(seed_location) as store:
         with pytest.raises(StoreError, match="read-only"):
             run_query(store, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
-        with pytest.raises(StoreError, match="1:26"):
+        with pytest.raises(StoreError, match="line 1, column 26"):
             run_query(store, "SELECT ?x WHERE { ?x ?y }")
 
 

@@ -93,7 +93,7 @@ def test_the_cli_ingests_through_the_cluster(cluster, tmp_path):
     assert "Cao Tường Huy" in result.output and "Nguyễn Đức Trung" in result.output
     result = CliRunner().invoke(cli, ["ingest", str(files[0]), "--store", str(store), "--cluster", address,
                                       "--jobs", "2"])
-    assert result.exit_code == 1 and "not both" in result.stderr
+    assert result.exit_code == 2 and "not both" in result.stderr
 
 
 @pytest.mark.slow

@@ -5,7 +5,7 @@ import click
 
 # Each command module imports only .common and the library, never another command module nor this one;
 # heavy libraries load inside the commands, so ``vnkg --help`` starts fast.
-from . import extract, store, views
+from . import browse, extract, store, views
 from .common import fail, run_guarded
 
 __all__ = ["cli", "main", "fail"]
@@ -17,7 +17,7 @@ def cli() -> None:
     """vnkg: turn Vietnamese government and conference reports into a knowledge graph."""
 
 
-for _module in (extract, store, views):
+for _module in (extract, store, views, browse):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

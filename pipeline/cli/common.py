@@ -15,8 +15,10 @@ if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
 
     from ..store import GraphStore, Location
+    from ..store.names import Entity
 
-__all__ = ["fail", "run_guarded", "store_options", "opened_store", "print_table", "Progress"]
+__all__ = ["fail", "usage", "run_guarded", "store_options", "table_options", "opened_store", "print_table", "fit_rows",
+           "store_location", "choose", "Progress"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,6 +34,18 @@ def fail(message: str) -> NoReturn:
     """
     click.echo(f"vnkg: {message}", err=True)
     sys.exit(1)
+
+
+def usage(message: str) -> NoReturn:
+    """Stop on a command line that does not make sense: Click's usage message and exit status 2.
+
+    Examples
+    --------
+    >>> usage("give one query")
+    Traceback (most recent call last):
+    click.exceptions.UsageError: give one query
+    """
+    raise click.UsageError(message)
 
 
 def run_guarded(command: click.Command, args: list[str] | None = None) -> None:
@@ -76,6 +90,18 @@ def store_options(fn: F) -> F:
     return fn
 
 
+def table_options(fn: F) -> F:
+    """--limit / --max-width / --output, shared by the commands that print tables."""
+    fn = click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+                      help="Write the result to this file instead of standard output.")(fn)
+    fn = click.option("--max-width", type=click.IntRange(20, 10_000), default=None,
+                      help="Width of a table in characters, long cells cut with … (default: the terminal's "
+                           "width on a terminal, whole cells when piped).")(fn)
+    fn = click.option("--limit", type=click.IntRange(1, None), default=None,
+                      help="Print at most this many rows.")(fn)
+    return fn
+
+
 @contextmanager
 def opened_store(store_dir: Path | None, endpoint: str | None, endpoint_kind: str, *, write: bool = False,
                  wait: float = 30.0, failing: str = "") -> Iterator[GraphStore]:
@@ -85,7 +111,7 @@ def opened_store(store_dir: Path | None, endpoint: str | None, endpoint_kind: st
     from ..store import StoreError, open_store
 
     try:
-        store = open_store(_location(store_dir, endpoint, endpoint_kind), write=write, wait=wait)
+        store = open_store(store_location(store_dir, endpoint, endpoint_kind), write=write, wait=wait)
     except StoreError as exc:
         fail(str(exc))
     try:
@@ -102,8 +128,10 @@ def opened_store(store_dir: Path | None, endpoint: str | None, endpoint_kind: st
         fail(str(exc))
 
 
-def print_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """A table fitted to the terminal (rich); piped, plain aligned columns, one row per line.
+def print_table(columns: Sequence[str], rows: Sequence[Sequence[str]], limit: int | None = None,
+                max_width: int | None = None, output: Path | None = None) -> None:
+    """A table: fitted to the terminal (or to ``max_width``), at most ``limit`` rows (how many
+    were left out said on standard error), to ``output`` when given; piped, plain aligned columns.
 
     Examples
     --------
@@ -113,52 +141,117 @@ def print_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     Hòa Lạc   1586
     Nghi Sơn  106000
     """
-    if not sys.stdout.isatty():  # rich takes longer to import than a small query takes to run
-        widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
-        for line in (columns, ["-" * w for w in widths], *rows):
-            click.echo("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+    if limit is not None and len(rows) > limit:
+        click.echo(f"vnkg: {len(rows) - limit} more row(s) not shown (--limit {limit})", err=True)
+        rows = rows[:limit]
+    terminal = output is None and sys.stdout.isatty()
+    if terminal and max_width is None:
+        import shutil
+
+        max_width = shutil.get_terminal_size().columns
+    lines = fit_rows(columns, rows, max_width)
+    if output is not None:
+        output.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        click.echo(f"vnkg: wrote {len(rows)} row(s) to {output}", err=True)
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(*columns, show_lines=False)
-    for row in rows:
-        table.add_row(*row)
-    Console().print(table)
+    for line in lines:
+        click.echo(line)
 
 
-class Progress:
-    """Progress on a terminal, silence elsewhere: a bar when the ``total`` is known (and at
-    least 2), else a spinner counting ``unit``; entering gives a tick function or None.
+def fit_rows(columns: Sequence[str], rows: Sequence[Sequence[str]], max_width: int | None = None) -> list[str]:
+    """The lines of a plain table whose lines are at most ``max_width`` characters: the widest
+    columns give up room first, a cell cut short ends with "…"; a cell's line breaks become spaces.
 
     Examples
     --------
-    >>> with Progress("ingesting", total=3) as tick:  # standard error is not a terminal here
-    ...     tick is None
-    True
+    >>> for line in fit_rows(["name", "sentence"], [["Hòa Lạc", "Khu công nghệ cao Hòa Lạc có 111 dự án."]], 30):
+    ...     print(line)
+    name     sentence
+    -------  ---------------------
+    Hòa Lạc  Khu công nghệ cao Hò…
+    """
+    table = [[" ".join(str(c).split()) for c in r] for r in (columns, *rows)]
+    widths = [max(len(r[i]) for r in table) for i in range(len(columns))]
+    if max_width is not None:
+        room = max_width - 2 * (len(columns) - 1)
+        while sum(widths) > room and max(widths) > 4:
+            widest = widths.index(max(widths))
+            widths[widest] -= max(1, min(sum(widths) - room, widths[widest] - sorted(widths)[-2] or 1))
+    cut = [[c if len(c) <= w else c[:w - 1] + "…" for c, w in zip(r, widths, strict=True)] for r in table]
+    cut.insert(1, ["-" * w for w in widths])
+    return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cut]
+
+
+def choose(candidates: Sequence[Entity], name: str) -> str:
+    """The IRI of the entity meant among several named like ``name``: asked on a terminal;
+    otherwise the candidates are listed and the command stops (exit 1)."""
+    shown = candidates[:20]
+    lines = [f"{i}. {e.label} ({e.kind}, {e.reports} report(s)) {e.iri}" for i, e in enumerate(shown, 1)]
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        click.echo(f"{len(candidates)} entities are named like {name!r}:")
+        click.echo("\n".join(lines))
+        picked = click.prompt("Which one", type=click.IntRange(1, len(shown)), default=1)
+        return shown[picked - 1].iri
+    click.echo(f"vnkg: {len(candidates)} entities are named like {name!r}; give one's IRI (or more of its name):",
+               err=True)
+    click.echo("\n".join("  " + line for line in lines), err=True)
+    sys.exit(1)
+
+
+class Progress:
+    """Progress of a long command: on a terminal a bar when the ``total`` is known (else a
+    spinner counting ``unit``); elsewhere a plain line on standard error every ``every`` seconds.
+    Entering gives a tick function: each call counts one item; an item that is a phrase (not an
+    IRI) also says what the command is doing now ("laying out 812 nodes").
+
+    Examples
+    --------
+    >>> with Progress("ingesting", total=3, every=0) as tick:  # standard error is not a terminal here
+    ...     tick("a.txt")  # stderr: vnkg: ingesting: 1/3 graphs (0 s)
     """
 
-    def __init__(self, what: str, total: int | None = None, unit: str = "graphs"):
+    def __init__(self, what: str, total: int | None = None, unit: str = "graphs", every: float = 5.0):
         self.what = what
         self.total = total
         self.unit = unit
+        self.every = every
         self.bar: RichProgress | None = None
 
-    def __enter__(self) -> Callable[[Any], None] | None:
-        if not sys.stderr.isatty() or (self.total is not None and self.total < 2):
-            return None
+    def __enter__(self) -> Callable[[Any], None]:
+        import time
+
+        start = last = time.monotonic()
+        done = 0
+        if not sys.stderr.isatty():
+            def log(item: Any) -> None:
+                nonlocal done, last
+                now = time.monotonic()
+                phrase = isinstance(item, str) and " " in item
+                done += not phrase
+                if phrase or now - last >= self.every:
+                    last = now
+                    count = f"{done}/{self.total}" if self.total else str(done)
+                    said = f" ({item})" if phrase else ""
+                    click.echo(f"vnkg: {self.what}: {count} {self.unit}{said} ({now - start:.0f} s)", err=True)
+            return log
         from rich.progress import Progress as RichProgress
-        from rich.progress import SpinnerColumn, TextColumn
+        from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
         if self.total is None:
             bar = RichProgress(SpinnerColumn(), TextColumn(f"{{task.description}} {{task.completed}} {self.unit}"),
-                               transient=True)
+                               TimeElapsedColumn(), transient=True)
         else:
-            bar = RichProgress(transient=True, console=None)
+            bar = RichProgress(*RichProgress.get_default_columns(), TimeElapsedColumn(), transient=True)
         bar.start()
         task = bar.add_task(self.what, total=self.total)
         self.bar = bar
-        return lambda _item: bar.advance(task)
+
+        def advance(item: Any) -> None:
+            if isinstance(item, str) and " " in item:
+                bar.update(task, description=f"{self.what}: {item}")
+            else:
+                bar.advance(task)
+        return advance
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  traceback: TracebackType | None) -> None:
@@ -175,11 +268,12 @@ def _close_quietly(store: GraphStore) -> None:
         pass
 
 
-def _location(store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> Location:
+def store_location(store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> Location:
+    """Where the store options point (both --store and --endpoint: a usage error)."""
     from ..store import Location, default_location
 
     if endpoint and store_dir:
-        fail("give --store or --endpoint, not both")
+        usage("give --store or --endpoint, not both")
     if endpoint:
         return Location(endpoint=endpoint, kind=endpoint_kind)
     return Location(path=store_dir) if store_dir else default_location()

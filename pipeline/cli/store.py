@@ -7,7 +7,7 @@ from typing import TextIO
 
 import click
 
-from .common import Progress, fail, opened_store, print_table, store_options
+from .common import Progress, opened_store, print_table, store_options, table_options, usage
 
 __all__ = ["ingest", "remove", "query", "stats", "validate", "COMMANDS"]
 
@@ -26,28 +26,42 @@ __all__ = ["ingest", "remove", "query", "stats", "validate", "COMMANDS"]
               help="With --cluster: reports per Dask task.")
 @click.option("--task-timeout", type=click.FloatRange(1), default=900.0, show_default=True,
               help="With --cluster: seconds a task may take before its reports are tried again, each alone, once.")
+@click.option("--include", "include", multiple=True, metavar="GLOB",
+              help="In folders, also read files whose name matches GLOB (\"*.md\"); by default only the types "
+                   "vnkg reads (.txt, .html, .docx, .pdf). Repeatable.")
 def ingest(paths: tuple[str, ...], store_dir: Path | None, endpoint: str | None, endpoint_kind: str, jobs: int,
-           wait: float, cluster: str | None, batch: int, task_timeout: float) -> None:
+           wait: float, cluster: str | None, batch: int, task_timeout: float, include: tuple[str, ...]) -> None:
     """Add reports to the store: PATHS are files, folders or globs ("news/*.txt").
 
     Each report goes in its own named graph. An unchanged report is skipped, a
     changed one replaces its graph in one transaction. A file that cannot be
     read gets one line on standard error; the others are still ingested and
-    the exit status is 1.
+    the exit status is 1. Folders give their reports only (see --include).
+    Afterwards the graph view that `vnkg graph` and `vnkg serve` use is
+    brought up to date.
     """
-    from ..store import ClusterOptions, expand_paths, ingest_on_cluster
+    from ..store import ClusterOptions, ingest_on_cluster, select_files
     from ..store import ingest as do_ingest
+    from ..view_cache import refresh_view
 
     if cluster and jobs > 1:
-        fail("give --jobs or --cluster, not both")
-    files = expand_paths(paths)
-    with opened_store(store_dir, endpoint, endpoint_kind, write=True, wait=wait) as store, \
-            Progress("ingesting", total=len(files)) as tick:
-        if cluster:
-            options = ClusterOptions(cluster, batch=batch, timeout=task_timeout)
-            report = ingest_on_cluster(store, files, options, progress=tick)
-        else:
-            report = do_ingest(store, files, jobs=jobs, progress=tick)
+        usage("give --jobs or --cluster, not both")
+    selection = select_files(paths, include)
+    if selection.skipped:
+        kinds = sorted({p.suffix or p.name for p in selection.skipped})
+        click.echo(f"vnkg: left {len(selection.skipped)} file(s) of other types alone ({', '.join(kinds[:8])}); "
+                   "--include GLOB reads them", err=True)
+    files = selection.files
+    with opened_store(store_dir, endpoint, endpoint_kind, write=True, wait=wait) as store:
+        with Progress("ingesting", total=len(files), unit="reports") as tick:
+            if cluster:
+                options = ClusterOptions(cluster, batch=batch, timeout=task_timeout)
+                report = ingest_on_cluster(store, files, options, progress=tick)
+            else:
+                report = do_ingest(store, files, jobs=jobs, progress=tick)
+        if report.added or report.replaced:
+            with Progress("updating the graph view") as tick:
+                refresh_view(store, tick)
     for path, reason in report.failed:
         click.echo(f"vnkg: {path}: {reason}", err=True)
     click.echo(f"vnkg: {report.summary()}", err=True)
@@ -72,6 +86,10 @@ def remove(docs: tuple[str, ...], store_dir: Path | None, endpoint: str | None, 
             except StoreError as exc:  # the other reports are still removed
                 click.echo(f"vnkg: {exc}", err=True)
                 failed += 1
+        if failed < len(docs):
+            from ..view_cache import refresh_view
+
+            refresh_view(store)
     if failed:
         sys.exit(1)
 
@@ -88,11 +106,14 @@ def remove(docs: tuple[str, ...], store_dir: Path | None, endpoint: str | None, 
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output of SELECT and ASK (json: SPARQL 1.1 results JSON). "
                                       "CONSTRUCT and DESCRIBE always print Turtle.")
+@table_options
 def query(sparql: str | None, store_dir: Path | None, endpoint: str | None, endpoint_kind: str,
-          query_file: TextIO | None, named: str | None, params: tuple[str, ...], list_named: bool, fmt: str) -> None:
+          query_file: TextIO | None, named: str | None, params: tuple[str, ...], list_named: bool, fmt: str,
+          limit: int | None, max_width: int | None, output: Path | None) -> None:
     """Ask the store a read-only SPARQL question: SPARQL text, --file or --named.
 
-    The default graph is the union of every report's graph. Updates are
+    The default graph is the union of every report's graph. The prefixes vnkg,
+    res, schema, org, skos, prov and xsd need no PREFIX line. Updates are
     refused.
     """
     from ..store import named_queries, run_query
@@ -103,14 +124,14 @@ def query(sparql: str | None, store_dir: Path | None, endpoint: str | None, endp
         return
     given = [x for x in (sparql, query_file, named) if x]
     if len(given) != 1:
-        fail("give one query: SPARQL text, --file FILE or --named NAME")
+        usage("give one query: SPARQL text, --file FILE or --named NAME")
     if named:
         if named not in named_queries():
-            fail(f"no ready question named {named!r}; known: {', '.join(named_queries())}")
+            usage(f"no ready question named {named!r}; known: {', '.join(named_queries())}")
         text = named_queries()[named].text
         missing = set(named_queries()[named].params) - {p.split("=", 1)[0] for p in params}
         if missing:
-            fail(f"--named {named} needs --param {sorted(missing)[0]}=...")
+            usage(f"--named {named} needs --param {sorted(missing)[0]}=...")
     elif query_file is not None:
         text = query_file.read()
     else:
@@ -119,7 +140,10 @@ def query(sparql: str | None, store_dir: Path | None, endpoint: str | None, endp
     with opened_store(store_dir, endpoint, endpoint_kind) as store:
         result = run_query(store, text, fmt, values)
     if result.fmt == "table":
-        print_table(result.columns, result.rows)
+        print_table(result.columns, result.rows, limit, max_width, output)
+    elif output is not None:  # a CSV file opens in Excel as UTF-8 with a byte-order mark, as export csv writes
+        output.write_bytes(("\ufeff".encode() if result.fmt == "csv" else b"") + result.data)
+        click.echo(f"vnkg: wrote {output}", err=True)
     else:
         sys.stdout.buffer.write(result.data)
         sys.stdout.flush()
@@ -148,14 +172,20 @@ def stats(store_dir: Path | None, endpoint: str | None, endpoint_kind: str, fmt:
 @click.command()
 @store_options
 def validate(store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> None:
-    """Check the store against the ontology's SHACL shapes; list each violation and its node."""
+    """Check the store against the ontology's SHACL shapes: each violation with the node's label,
+    the report and the sentence it was read in."""
     from ..store import validate_store
 
-    with opened_store(store_dir, endpoint, endpoint_kind) as store:
-        result = validate_store(store)
+    with opened_store(store_dir, endpoint, endpoint_kind) as store, Progress("validating", unit="steps") as tick:
+        result = validate_store(store, tick)
     for v in result.violations:
-        path = f" {v.path}" if v.path else ""
-        click.echo(f"{v.severity}: {v.focus}{path}: {v.message}")
+        path = f" ({v.path.rsplit('/', 1)[-1].rsplit('#', 1)[-1]})" if v.path else ""
+        name = f"{v.label!r}" if v.label else v.focus
+        click.echo(f"{v.severity}: {name}{path}: {v.message}")
+        if v.report:
+            click.echo(f"  in {v.report}" + (f": {v.sentence}" if v.sentence else ""))
+        if v.label:
+            click.echo(f"  node {v.focus}")
     click.echo(f"vnkg: {'conforms' if result.conforms else 'does not conform'}: "
                f"{len(result.errors)} violation(s), {len(result.violations) - len(result.errors)} warning(s)", err=True)
     if not result.conforms:

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
-from .common import Progress, fail, opened_store, print_table, store_options
+from .common import Progress, choose, fail, opened_store, print_table, store_options
 
 if TYPE_CHECKING:
-    import networkx
-    import rdflib
+    from ..view_cache import CachedView
 
 __all__ = ["export", "graph", "show", "COMMANDS"]
 
@@ -19,10 +18,11 @@ __all__ = ["export", "graph", "show", "COMMANDS"]
 @click.command()
 @store_options
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv", "html"]),
+              type=click.Choice(["turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv", "html", "sqlite"]),
               help="turtle/trig/nquads/jsonld: RDF (TriG and N-Quads keep each report's named graph); "
                    "graphml/gexf: the NetworkX view for Gephi or Cytoscape; csv: a folder with nodes.csv and "
-                   "edges.csv; html: one page to explore in a browser.")
+                   "edges.csv; html: one page to explore in a browser; sqlite: reports, entities, labels, posts, "
+                   "figures and mentions as tables with foreign keys (Datasette, pandas, Excel).")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
               help="File to write (a folder for csv).")
 @click.option("--doc", "docs", multiple=True, help="Only this report (path or content hash); repeat for several.")
@@ -49,16 +49,16 @@ def graph() -> None:
 @click.argument("name")
 @store_options
 def neighbours(name: str, store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> None:
-    """What NAME is linked to (diacritics and abbreviations optional: "ubnd tp ha noi")."""
-    view, lookup = _view(store_dir, endpoint, endpoint_kind)
-    node = _find(lookup, name)
+    """What NAME is linked to (diacritics and abbreviations optional: "ubnd tp ha noi"; an IRI also works)."""
+    cached = _view(store_dir, endpoint, endpoint_kind)
+    nodes = cached.nodes
+    node = _find(cached, name)
     rows = []
-    for a, b, d in list(view.out_edges(node, data=True)) + list(view.in_edges(node, data=True)):
+    for a, b, _, d in cached.edges_of(node):
         other = b if a == node else a
         arrow = "→" if a == node else "←"
-        rows.append([f"{arrow} {d.get('role') or d.get('relation', '')}", view.nodes[other]["label"],
-                     view.nodes[other]["type"]])
-    click.echo(f"{view.nodes[node]['label']} ({view.nodes[node]['type']})")
+        rows.append([f"{arrow} {d.get('role') or d.get('relation', '')}", nodes[other]["label"], nodes[other]["type"]])
+    click.echo(f"{nodes[node]['label']} ({nodes[node]['type']})")
     print_table(["relation", "neighbour", "type"], sorted(rows))
 
 
@@ -67,20 +67,18 @@ def neighbours(name: str, store_dir: Path | None, endpoint: str | None, endpoint
 @click.argument("name_b")
 @store_options
 def path(name_a: str, name_b: str, store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> None:
-    """The shortest chain of relations between NAME_A and NAME_B."""
-    import networkx as nx
-
-    view, lookup = _view(store_dir, endpoint, endpoint_kind)
-    a, b = _find(lookup, name_a), _find(lookup, name_b)
-    try:
-        nodes = nx.shortest_path(view.to_undirected(as_view=True), a, b)
-    except nx.NetworkXNoPath:
-        fail(f"no path between {view.nodes[a]['label']} and {view.nodes[b]['label']}")
+    """The shortest chain of relations between NAME_A and NAME_B, each edge in its own direction."""
+    cached = _view(store_dir, endpoint, endpoint_kind)
+    labels = {n: d["label"] for n, d in cached.nodes.items()}
+    a, b = _find(cached, name_a), _find(cached, name_b)
+    chain = cached.shortest_path(a, b)
+    if chain is None:
+        fail(f"no path between {labels[a]} and {labels[b]}")
     rows = []
-    for x, y in zip(nodes, nodes[1:], strict=False):
-        data = (view.get_edge_data(x, y) or view.get_edge_data(y, x) or {})
-        d: dict[str, Any] = next(iter(data.values()), {})
-        rows.append([view.nodes[x]["label"], d.get("role") or d.get("relation", ""), view.nodes[y]["label"]])
+    for x, y in zip(chain, chain[1:], strict=False):
+        # The edge between them as it runs: one crossed backwards is printed in its own direction.
+        source, target, _, d = next(e for e in cached.edges_of(x) if {e[0], e[1]} == {x, y})
+        rows.append([labels[source], d.get("role") or d.get("relation", ""), labels[target]])
     print_table(["from", "relation", "to"], rows)
 
 
@@ -91,7 +89,7 @@ def central(store_dir: Path | None, endpoint: str | None, endpoint_kind: str, to
     """The most connected nodes: degree and betweenness centrality (figures left out)."""
     import networkx as nx
 
-    view, _ = _view(store_dir, endpoint, endpoint_kind)
+    view = _view(store_dir, endpoint, endpoint_kind).view
     simple = nx.Graph(view.subgraph(n for n, d in view.nodes(data=True) if d.get("type") != "Figure"))
     degree = nx.degree_centrality(simple)
     k = min(len(simple), 400) if len(simple) > 400 else None  # sampled on large graphs
@@ -133,43 +131,22 @@ def show(report: str, store_dir: Path | None, endpoint: str | None, endpoint_kin
 COMMANDS = [export, graph, show]
 
 
-def _view(store_dir: Path | None, endpoint: str | None,
-          endpoint_kind: str) -> tuple[networkx.MultiDiGraph, dict[str, set[str]]]:
-    from ..export import store_graph
-    from ..s7_view import to_view
+def _view(store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> CachedView:
+    from ..view_cache import cached_view
 
-    with opened_store(store_dir, endpoint, endpoint_kind) as store:
-        g = store_graph(store)
-    return to_view(g), _names(g)
+    with opened_store(store_dir, endpoint, endpoint_kind) as store, Progress("reading the store's graph") as tick:
+        return cached_view(store, tick)
 
 
-def _names(g: rdflib.Graph) -> dict[str, set[str]]:
-    """Matching key (no diacritics, abbreviations spelt out) -> nodes with a label of that key."""
-    from rdflib.namespace import SKOS
-
-    from ..keys import name_key
-    from ..text import fold
-
-    lookup: dict[str, set[str]] = {}
-    for p in (SKOS.prefLabel, SKOS.altLabel):
-        for node, label in g.subject_objects(p):
-            lookup.setdefault(fold(name_key(str(label))), set()).add(str(node))
-    return lookup
-
-
-def _find(lookup: dict[str, set[str]], name: str) -> str:
-    """The node a typed name means: an exact label first, else the shortest label containing it.
-
-    >>> _find({"ha noi": {"urn:hn"}, "uy ban nhan dan thanh pho ha noi": {"urn:ubnd"}}, "Hà Nội")
-    'urn:hn'
-    """
-    from ..keys import name_key
-    from ..text import fold
-
-    key = fold(name_key(name))
-    if key in lookup and len(lookup[key]) == 1:
-        return next(iter(lookup[key]))
-    hits = sorted((k for k in lookup if key in k), key=len)
+def _find(cached: CachedView, name: str) -> str:
+    """The node a typed name (or an IRI) means: the one entity so named, else the one whose name
+    contains it; when several match, a choice on a terminal, else the candidates and exit 1."""
+    if name in cached.nodes:
+        return name
+    hits = [e for e in cached.names.exact(name) if e.iri in cached.nodes] or \
+        [e for e in cached.names.search(name) if e.iri in cached.nodes]
     if not hits:
         fail(f"no node named like {name!r}")
-    return sorted(lookup[hits[0]])[0]
+    if len(hits) == 1:
+        return hits[0].iri
+    return choose(hits, name)

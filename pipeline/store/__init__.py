@@ -16,7 +16,7 @@ from pathlib import Path
 from ..vocab import GRAPH_LABELS
 from .base import GraphStore, LabelChange, Location, StoreError, default_location
 from .cluster import ClusterOptions, ingest_on_cluster
-from .ingest import IngestReport, expand_paths, ingest, remove
+from .ingest import IngestReport, Selection, expand_paths, ingest, remove, select_files
 from .queries import (
     QUERY_FORMATS,
     NamedQuery,
@@ -30,7 +30,7 @@ from .sparql import bind_parameters, offline_check, query_form, read_only_check
 
 __all__ = [
     "GRAPH_LABELS", "GraphStore", "LabelChange", "Location", "StoreError", "default_location", "open_store",
-    "BACKENDS", "IngestReport", "expand_paths", "ingest", "remove",
+    "BACKENDS", "IngestReport", "Selection", "expand_paths", "select_files", "ingest", "remove",
     "QUERY_FORMATS", "NamedQuery", "QueryResult", "named_queries", "query_form", "read_only_check", "run_query",
     "stats", "validate_store", "bind_parameters", "offline_check", "ClusterOptions", "ingest_on_cluster",
 ]

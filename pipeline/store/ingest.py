@@ -10,7 +10,8 @@ from ..vocab import GRAPH_VOCABULARY, prologue, report_graph
 from .base import GraphStore, StoreError
 from .labels import CANONICAL, ENTITY_CLASSES, label_changes
 
-__all__ = ["IngestReport", "Prepared", "Failure", "expand_paths", "ingest", "remove", "prepare"]
+__all__ = ["IngestReport", "Prepared", "Failure", "Selection", "expand_paths", "select_files", "ingest", "remove",
+           "prepare"]
 
 _CATALOG = prologue("schema", "vnkg") + """SELECT ?g ?path ?hash WHERE { GRAPH ?g {
   ?r a schema:Report ; vnkg:sourcePath ?path ; vnkg:contentHash ?hash } }"""
@@ -40,23 +41,54 @@ class Prepared:
     names: dict[str, str]
 
 
-def expand_paths(args: Iterable[str]) -> list[Path]:
-    """Files named by ``args``: files as they are, folders searched for reports, globs expanded.
+def expand_paths(args: Iterable[str], include: Iterable[str] = ()) -> list[Path]:
+    """Files named by ``args`` (see ``select_files``)."""
+    return select_files(args, include).files
+
+
+@dataclass
+class Selection:
+    """The files an ingest reads, and those a folder held that it left alone (not a report's type)."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+
+def select_files(args: Iterable[str], include: Iterable[str] = ()) -> Selection:
+    """Files named by ``args``: files as they are, globs expanded, folders searched for the types
+    vnkg reads (.txt, .html, .docx, .pdf…) and the names matching an ``include`` glob ("*.md").
 
     A glob that matches nothing stays in the list as written, so reading it
-    fails with a clear message.
+    fails with a clear message; a file named on its own is always read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("a.txt", "b.ttl", "c.md", ".hidden.txt"):
+    ...     _ = (folder / name).write_text("x")
+    >>> picked = select_files([str(folder)], include=["*.md"])
+    >>> [p.name for p in picked.files], [p.name for p in picked.skipped]
+    (['a.txt', 'c.md'], ['b.ttl'])
     """
-    files: list[Path] = []
+    from fnmatch import fnmatch
+
+    from ..s1_formats import READERS
+
+    patterns = list(include)
+    selection = Selection()
     for arg in args:
         path = Path(arg)
         if any(c in arg for c in "*?["):
             found = sorted(glob.glob(arg, recursive=True))
-            files += [Path(f) for f in found if Path(f).is_file()] or [path]
-        elif path.is_dir():  # every file: those vnkg cannot read are reported, not skipped silently
-            files += sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
+            selection.files += [Path(f) for f in found if Path(f).is_file()] or [path]
+        elif path.is_dir():
+            for f in sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")):
+                wanted = (f.suffix and f.suffix.lower() in READERS) or any(fnmatch(f.name, p) for p in patterns)
+                (selection.files if wanted else selection.skipped).append(f)
         else:
-            files.append(path)
-    return files
+            selection.files.append(path)
+    return selection
 
 
 def prepare(path: str, stored_hash: str | None = None, local: bool = True) -> Prepared | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .base import GraphStore, LabelChange, Location, StoreError
-from .sparql import offline_check, write_update
+from .sparql import offline_check, syntax_message, write_update
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -172,7 +172,7 @@ class OxigraphStore(GraphStore):
         try:
             return self._opened.query(query, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as exc:
-            raise StoreError(f"SPARQL syntax: {exc}") from None
+            raise StoreError(syntax_message(str(exc), query)) from None
         except (RuntimeError, OSError) as exc:
             raise StoreError(f"query failed: {exc}") from None
 

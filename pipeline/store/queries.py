@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, TypedDict
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, TypedDict
 from ..vocab import expand, ontology_dir, prologue
 from .base import GraphStore
 from .labels import ENTITY_CLASSES
-from .sparql import bind_parameters, query_form, read_only_check
+from .sparql import bind_parameters, query_form, read_only_check, with_prefixes
 
 if TYPE_CHECKING:
     from ..validate import Validation
@@ -65,10 +66,11 @@ def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[st
 
     ``params`` bind variables (``$name``) to string literals with ``VALUES``
     (``sparql.bind_parameters``), normalised as report text is (NFC, one
-    tone-mark style), so "Thanh Hoá" typed in the old style finds "Thanh Hóa".
+    tone-mark style), so "Thanh Hoá" typed in the old style finds "Thanh Hóa". vnkg's prefixes
+    (``vocab.PREFIXES``) need no declaring.
     """
     read_only_check(query)
-    query = bind_parameters(query, params or {})
+    query = bind_parameters(with_prefixes(query), params or {})
     if query_form(query) in ("CONSTRUCT", "DESCRIBE"):
         return QueryResult(store.query_bytes(query, "turtle"), "turtle")
     if fmt != "table":
@@ -91,13 +93,17 @@ def stats(store: GraphStore) -> StoreStats:
     return {"reports": int(reports["n"]), "triples": int(triples["n"]), "entities": entities}
 
 
-def validate_store(store: GraphStore) -> Validation:
-    """The store's union graph checked against ``ontology/shapes.ttl`` (see ``pipeline.validate``)."""
+def validate_store(store: GraphStore, progress: Callable[[str], None] | None = None) -> Validation:
+    """The store's union graph checked against ``ontology/shapes.ttl`` (see ``pipeline.validate``);
+    ``progress`` is told each step as it starts."""
     import rdflib
 
     from ..validate import validate
 
+    say = progress or (lambda _step: None)
+    say("reading the store")
     graph = rdflib.Graph()
-    graph.parse(data=store.query_bytes("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "turtle").decode("utf-8"),
-                format="turtle")
+    graph.parse(data=store.query_bytes("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "ntriples").decode("utf-8"),
+                format="nt")
+    say(f"checking {len(graph):,} triples against the shapes")
     return validate(graph)

@@ -5,10 +5,12 @@ import re
 from collections.abc import Iterator
 
 from ..text import normalise
+from ..vocab import PREFIXES
 from .base import LabelChange, StoreError
 from .labels import label_graph, label_triples
 
-__all__ = ["query_form", "read_only_check", "offline_check", "bind_parameters", "sparql_string", "write_update"]
+__all__ = ["query_form", "read_only_check", "offline_check", "bind_parameters", "sparql_string", "write_update",
+           "with_prefixes", "syntax_message"]
 
 _QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 _UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
@@ -134,6 +136,58 @@ def bind_parameters(query: str, params: dict[str, str]) -> str:
         pieces += [query[last:where], f" {joined}" if where < len(query) else f"\n{joined}"]
         last = where
     return "".join(pieces) + query[last:]
+
+
+def with_prefixes(query: str) -> str:
+    """The query with a PREFIX line for each of vnkg's prefixes (``vocab.PREFIXES``) it uses
+    without declaring; a prefix the query declares keeps its own IRI.
+
+    Examples
+    --------
+    >>> print(with_prefixes("SELECT ?z WHERE { ?z a vnkg:Zone ; skos:prefLabel ?n }"))
+    PREFIX vnkg: <https://w3id.org/vnkg/ontology#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    SELECT ?z WHERE { ?z a vnkg:Zone ; skos:prefLabel ?n }
+    >>> with_prefixes("PREFIX res: <urn:mine#> SELECT * { ?s a res:Thing }")
+    'PREFIX res: <urn:mine#> SELECT * { ?s a res:Thing }'
+    """
+    declared, used, previous = set(), [], ""
+    for kind, text, _ in _tokens(query):
+        if kind == "name":
+            prefix = text.split(":", 1)[0]
+            if previous == "PREFIX":
+                declared.add(prefix)
+            elif prefix in PREFIXES and prefix not in used:
+                used.append(prefix)
+        if kind not in ("space", "comment"):
+            previous = text.upper() if kind == "word" else ""
+    missing = [p for p in used if p not in declared]
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing) + query
+
+
+def syntax_message(message: str, query: str) -> str:
+    """One line for a SPARQL parser's error: where, and the words there (not the grammar's
+    list of what it expected).
+
+    >>> syntax_message("error at 1:33: expected one of Prefix not found, ['%'], ['-' | '0'\\n]",
+    ...                "SELECT ?x WHERE { ?x a vnk:Zone }")
+    "SPARQL syntax error at line 1, column 33: unknown prefix 'vnk:'"
+    >>> syntax_message("error at 1:1: expected CONSTRUCT", "SELEC ?x WHERE { ?x ?p ?o }")
+    "SPARQL syntax error at line 1, column 1: near 'SELEC ?x WHERE { ?x' (expected CONSTRUCT)"
+    """
+    found = re.match(r"error at (\d+):(\d+): (?:expected )?(.*)", message, re.DOTALL)
+    if not found:
+        return "SPARQL syntax error: " + message.splitlines()[0][:160]
+    line, column, expected = int(found[1]), int(found[2]), found[3]
+    where = f"SPARQL syntax error at line {line}, column {column}"
+    lines = query.splitlines() or [""]
+    text = lines[min(line, len(lines)) - 1]
+    if "Prefix not found" in expected:
+        names = re.findall(r"(?<![\w<])[^\W\d][\w\-.]*:|(?<![\w<]):", text[:column])
+        return f"{where}: unknown prefix {names[-1] if names else '?'!r}"
+    near = " ".join(text[max(column - 1, 0):].split()[:5]) or "the end of the query"
+    said = f" (expected {expected})" if len(expected) < 60 and "\n" not in expected else ""
+    return f"{where}: near {near!r}{said}"
 
 
 def write_update(drop: list[str], graph: str | None, ntriples: str, labels: dict[str, LabelChange]) -> str:
