@@ -1,0 +1,125 @@
+"""Places resolved to their administrative unit (official code) and countries to their ISO code."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from .. import lexicons
+from ..keys import name_key
+from ..lexicons.admin_units import REFORM_DATE, AdminUnit, admin_unit, admin_units_named, iso_codes
+from ..s4_recognise.spans import PlaceInfo
+from .entity import Entity
+from .locality import Locality
+
+__all__ = ["resolve_units", "unit_identity"]
+
+_LEVELS = {"province": "province", "district": "district", "town": "district", "ward": "ward"}
+_FORMER = re.compile(r"\s*\(\s*cũ\s*\)")  # "Phú Yên (cũ)": the unit before 1 July 2025
+
+
+def resolve_units(entities: dict[str, Entity], locality: Locality, date: str | None, text: str,
+                  sentences: list[tuple[int, int]]) -> None:
+    """Set ``code`` (and ``code_confidence``) on the places the reference data and the text pin down.
+
+    A name several units share is narrowed by what the text says around it:
+    a province or district named in the same sentence, then the province the
+    place's own mention gives, then the report's province; a report dated
+    before 1 July 2025, or a name followed by "(cũ)", means a unit of the old
+    system, a later report a unit of the new one where one has that name.
+    What is still ambiguous keeps no code. A country gets its ISO 3166 code.
+
+    Examples
+    --------
+    >>> from pipeline.runner import run_stages
+    >>> linked = run_stages("Ngày 5/3/2017, UBND tỉnh Hà Giang họp tại xã Lũng Cú.", until="link")
+    >>> sorted((e.name, e.code, e.code_era) for e in linked.entities.values() if e.kind == "place")
+    [('Hà Giang', '02', 'old'), ('Lũng Cú', '00715', 'old')]
+    """
+    starts = [s for s, _ in sentences]
+    places = {k: e for k, e in entities.items() if e.kind == "place"}
+    in_sentence: dict[int, set[str]] = {}
+    for key, ent in places.items():
+        for m in ent.mentions:
+            in_sentence.setdefault(bisect.bisect_right(starts, m.start) - 1, set()).add(key)
+    report_province = _province_codes(locality.province) if locality.province else set()
+    isos = iso_codes()
+    for key, ent in places.items():
+        if ent.level == "country":
+            ent.code = isos.get(ent.name)
+            continue
+        level = _LEVELS.get(ent.level or "")
+        if level is None:
+            continue
+        former = any(_FORMER.match(text, m.end) for m in ent.mentions)
+        era = "old" if former or (date and date < REFORM_DATE) else "new" if date else None
+        written = {m.info.unit for m in ent.mentions if isinstance(m.info, PlaceInfo) and m.info.unit}
+        candidates = [u for u in _named(ent.name) if u.level == level and (not written or u.unit in written
+                                                                           or level == "province")]
+        if era is not None and any(u.era == era for u in candidates):
+            candidates = [u for u in candidates if u.era == era]
+        elif era == "new":
+            candidates = [u for u in candidates if u.era == "old"]  # a former district, named after the reform
+        nearby: set[str] = set()
+        for m in ent.mentions:
+            for other in in_sentence.get(bisect.bisect_right(starts, m.start) - 1, set()) - {key}:
+                nearby |= _codes_of(places[other])
+        own = _province_codes(ent.province) if ent.province else set()
+        confidence = 0.95
+        for context, sure in ((nearby, 0.93), (own, 0.9), (report_province, 0.85)):
+            if len({u.code for u in candidates}) <= 1:
+                break
+            narrowed = [u for u in candidates if _ancestry(u) & context]
+            if narrowed:
+                candidates, confidence = narrowed, min(confidence, sure)
+        codes = {u.code for u in candidates}
+        if len(codes) == 1:
+            ent.code, ent.code_confidence = codes.pop(), confidence
+            ent.code_era = candidates[0].era
+
+
+def unit_identity(code: str) -> str:
+    """The identity an administrative unit's IRI is made from: its code, so one node in every report.
+
+    >>> unit_identity("02")
+    'vn-02'
+    """
+    return f"vn-{code}"
+
+
+def _named(name: str) -> list[AdminUnit]:
+    """The units of a name and of the other names the place aliases give it ("Thừa Thiên Huế", "Huế")."""
+    names = {name} | {alias for alias, canonical in lexicons.place_aliases().items() if canonical == name}
+    found: dict[tuple[str, str], AdminUnit] = {}
+    for n in names:
+        for u in admin_units_named(name_key(n)):
+            found[(u.code, u.era)] = u
+    return list(found.values())
+
+
+def _province_codes(name: str) -> set[str]:
+    return {u.code for u in _named(name) if u.level == "province"}
+
+
+def _codes_of(ent: Entity) -> set[str]:
+    """The codes a place named nearby may stand for: every province or district of its name."""
+    if ent.level == "province":
+        return _province_codes(ent.name)
+    if ent.level in ("district", "town"):
+        return {u.code for u in _named(ent.name) if u.level == "district"}
+    return set()
+
+
+def _ancestry(unit: AdminUnit) -> set[str]:
+    """The codes above a unit, and the provinces of today its province became part of."""
+    found: set[str] = set()
+    parents: Iterable[str] = [unit.parent] if unit.parent else []
+    for code in parents:
+        found.add(code)
+        for above in admin_unit(code):
+            found |= set(above.successors) if above.level == "province" else set()
+            if above.parent:
+                found |= {above.parent} | {s for p in admin_unit(above.parent) for s in p.successors}
+    if unit.level == "province":
+        found |= {unit.code, *unit.successors}
+    return found
