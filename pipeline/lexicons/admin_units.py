@@ -6,7 +6,7 @@ from functools import cache
 
 from .files import need, table
 
-__all__ = ["AdminUnit", "REFORM_DATE", "admin_unit", "admin_units_named", "current_units", "iso_codes"]
+__all__ = ["AdminUnit", "REFORM_DATE", "admin_unit", "all_codes", "admin_units_named", "current_units", "iso_codes"]
 
 REFORM_DATE = "2025-07-01"  # the two-level system: 63 provinces became 34, districts were abolished
 
@@ -51,6 +51,11 @@ def admin_unit(code: str) -> tuple[AdminUnit, ...]:
     (['old', 'new'], True, False)
     """
     return _by_code().get(code, ())
+
+
+def all_codes() -> tuple[str, ...]:
+    """Every code of the reference data."""
+    return tuple(_by_code())
 
 
 def admin_units_named(key: str) -> tuple[AdminUnit, ...]:
