@@ -73,3 +73,14 @@ def test_reference_data_reform():
     (district,) = admin_unit("001")  # quận Ba Đình: abolished, its wards merged into new ones
     assert district.ceased and district.successors and all(len(s) == 5 for s in district.successors)
     assert {u.era for u in admin_unit("01")} == {"old", "new"} and not admin_unit("01")[0].ceased
+
+
+def test_company_and_zone_are_linked_to_their_country_and_unit():
+    g = _graph("Ngày 6/8/2019, Tập đoàn Samsung (Hàn Quốc) khởi công nhà máy tại Khu công nghiệp Yên Phong, "
+               "tỉnh Bắc Ninh.")
+    country = {str(r.c) for r in g.query(PREFIXES + """SELECT ?c WHERE {
+        ?o skos:prefLabel "Tập đoàn Samsung"@vi ; vnkg:jurisdiction/vnkg:isoCode ?c }""")}
+    assert country == {"KR"}
+    zone = {str(r.code) for r in g.query(PREFIXES + """SELECT ?code WHERE {
+        ?z a vnkg:Zone ; schema:containedInPlace/vnkg:adminCode ?code }""")}
+    assert zone == {"27"}

@@ -12,10 +12,12 @@ from ..s4_recognise.spans import PlaceInfo
 from .entity import Entity
 from .locality import Locality
 
-__all__ = ["resolve_units", "unit_identity"]
+__all__ = ["resolve_units", "unit_identity", "stated_countries", "stated_zone_places"]
 
 _LEVELS = {"province": "province", "district": "district", "town": "district", "ward": "ward"}
 _FORMER = re.compile(r"\s*\(\s*cũ\s*\)")  # "Phú Yên (cũ)": the unit before 1 July 2025
+_BETWEEN = re.compile(r"\s*(?:,|\(|–|-)?\s*(?:(?:tại|ở|thuộc|trên địa bàn)\s+)?$")  # "KCN X, tỉnh Y", "KCN X tại Y"
+_STATED = re.compile(r"\s*(?:\(\s*([^()\n]{2,40}?)\s*\)|của ([^\W\d][\w ]{1,30}))")  # "Samsung (Hàn Quốc)"
 
 
 def resolve_units(entities: dict[str, Entity], locality: Locality, date: str | None, text: str,
@@ -76,6 +78,56 @@ def resolve_units(entities: dict[str, Entity], locality: Locality, date: str | N
         if len(codes) == 1:
             ent.code, ent.code_confidence = codes.pop(), confidence
             ent.code_era = candidates[0].era
+
+
+def stated_countries(entities: dict[str, Entity], text: str) -> None:
+    """An organisation of no place written with its country after it ("Tập đoàn Samsung (Hàn Quốc)",
+    "tập đoàn ô tô của Nhật Bản") gets that country as its place, when the report names it as one.
+
+    >>> from pipeline.runner import run_stages
+    >>> linked = run_stages("Tập đoàn Samsung (Hàn Quốc) mở rộng nhà máy tại Bắc Ninh.", until="link")
+    >>> linked.entities["org:tập đoàn samsung"].place
+    'country:Hàn Quốc'
+    """
+    countries = lexicons.countries()
+    for ent in entities.values():
+        if ent.kind != "organisation" or ent.place:
+            continue
+        for m in ent.mentions:
+            stated = _STATED.match(text, m.end)
+            name = next((g for g in stated.groups() if g), "") if stated else ""
+            words = name.split()
+            country = next((countries[" ".join(words[:n])] for n in range(len(words), 0, -1)
+                            if " ".join(words[:n]) in countries), None)
+            if country and f"country:{country}" in entities:
+                ent.place = f"country:{country}"
+                break
+
+
+def stated_zone_places(entities: dict[str, Entity], text: str) -> None:
+    """A zone of no place written with its unit right after it ("Khu công nghiệp Yên Phong, tỉnh Bắc
+    Ninh", "KCN Quế Võ tại Bắc Ninh") gets that unit as its place.
+
+    >>> from pipeline.runner import run_stages
+    >>> linked = run_stages("Khu công nghiệp Yên Phong, tỉnh Bắc Ninh thu hút 30 dự án.", until="link")
+    >>> linked.entities["zone:IndustrialPark:khu công nghiệp yên phong"].place
+    'province:Bắc Ninh'
+    """
+    starts = sorted((m.start, key) for key, ent in entities.items() if ent.kind == "place"
+                    and ent.level in _LEVELS for m in ent.mentions)
+    for ent in entities.values():
+        if ent.kind != "zone" or ent.place:
+            continue
+        for m in ent.mentions:
+            i = bisect.bisect_left(starts, (m.end, ""))
+            if i < len(starts) and starts[i][0] - m.end <= 20 and _BETWEEN.match(_unit_free(text[m.end:starts[i][0]])):
+                ent.place = starts[i][1]
+                break
+
+
+def _unit_free(between: str) -> str:
+    """What lies between a zone and a place, without the unit word the place's mention may leave out."""
+    return re.sub(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s*$", "", between)
 
 
 def unit_identity(code: str) -> str:
