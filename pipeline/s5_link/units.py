@@ -56,8 +56,10 @@ def resolve_units(entities: dict[str, Entity], locality: Locality, date: str | N
         former = any(_FORMER.match(text, m.end) for m in ent.mentions)
         era = "old" if former or (date and date < REFORM_DATE) else "new" if date else None
         written = {m.info.unit for m in ent.mentions if isinstance(m.info, PlaceInfo) and m.info.unit}
-        candidates = [u for u in _named(ent.name) if u.level == level and (not written or u.unit in written
-                                                                           or level == "province")]
+        named = [u for u in _named(ent.name) if u.level == level]
+        candidates = [u for u in named if not written or u.unit in written or level == "province"]
+        upgraded = not candidates  # "huyện Hoài Nhơn" of 2018, a "thị xã" in the data: only where context says
+        candidates = candidates or named
         if era is not None and any(u.era == era for u in candidates):
             candidates = [u for u in candidates if u.era == era]
         elif era == "new":
@@ -69,12 +71,14 @@ def resolve_units(entities: dict[str, Entity], locality: Locality, date: str | N
         own = _province_codes(ent.province) if ent.province else set()
         confidence = 0.95
         for context, sure in ((nearby, 0.93), (own, 0.9), (report_province, 0.85)):
-            if len({u.code for u in candidates}) <= 1:
+            if len({u.code for u in candidates}) <= 1 and not (upgraded and confidence == 0.95):
                 break
             narrowed = [u for u in candidates if _ancestry(u) & context]
             if narrowed:
                 candidates, confidence = narrowed, min(confidence, sure)
         codes = {u.code for u in candidates}
+        if upgraded and confidence == 0.95:
+            continue  # a unit word the data does not give the name, and nothing around it to confirm
         if len(codes) == 1:
             ent.code, ent.code_confidence = codes.pop(), confidence
             ent.code_era = candidates[0].era
