@@ -95,7 +95,7 @@ def iso_codes() -> dict[str, str]:
 @cache
 def _by_code() -> dict[str, tuple[AdminUnit, ...]]:
     found: dict[str, list[AdminUnit]] = {}
-    for code, era, level, unit, name, parent, successors in table("admin_units.tsv"):
+    for code, era, level, unit, name, parent, successors in table("reference/admin_units.tsv"):
         found.setdefault(need(code), []).append(AdminUnit(
             need(code), need(era), need(level), need(unit), need(name), parent,
             tuple(successors.split("|")) if successors else ()))
