@@ -84,3 +84,13 @@ def test_company_and_zone_are_linked_to_their_country_and_unit():
     zone = {str(r.code) for r in g.query(PREFIXES + """SELECT ?code WHERE {
         ?z a vnkg:Zone ; schema:containedInPlace/vnkg:adminCode ?code }""")}
     assert zone == {"27"}
+
+
+def test_a_ward_the_report_does_not_place_gets_no_code_from_elsewhere():
+    # Bình Dương's "phường Bình An" is the only one in the 2025 data; a 2017 Hồ Chí Minh City report's
+    # "phường Bình An, quận 2" is another (merged in 2021), so it stays unresolved.
+    codes = _codes("Ngày 6/2/2017, nhà ông V ở phường Bình An, quận 2 bị trộm. Công an TP.HCM vào cuộc.")
+    assert codes["Bình An"] is None and codes["Hồ Chí Minh"] == "79"
+    city = _codes("Ngày 6/2/2017, hội nghị ngành tôm diễn ra tại thành phố Cà Mau.")
+    assert city == {"Cà Mau": "964"}  # the provincial city of Tỉnh Cà Mau (96), not the province
+    assert _codes("Ngày 19/5/2017, học tập tư tưởng Hồ Chí Minh.").get("Hồ Chí Minh") is None

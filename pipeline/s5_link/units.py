@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 
 from .. import lexicons
 from ..keys import name_key
@@ -50,38 +49,53 @@ def resolve_units(entities: dict[str, Entity], locality: Locality, date: str | N
         if ent.level == "country":
             ent.code = isos.get(ent.name)
             continue
-        level = _LEVELS.get(ent.level or "")
-        if level is None:
-            continue
-        former = any(_FORMER.match(text, m.end) for m in ent.mentions)
-        era = "old" if former or (date and date < REFORM_DATE) else "new" if date else None
-        written = {m.info.unit for m in ent.mentions if isinstance(m.info, PlaceInfo) and m.info.unit}
-        named = [u for u in _named(ent.name) if u.level == level]
-        candidates = [u for u in named if not written or u.unit in written or level == "province"]
-        upgraded = not candidates  # "huyện Hoài Nhơn" of 2018, a "thị xã" in the data: only where context says
-        candidates = candidates or named
-        if era is not None and any(u.era == era for u in candidates):
-            candidates = [u for u in candidates if u.era == era]
-        elif era == "new":
-            candidates = [u for u in candidates if u.era == "old"]  # a former district, named after the reform
         nearby: set[str] = set()
         for m in ent.mentions:
             for other in in_sentence.get(bisect.bisect_right(starts, m.start) - 1, set()) - {key}:
                 nearby |= _codes_of(places[other])
-        own = _province_codes(ent.province) if ent.province else set()
-        confidence = 0.95
-        for context, sure in ((nearby, 0.93), (own, 0.9), (report_province, 0.85)):
-            if len({u.code for u in candidates}) <= 1 and not (upgraded and confidence == 0.95):
-                break
-            narrowed = [u for u in candidates if _ancestry(u) & context]
-            if narrowed:
-                candidates, confidence = narrowed, min(confidence, sure)
-        codes = {u.code for u in candidates}
-        if upgraded and confidence == 0.95:
-            continue  # a unit word the data does not give the name, and nothing around it to confirm
-        if len(codes) == 1:
-            ent.code, ent.code_confidence = codes.pop(), confidence
-            ent.code_era = candidates[0].era
+        found = _resolve(ent, text, date, nearby, report_province)
+        if found is not None:
+            ent.code, ent.code_confidence, ent.code_era = found
+
+
+def _resolve(ent: Entity, text: str, date: str | None, nearby: set[str],
+             report_province: set[str]) -> tuple[str, float, str] | None:
+    """The code, confidence and era of one place, or None (see ``resolve_units``)."""
+    level = _LEVELS.get(ent.level or "")
+    written = {m.info.unit for m in ent.mentions if isinstance(m.info, PlaceInfo) and m.info.unit}
+    bare = all(m.text == ent.name for m in ent.mentions)  # "Hồ Chí Minh", not "TP.HCM"
+    if level is None or (ent.name in lexicons.words("person_place") and bare):
+        return None
+    named = [u for u in _named(ent.name) if u.level == level]
+    if level == "province" and written and named and not any(u.unit in written for u in named):
+        level = "district"  # "thành phố Cà Mau": the city of Tỉnh Cà Mau, not the province
+        named = [u for u in _named(ent.name) if u.level == level]
+    candidates = [u for u in named if not written or u.unit in written or level == "province"]
+    upgraded = not candidates  # "huyện Hoài Nhơn" of 2018, a "thị xã" in the data: only where context says
+    candidates = candidates or named
+    former = any(_FORMER.match(text, m.end) for m in ent.mentions)
+    era = "old" if former or (date and date < REFORM_DATE) else "new" if date else None
+    if era is not None and any(u.era == era for u in candidates):
+        candidates = [u for u in candidates if u.era == era]
+    elif era == "new":
+        candidates = [u for u in candidates if u.era == "old"]  # a former district, named after the reform
+    own = _province_codes(ent.province) if ent.province else set()
+    confidence = 0.95
+    for context, sure in ((nearby, 0.93), (own, 0.9), (report_province, 0.85)):
+        if len({u.code for u in candidates}) <= 1:
+            break
+        narrowed = [u for u in candidates if _ancestry(u, era != "old") & context]
+        if narrowed:
+            candidates, confidence = narrowed, min(confidence, sure)
+    codes = {u.code for u in candidates}
+    if len(codes) != 1:
+        return None
+    if level != "province":  # below a province: the sentence or the report must place it there
+        confirmed = any(_ancestry(u, era != "old") & (nearby | report_province) for u in candidates)
+        if not confirmed and (upgraded or report_province or nearby):
+            return None  # "phường Bình An, quận 2" in a Hồ Chí Minh City report: not Bình Dương's
+        confidence = min(confidence, 0.93 if confirmed else 0.9)
+    return codes.pop(), confidence, candidates[0].era
 
 
 def stated_countries(entities: dict[str, Entity], text: str) -> None:
@@ -166,16 +180,16 @@ def _codes_of(ent: Entity) -> set[str]:
     return set()
 
 
-def _ancestry(unit: AdminUnit) -> set[str]:
-    """The codes above a unit, and the provinces of today its province became part of."""
+def _ancestry(unit: AdminUnit, today: bool) -> set[str]:
+    """The codes above a unit; with ``today``, also the provinces its province became part of on
+    1 July 2025 (a report of 2017 naming Hồ Chí Minh City does not name Bình Dương's wards)."""
     found: set[str] = set()
-    parents: Iterable[str] = [unit.parent] if unit.parent else []
-    for code in parents:
-        found.add(code)
-        for above in admin_unit(code):
-            found |= set(above.successors) if above.level == "province" else set()
-            if above.parent:
-                found |= {above.parent} | {s for p in admin_unit(above.parent) for s in p.successors}
-    if unit.level == "province":
-        found |= {unit.code, *unit.successors}
+    chain = [unit]
+    while chain[-1].parent and admin_unit(chain[-1].parent):
+        above = admin_unit(chain[-1].parent)
+        chain.append(next((u for u in above if u.era == unit.era), above[0]))
+    for u in chain[1:] if unit.level != "province" else chain:
+        found.add(u.code)
+        if today and u.level == "province":
+            found |= set(u.successors)
     return found
