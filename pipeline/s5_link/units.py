@@ -67,7 +67,8 @@ def _resolve(ent: Entity, text: str, date: str | None, nearby: set[str],
     if level is None or (ent.name in lexicons.words("person_place") and bare):
         return None
     named = [u for u in _named(ent.name) if u.level == level]
-    if level == "province" and written and named and not any(u.unit in written for u in named):
+    city = lexicons.word("city_unit")
+    if level == "province" and city in written and named and not any(u.unit in written for u in named):
         level = "district"  # "thành phố Cà Mau": the city of Tỉnh Cà Mau, not the province
         named = [u for u in _named(ent.name) if u.level == level]
     candidates = [u for u in named if not written or u.unit in written or level == "province"]
