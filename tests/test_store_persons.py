@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.store import Location, ingest, open_store, remove
-from pipeline.store.persons import PersonEvidence, ReportContext, choose_node
+from pipeline.store.persons import PersonEvidence, ReportContext, choose_node, current_provinces
 
 PERSONS = """SELECT DISTINCT ?p ?o WHERE { ?p a <https://schema.org/Person> ;
   <https://w3id.org/vnkg/ontology#nameKey> ?k FILTER(?k = "%s") OPTIONAL { ?p <http://www.w3.org/ns/org#holds>/<http://www.w3.org/ns/org#postIn>/
@@ -69,6 +69,7 @@ def test_choose_node_needs_evidence_for_a_person_with_no_post():
     assert choose_node(bare, [hanoi, hue], ReportContext(frozenset({"46"}))) == "b"
     assert choose_node(bare, [hanoi, hue], ReportContext(bodies=frozenset({"ubnd-hn"}))) == "a"
     assert choose_node(bare, [hanoi], ReportContext()) is None  # a shared name alone is no evidence
-    # Hà Giang's official of 2017 (a code that became Tuyên Quang's) meets Tuyên Quang's of 2026
-    assert choose_node(PersonEvidence("y", "k", frozenset({"08"})), [PersonEvidence("c", "k", frozenset({"08"}))],
-                       ReportContext()) == "c"
+    # Bình Dương (74) in 2017 is not Hồ Chí Minh City (79), though it joined the city on 1 July 2025
+    assert current_provinces()["74"] == {"74"} and current_provinces()["724"] == {"74"}
+    assert choose_node(PersonEvidence("y", "k", frozenset({"74"})), [PersonEvidence("c", "k", frozenset({"79"}))],
+                       ReportContext()) is None

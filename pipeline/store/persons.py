@@ -23,7 +23,7 @@ _UNIT = re.compile(re.escape(RESOURCE_URI) + r"place/vn-(\d+)$")
 class PersonEvidence:
     """What one node (or one report's person) says about who it is.
 
-    ``places``: the provinces of today (codes) or other places (IRIs) of the
+    ``places``: the provinces (codes, as named in their era) or other places (IRIs) of the
     bodies it holds posts in; ``national``: it holds a post in a body of no
     place (the Government, a ministry, the Party's Central Committee);
     ``bodies``: the bodies it holds posts in (IRIs).
@@ -42,7 +42,7 @@ class PersonEvidence:
 
 @dataclass
 class ReportContext:
-    """The report a person comes from: its province (of today) and every body it names."""
+    """The report a person comes from: its province (code) and every body it names."""
 
     provinces: frozenset[str] = frozenset()
     bodies: frozenset[str] = field(default_factory=frozenset)
@@ -52,8 +52,8 @@ def choose_node(person: PersonEvidence, nodes: list[PersonEvidence], report: Rep
     """The node of the store a report's person is, or None to keep its own.
 
     * an official with posts in a province joins the one node of that name
-      with posts in the same province of today (Hà Giang's posts of 2017 meet
-      Tuyên Quang's of 2026); else the one national official of the name,
+      with posts in the same province (as named then: Bình Dương's of 2017
+      are not Hồ Chí Minh City's); else the one national official of the name,
       when no namesake holds posts in another province;
     * an official with national posts only joins the one national official of
       the name, else the one local official of the name;
@@ -96,7 +96,7 @@ def choose_node(person: PersonEvidence, nodes: list[PersonEvidence], report: Rep
 
 def person_evidence(rows: list[dict[str, str]], current: dict[str, frozenset[str]]) -> list[PersonEvidence]:
     """Evidence by node from rows of ``?p ?k ?o ?u`` (person, name key, body, the body's unit), as
-    ``_EVIDENCE`` asks; ``current`` maps a unit's code to the provinces of today it lies in."""
+    ``_EVIDENCE`` asks; ``current`` maps a unit's code to the province it lies in."""
     found: dict[str, tuple[str, set[str], bool, set[str]]] = {}
     for row in rows:
         places, national, bodies = found.get(row["p"], (row["k"], set(), False, set()))[1:]
@@ -168,7 +168,18 @@ def report_persons(graph: Graph, province: str | None) -> tuple[list[PersonEvide
 
 @cache
 def current_provinces() -> dict[str, frozenset[str]]:
-    """Every unit's code -> the provinces of today it lies in."""
-    from ..lexicons.admin_units import all_codes, current_units
+    """Every unit's code -> the province it lies in, as the reference data names it in the unit's own
+    era (Bình Dương's wards of 2017 lie in Bình Dương, not in the Hồ Chí Minh City it joined in 2025:
+    two officials of those provinces in 2017 are two persons)."""
+    from ..lexicons.admin_units import admin_unit, all_codes
 
-    return {code: frozenset(current_units(code)) for code in all_codes()}
+    found = {}
+    for code in all_codes():
+        provinces = set()
+        for unit in admin_unit(code):  # a ward that continued under its code: its province of each era
+            while unit.parent and admin_unit(unit.parent):
+                above = admin_unit(unit.parent)
+                unit = next((u for u in above if u.era == unit.era), above[-1])
+            provinces.add(unit.code)
+        found[code] = frozenset(provinces)
+    return found
