@@ -11,6 +11,7 @@ from rdflib.namespace import ORG, PROV, SDO, SKOS
 from rdflib.term import Node
 
 from .s5_link import Entity, Event, Figure, Linked
+from .s6_units import jurisdiction_triples, place_triples, unit_iri
 from .text import slug
 from .vocab import PREFIXES, RES, curie, vnkg
 
@@ -26,7 +27,9 @@ def document_iri(doc_id: str) -> URIRef:
 
 def entity_iri(entity: Entity) -> URIRef:
     """Stable IRI of an entity: its kind and a slug of its identity (never offsets),
-    so the same thing in two reports is one node."""
+    so the same thing in two reports is one node; an administrative unit, its code."""
+    if entity.kind == "place" and entity.code and entity.level != "country":
+        return unit_iri(entity.code)
     return RES(_KIND_PATH[entity.kind], slug(entity.identity or entity.key))
 
 
@@ -76,11 +79,13 @@ def to_graph(linked: Linked) -> Graph:
         g.add((report, SDO.datePublished, Literal(doc.date, datatype=XSD.date)))
 
     iris = {key: entity_iri(ent) for key, ent in linked.entities.items()}
+    labelled: set[URIRef] = set()  # two places of a report may be one unit: one preferred label
     for key, ent in linked.entities.items():
         node = iris[key]
         for cls in sorted(ent.classes):
             g.add((node, RDF.type, curie(cls)))
-        g.add((node, SKOS.prefLabel, Literal(ent.name, lang="vi")))
+        g.add((node, SKOS.altLabel if node in labelled else SKOS.prefLabel, Literal(ent.name, lang="vi")))
+        labelled.add(node)
         for label in sorted(ent.labels - {ent.name}):
             g.add((node, SKOS.altLabel, Literal(label, lang="vi")))
         g.add((node, PROV.wasDerivedFrom, report))
@@ -88,6 +93,10 @@ def to_graph(linked: Linked) -> Graph:
         for m in ent.mentions:
             g.add((node, V.mention, mention(m.start, m.end)))
         _entity_relations(g, V, ent, node, iris)
+        if ent.kind == "place":
+            place_triples(g, V, ent, node)
+        elif ent.kind == "organisation":
+            jurisdiction_triples(g, V, ent, node, iris, doc.date)
         if ent.kind == "organisation" and doc.publisher and ent.name == doc.publisher:
             g.add((report, SDO.publisher, node))
 
@@ -137,7 +146,7 @@ def _entity_relations(g: Graph, V: Any, ent: Entity, node: URIRef, iris: dict[st
             g.add((node, SDO.legislationDate, Literal(ent.date, datatype=XSD.date)))
         if ent.doc_kind:
             g.add((node, SDO.legislationType, Literal(ent.doc_kind, lang="vi")))
-    elif ent.kind == "place":
+    elif ent.kind == "place" and not (ent.code and ent.level != "country"):  # a unit's parent: s6_units
         key = f"province:{ent.province}" if ent.province else ""
         if ent.level in ("district", "town", "ward") and key in iris:
             g.add((node, SDO.containedInPlace, iris[key]))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import networkx as nx
 from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.namespace import ORG, SDO, SKOS
+from rdflib.namespace import DCTERMS, ORG, SDO, SKOS
 from rdflib.term import Node
 
 from .vocab import PREFIXES, vnkg
@@ -69,6 +69,10 @@ def to_view(graph: Graph) -> nx.MultiDiGraph:
         relation = _RELATIONS.get(p) if isinstance(p, URIRef) else None
         if p == V.zoneType and str(s) in view:
             view.nodes[str(s)]["zone_type"] = str(graph.value(o, SKOS.prefLabel) or o).rsplit("#", 1)[-1]
+        if p == V.jurisdiction:  # a body to its unit, a company to its country
+            relation = "jurisdiction"
+        elif p == DCTERMS.isReplacedBy:  # a unit that ceased on 1 July 2025 to what it became part of
+            relation = "isReplacedBy"
         if relation and str(s) in view and str(o) in view:
             view.add_edge(str(s), str(o), key=relation, relation=relation)
     for person, post in graph.subject_objects(ORG.holds):

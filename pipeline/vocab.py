@@ -23,6 +23,7 @@ PREFIXES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "prov": "http://www.w3.org/ns/prov#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/",
 }
 # Named graphs: one per report (``report_graph``), one per entity's preferred label under
 # GRAPH_LABELS, and the zone types and units once per store.

@@ -18,6 +18,15 @@ def test_every_lexicon_starts_with_a_header_saying_what_and_where_from(name):
     assert "source" in " ".join(header).lower(), f"{name} does not say where it comes from"
 
 
+def test_reference_data_says_where_it_comes_from():
+    # Copied from a package of the field (all of Vietnam's units), not vocabulary written for vnkg.
+    folder = resources.files("pipeline.lexicons").joinpath("reference")
+    for path in folder.iterdir():
+        if path.name.endswith(".tsv"):
+            header = " ".join(ln for ln in path.read_text(encoding="utf-8").splitlines()[:12] if ln.startswith("#"))
+            assert "source" in header.lower() and "scripts/" in header, path.name
+
+
 def test_lexicons_hold_general_vocabulary_not_development_names():
     # Names that occur in the development reports must come from grammar, not lists.
     specific = ["Nguyễn Văn Phong", "Hòa Lạc", "Cầu Giấy", "Vinalines", "Meiko", "Nippon Paint", "Giày Thiên Phúc",

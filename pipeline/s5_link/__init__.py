@@ -17,6 +17,7 @@ from .identity import assign_identities
 from .linked import Linked
 from .locality import Locality, document_locality
 from .posts import Post, find_posts
+from .units import resolve_units, stated_countries, stated_zone_places
 from .windows import merge
 
 __all__ = ["Linked", "link", "merge", "Entity", "Post", "Figure", "Event", "Locality"]
@@ -44,6 +45,9 @@ def link(recognised: Recognised) -> Linked:
     figures = link_figures(mentions, owner, entities, locality, titles, starts)
     year = recognised.document.date[:4] if recognised.document.date else None
     event = find_event(mentions, owner, year)
+    resolve_units(entities, locality, recognised.document.date, recognised.document.text, recognised.sentences)
+    stated_countries(entities, recognised.document.text)
+    stated_zone_places(entities, recognised.document.text)
     assign_identities(entities, posts, recognised.document.id, locality)
     return Linked(recognised.document, entities, posts, figures, event, recognised.sentences, mentions, locality)
 

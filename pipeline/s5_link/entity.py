@@ -22,7 +22,9 @@ class Entity:
     The other fields hold what the kind states: a place's ``level`` and
     ``province``, an organisation's ``parents`` and whether its place is known
     (``located``), a zone's SKOS ``concept`` and ``place``, a document's
-    ``identifier``, ``date`` and ``doc_kind``.
+    ``identifier``, ``date`` and ``doc_kind``; a place's administrative ``code``
+    (or a country's ISO code), how sure that is and the era of the unit
+    (``units.resolve_units``).
     """
 
     kind: str
@@ -42,6 +44,9 @@ class Entity:
     identifier: str | None = None
     date: str | None = None
     doc_kind: str | None = None
+    code: str | None = None
+    code_confidence: float = 0.0
+    code_era: str | None = None
 
     def add(self, mention: Mention, labels: tuple[str, ...] | list[str] = ()) -> None:
         self.mentions.append(mention)
@@ -51,7 +56,10 @@ class Entity:
     def confidence(self) -> float:
         """How sure the grammar that read it best is; a second mention adds to it."""
         best = max((_mention_confidence(m.info) for m in self.mentions), default=0.5)
-        return round(min(0.99, best + 0.03 * (len(self.mentions) - 1)), 2)
+        sure = min(0.99, best + 0.03 * (len(self.mentions) - 1))
+        if self.kind == "place" and self.level in ("province", "district", "town", "ward"):
+            sure = min(sure, self.code_confidence if self.code else 0.6)  # a unit the data could not pin down
+        return round(sure, 2)
 
 
 def _mention_confidence(info: object) -> float:

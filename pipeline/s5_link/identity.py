@@ -9,6 +9,7 @@ from .. import lexicons
 from .entity import Entity
 from .locality import Locality
 from .posts import Post
+from .units import unit_identity
 
 __all__ = ["assign_identities"]
 
@@ -37,7 +38,9 @@ def assign_identities(entities: dict[str, Entity], posts: list[Post], doc_id: st
         held.setdefault(post.person, Counter())[org.province or "national"] += 1
     for key, ent in entities.items():
         identity = key
-        if ent.kind == "person" and not ent.byline:
+        if ent.kind == "place" and ent.code and ent.level != "country":
+            identity = unit_identity(ent.code)  # the same code is the same node in every report
+        elif ent.kind == "person" and not ent.byline:
             where = held.get(key)
             place = where.most_common(1)[0][0] if where else province
             if place and place != "national":

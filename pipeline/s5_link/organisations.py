@@ -85,6 +85,7 @@ class _Gathering:
                                               province=naming.province, located=naming.located)
         elif naming.located:
             ent.located, ent.province = True, ent.province or naming.province
+        ent.place = ent.place or _place_key(naming)
         if len(org_key(naming.name)) > len(org_key(ent.name)) and not naming.info.known:
             ent.name = naming.name
         ent.classes.add(naming.info.cls)
@@ -210,3 +211,12 @@ def _nearest(short: str, longer: list[str], named: list[Mention[OrgInfo]], keys:
         if keys[id(m)] in longer:
             starts.setdefault(keys[id(m)], []).append(m.start)
     return nearest_mentioned(first_short, starts) or longer[0]
+
+
+def _place_key(naming: OrgNaming | None) -> str | None:
+    """The key of the place a body's name ends with, its own or its parent body's ("Sở Y tế tỉnh Nghệ An")."""
+    while naming is not None:
+        if naming.info.place is not None:
+            return naming.info.place.key
+        naming = naming.parent
+    return None

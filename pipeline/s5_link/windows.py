@@ -8,6 +8,7 @@ from .figures import Figure
 from .identity import assign_identities
 from .linked import Linked
 from .posts import Post
+from .units import resolve_units, stated_countries, stated_zone_places
 
 __all__ = ["merge"]
 
@@ -65,6 +66,9 @@ def merge(parts: list[Linked]) -> Linked:
     if event is not None:
         for role in ("organisers", "concerns", "chairs", "attendees"):
             setattr(event, role, list(dict.fromkeys(renamed.get(k, k) for k in getattr(event, role))))
+    resolve_units(entities, first.locality, first.document.date, first.document.text, sentences)
+    stated_countries(entities, first.document.text)
+    stated_zone_places(entities, first.document.text)
     assign_identities(entities, posts, first.document.id, first.locality)
     return Linked(first.document, entities, posts, figures, event, sentences, mentions, first.locality)
 

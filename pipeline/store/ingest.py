@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import glob
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from ..vocab import GRAPH_VOCABULARY, prologue, report_graph
 from .base import GraphStore, StoreError
 from .labels import CANONICAL, ENTITY_CLASSES, label_changes
+from .persons import PersonEvidence, ReportContext, current_provinces, report_persons, settle_persons
 
 __all__ = ["IngestReport", "Prepared", "Failure", "Selection", "expand_paths", "select_files", "ingest", "remove",
            "prepare"]
@@ -39,6 +41,8 @@ class Prepared:
     doc_id: str
     ntriples: str
     names: dict[str, str]
+    persons: list[PersonEvidence] = field(default_factory=list)
+    context: ReportContext = field(default_factory=ReportContext)
 
 
 def expand_paths(args: Iterable[str], include: Iterable[str] = ()) -> list[Path]:
@@ -121,6 +125,7 @@ def prepare(path: str, stored_hash: str | None = None, local: bool = True) -> Pr
         source = vnkg().sourcePath
         for report, where in list(graph.subject_objects(source)):
             graph.set((report, source, Literal(Path(str(where)).name)))
+    persons, context = report_persons(graph, ex.linked.locality.province)
     canonical = URIRef(CANONICAL)
     names = {}
     entity_classes = {URIRef(c) for c in ENTITY_CLASSES}
@@ -130,7 +135,7 @@ def prepare(path: str, stored_hash: str | None = None, local: bool = True) -> Pr
             graph.add((node, SKOS.altLabel, label))
             graph.add((node, canonical, label))
             names[str(node)] = str(label)
-    return Prepared(path, ex.document.id, graph.serialize(format="nt"), names)
+    return Prepared(path, ex.document.id, graph.serialize(format="nt"), names, persons, context)
 
 
 def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1,
@@ -178,10 +183,22 @@ def remove(store: GraphStore, doc: str) -> list[str]:
 
 
 def _write(store: GraphStore, prepared: Prepared, replacing: bool) -> None:
+    prepared = _settled(store, prepared)
     graph = report_graph(prepared.path, prepared.doc_id)
     leaving = {graph} if replacing else set()
     affected = set(prepared.names) | (_entities_in(store, leaving) if leaving else set())
     store.write(sorted(leaving), graph, prepared.ntriples, label_changes(store, affected, leaving, prepared.names))
+
+
+def _settled(store: GraphStore, prepared: Prepared) -> Prepared:
+    """The report with each of its persons on the node of the store it is (``pipeline.store.persons``)."""
+    moves = settle_persons(store, prepared.persons, prepared.context, current_provinces())
+    if not moves:
+        return prepared
+    pattern = re.compile("|".join(re.escape(f"<{iri}>") for iri in sorted(moves)))
+    ntriples = pattern.sub(lambda m: f"<{moves[m.group(0)[1:-1]]}>", prepared.ntriples)
+    names = {moves.get(iri, iri): name for iri, name in prepared.names.items()}
+    return Prepared(prepared.path, prepared.doc_id, ntriples, names, prepared.persons, prepared.context)
 
 
 def _vocabulary(store: GraphStore) -> None:

@@ -67,10 +67,21 @@ def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[st
     ``params`` bind variables (``$name``) to string literals with ``VALUES``
     (``sparql.bind_parameters``), normalised as report text is (NFC, one
     tone-mark style), so "Thanh Hoá" typed in the old style finds "Thanh Hóa". vnkg's prefixes
-    (``vocab.PREFIXES``) need no declaring.
+    (``vocab.PREFIXES``) need no declaring. When nothing matches a parameter as typed, the
+    parameter is matched again ignoring diacritics and case ("dinh la thang" finds "Đinh La
+    Thăng"): it becomes the spelling the store's labels give it most often.
     """
     read_only_check(query)
-    query = bind_parameters(with_prefixes(query), params or {})
+    query = with_prefixes(query)
+    result = _run(store, bind_parameters(query, params or {}), fmt)
+    if params and _empty(result):
+        accented = {name: _accented(store, value) or value for name, value in params.items()}
+        if accented != params:
+            result = _run(store, bind_parameters(query, accented), fmt)
+    return result
+
+
+def _run(store: GraphStore, query: str, fmt: str) -> QueryResult:
     if query_form(query) in ("CONSTRUCT", "DESCRIBE"):
         return QueryResult(store.query_bytes(query, "turtle"), "turtle")
     if fmt != "table":
@@ -107,3 +118,47 @@ def validate_store(store: GraphStore, progress: Callable[[str], None] | None = N
                 format="nt")
     say(f"checking {len(graph):,} triples against the shapes")
     return validate(graph)
+
+
+def _empty(result: QueryResult) -> bool:
+    """True for a SELECT that found no row (a graph or an ASK's answer is never empty)."""
+    import json
+
+    if result.fmt == "table":
+        return not result.rows and result.columns != ["result"]
+    if result.fmt == "json":
+        return json.loads(result.data).get("results", {}).get("bindings", None) == []
+    if result.fmt in ("csv", "tsv"):
+        return len(result.data.strip().splitlines()) <= 1
+    return False
+
+
+def _accented(store: GraphStore, value: str) -> str | None:
+    """The spelling of ``value`` with its diacritics, as the store's labels write it most often
+    (None when no label contains it, diacritics and case aside).
+
+    Examples
+    --------
+    >>> class Labels(GraphStore):
+    ...     def select(self, query, substitutions=None):
+    ...         return [{"l": "Đinh La Thăng"}, {"l": "UBND TP Hà Nội"}, {"l": "Hạ Long"}]
+    >>> _accented(Labels(), "dinh la thang"), _accented(Labels(), "ha"), _accented(Labels(), "Huế")
+    ('Đinh La Thăng', 'Hà', None)
+    """
+    from collections import Counter
+
+    from ..text import fold
+
+    wanted = fold(value)
+    if not wanted.strip():
+        return None
+    forms: Counter[str] = Counter()
+    rows = store.select(prologue("skos", "schema") + """SELECT DISTINCT ?l WHERE {
+        { ?s skos:prefLabel ?l } UNION { ?s schema:name ?l } }""")
+    for row in rows:
+        label = row["l"]
+        folded = fold(label)
+        at = folded.find(wanted)
+        if at >= 0 and len(folded) == len(label):  # one folded character per character: the spans align
+            forms[label[at:at + len(wanted)]] += 1
+    return min(forms, key=lambda f: (-forms[f], f)) if forms else None
