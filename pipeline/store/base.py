@@ -8,6 +8,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple
 
+from rdflib.namespace import XSD
+
 __all__ = ["StoreError", "Location", "GraphStore", "LabelChange", "default_location", "term_value"]
 
 
@@ -107,4 +109,4 @@ def term_value(term: dict[str, str]) -> str:
     return value
 
 
-_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_XSD_BOOLEAN = str(XSD.boolean)
