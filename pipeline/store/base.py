@@ -8,9 +8,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple
 
-from rdflib.namespace import XSD
-
-__all__ = ["StoreError", "Location", "GraphStore", "LabelChange", "default_location", "term_value"]
+__all__ = ["StoreError", "Location", "GraphStore", "LabelChange", "default_location"]
 
 
 class StoreError(Exception):
@@ -68,7 +66,7 @@ class GraphStore:
         if "boolean" in parsed:
             return ["result"], [[str(parsed["boolean"]).lower()]]
         columns = parsed["head"]["vars"]
-        return columns, [[term_value(b.get(c, {})) for c in columns] for b in parsed["results"]["bindings"]]
+        return columns, [[b.get(c, {}).get("value", "") for c in columns] for b in parsed["results"]["bindings"]]
 
     def query_bytes(self, query: str, fmt: str, substitutions: dict[str, str] | None = None) -> bytes:
         raise NotImplementedError
@@ -93,20 +91,3 @@ class GraphStore:
 def default_location() -> Location:
     """``$VNKG_STORE``, else ``output/store`` under the working folder."""
     return Location(path=Path(os.environ.get("VNKG_STORE") or Path("output") / "store"))
-
-
-def term_value(term: dict[str, str]) -> str:
-    """A SPARQL JSON result term's value, booleans in their canonical form (Virtuoso writes 0 and 1).
-
-    >>> term_value({"type": "literal", "value": "0", "datatype": "http://www.w3.org/2001/XMLSchema#boolean"})
-    'false'
-    >>> term_value({"type": "literal", "value": "Hà Nội"}), term_value({})
-    ('Hà Nội', '')
-    """
-    value = term.get("value", "")
-    if term.get("datatype") == _XSD_BOOLEAN:
-        return "true" if value in ("1", "true") else "false"
-    return value
-
-
-_XSD_BOOLEAN = str(XSD.boolean)

@@ -7,7 +7,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable
 
-from .base import GraphStore, LabelChange, Location, StoreError, term_value
+from .base import GraphStore, LabelChange, Location, StoreError
 from .sparql import write_update
 
 __all__ = ["EndpointStore", "URL_LAYOUTS"]
@@ -54,7 +54,7 @@ class EndpointStore(GraphStore):
         if substitutions:
             raise StoreError("substitutions are not sent to SPARQL endpoints")
         data = json.loads(self.query_bytes(query, "json"))
-        return [{k: term_value(v) for k, v in b.items()} for b in data["results"]["bindings"]]
+        return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
 
     def query_bytes(self, query: str, fmt: str, substitutions: dict[str, str] | None = None) -> bytes:
         body = urllib.parse.urlencode({"query": query}).encode("utf-8")
