@@ -107,3 +107,14 @@ def posts_of(linked):
 
 def entity_names(linked, kind):
     return {e.name for e in linked.entities.values() if e.kind == kind}
+
+
+def store_quads(path: Path) -> dict[str, set[str]]:
+    """Every graph of an embedded store and its triples, to compare two stores."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store.read_only(str(path))
+    graphs: dict[str, set[str]] = {}
+    for quad in store:
+        graphs.setdefault(str(quad.graph_name), set()).add(str(quad.triple))
+    return graphs

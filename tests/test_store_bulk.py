@@ -12,7 +12,7 @@ from pipeline.cli import cli
 from pipeline.store import GraphStore, Location, ingest, open_store
 from pipeline.vocab import GRAPH_URI
 
-from conftest import CORPUS
+from conftest import CORPUS, store_quads
 from sparql_servers import Unavailable, start, virtuoso_sql
 
 needs_oxigraph = pytest.mark.skipif(shutil.which("oxigraph") is None, reason="the oxigraph server is not installed")
@@ -42,7 +42,7 @@ def test_shards_loaded_in_bulk_are_the_ingested_store_and_ingest_keeps_it_curren
     ingested = tmp_path / "ingested"
     with open_store(Location(path=ingested), write=True) as store:
         ingest(store, sorted(reports.iterdir()))
-    assert _quads(loaded) == _quads(ingested)
+    assert store_quads(loaded) == store_quads(ingested)
 
     changed = reports / "hanoi-khcn-2025.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("Nguyễn Văn Phong", "Nguyễn Văn Phóng"),
@@ -51,8 +51,8 @@ def test_shards_loaded_in_bulk_are_the_ingested_store_and_ingest_keeps_it_curren
         with open_store(Location(path=store_dir), write=True) as store:
             report = ingest(store, sorted(reports.iterdir()))
             assert report.replaced == [str(changed.resolve())] and len(report.unchanged) == 2
-    assert _quads(loaded) == _quads(ingested)
-    assert any("Nguyễn Văn Phóng" in t for triples in _quads(loaded).values() for t in triples)
+    assert store_quads(loaded) == store_quads(ingested)
+    assert any("Nguyễn Văn Phóng" in t for triples in store_quads(loaded).values() for t in triples)
 
 
 @pytest.mark.slow
@@ -93,12 +93,3 @@ def _counts(store: GraphStore) -> dict[str, int]:
     rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     return {row["g"]: int(row["n"]) for row in rows if row["g"].startswith(GRAPH_URI)}
 
-
-def _quads(path: Path) -> dict[str, set[str]]:
-    import pyoxigraph
-
-    store = pyoxigraph.Store.read_only(str(path))
-    graphs: dict[str, set[str]] = {}
-    for quad in store:
-        graphs.setdefault(str(quad.graph_name), set()).add(str(quad.triple))
-    return graphs

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from pipeline.cli import cli
 from pipeline.store import ClusterOptions, Location, StoreError, ingest, ingest_on_cluster, open_store
 
-from conftest import CORPUS, ROOT, SHARED
+from conftest import CORPUS, ROOT, SHARED, store_quads
 
 pytest.importorskip("distributed", reason="Dask is not installed (pip install 'vnkg[cluster]')")
 
@@ -72,11 +72,11 @@ def test_reports_of_our_own_through_the_cluster_are_the_one_process_store(cluste
     assert [path for path, _ in report.failed] == [str(broken)]
     with open_store(Location(path=alone), write=True) as store:
         ingest(store, files, jobs=1)
-    assert _quads(via_cluster) == _quads(alone)
+    assert store_quads(via_cluster) == store_quads(alone)
     with open_store(Location(path=via_cluster), write=True) as store:  # again: nothing to do
         again = ingest_on_cluster(store, files, ClusterOptions(address, batch=4))
     assert sorted(again.unchanged) == sorted(map(str, files)) and not again.added
-    assert _quads(via_cluster) == _quads(alone)
+    assert store_quads(via_cluster) == store_quads(alone)
 
 
 @pytest.mark.slow
@@ -153,7 +153,7 @@ def test_two_hundred_news_reports_with_a_worker_killed_midway(cluster, tmp_path)
     assert report.failed == [] and len(report.added) == 200 and len(written) == 200
     with open_store(Location(path=alone), write=True) as store:
         assert len(ingest(store, files, jobs=1).added) == 200
-    assert _quads(via_cluster) == _quads(alone)
+    assert store_quads(via_cluster) == store_quads(alone)
 
 
 def _write_reports(folder: Path) -> list[Path]:
@@ -167,16 +167,6 @@ def _write_reports(folder: Path) -> list[Path]:
 def _shard_lines(folder: Path) -> dict[str, set[str]]:
     return {p.name: set(p.read_text(encoding="utf-8").splitlines()) for p in folder.iterdir()}
 
-
-def _quads(path: Path) -> dict[str, set[str]]:
-    """Every graph of a store and its triples."""
-    import pyoxigraph
-
-    store = pyoxigraph.Store.read_only(str(path))
-    graphs: dict[str, set[str]] = {}
-    for quad in store:
-        graphs.setdefault(str(quad.graph_name), set()).add(str(quad.triple))
-    return graphs
 
 
 def _start(program: str, *args: str) -> subprocess.Popen:

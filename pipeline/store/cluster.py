@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..vocab import report_graph
 from .base import GraphStore, StoreError
-from .ingest import _CATALOG, Failure, IngestReport, Prepared, _safe_prepare, _vocabulary, _write
+from .ingest import Failure, IngestReport, Prepared, _safe_prepare, record, stored_reports
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -67,18 +67,10 @@ def ingest_on_cluster(store: GraphStore, paths: Iterable[str | Path], options: C
     report = IngestReport()
     client = _connect(options)
     try:
-        _vocabulary(store)
-        stored = {row["g"]: row["hash"] for row in store.select(_CATALOG)}
+        stored = stored_reports(store)
         local = store.location.endpoint is None
         for given, absolute, prepared in _extracted(client, paths, stored, local, options):
-            replacing = report_graph(absolute, "") in stored
-            if isinstance(prepared, Failure):
-                report.failed.append((given, prepared.reason))
-            elif prepared is None:
-                report.unchanged.append(given)
-            else:
-                _write(store, prepared, replacing=replacing)
-                (report.replaced if replacing else report.added).append(absolute)
+            record(store, report, stored, given, absolute, prepared)
             _tick(progress, given)
     finally:
         client.close()

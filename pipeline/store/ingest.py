@@ -148,22 +148,34 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1,
     in this one.
     """
     report = IngestReport()
-    _vocabulary(store)
-    stored = {row["g"]: row["hash"] for row in store.select(_CATALOG)}  # by graph: a hash of the path
+    stored = stored_reports(store)
     local = store.location.endpoint is None
     todo = [(str(path), str(Path(path).resolve())) for path in paths]
     prepared_all = _prepared([(a, stored.get(report_graph(a, "")), local) for _, a in todo], jobs)
     for (given, absolute), prepared in zip(todo, prepared_all, strict=True):
-        replacing = report_graph(absolute, "") in stored
-        if isinstance(prepared, Failure):
-            report.failed.append((given, prepared.reason))
-        elif prepared is None:
-            report.unchanged.append(given)
-        else:
-            _write(store, prepared, replacing=replacing)
-            (report.replaced if replacing else report.added).append(absolute)
+        record(store, report, stored, given, absolute, prepared)
         _tick(progress, given)
     return report
+
+
+def stored_reports(store: GraphStore) -> dict[str, str]:
+    """The vocabulary made sure of, then each stored report's graph and content hash
+    (by graph: a hash of the path)."""
+    _vocabulary(store)
+    return {row["g"]: row["hash"] for row in store.select(_CATALOG)}
+
+
+def record(store: GraphStore, report: IngestReport, stored: dict[str, str], given: str, absolute: str,
+           prepared: Prepared | None | Failure) -> None:
+    """One extracted report settled: written (added or replacing its graph), unchanged, or failed."""
+    replacing = report_graph(absolute, "") in stored
+    if isinstance(prepared, Failure):
+        report.failed.append((given, prepared.reason))
+    elif prepared is None:
+        report.unchanged.append(given)
+    else:
+        _write(store, prepared, replacing=replacing)
+        (report.replaced if replacing else report.added).append(absolute)
 
 
 def remove(store: GraphStore, doc: str) -> list[str]:
