@@ -81,7 +81,7 @@ class PlaceRecogniser:
             # ("Bahrain Hamad", "Chile nhằm"); a country's name of no Vietnamese syllable is read there too, but not
             # inside a brand ("Petro Vietnam", "Vietnam Airlines")
             foreign = all(t.text.isascii() and t.lower_ not in self.syllables for t in doc[i:end])
-            if not (is_word_start(doc[i]) or _after_acronym(doc, i) or foreign and doc[i - 1].text.islower()):
+            if not (is_word_start(doc[i]) or _after_acronym(doc, i) or foreign and i > 0 and doc[i - 1].text.islower()):
                 continue
             capitalised = all(is_cap(t) for t in doc[i:end] if is_alpha(t))
             glued = foreign and end < len(doc) and doc[end].text not in self.org_suffixes
