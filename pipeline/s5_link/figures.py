@@ -79,6 +79,8 @@ def link_figures(mentions: Mentions, owner: dict[int, str], entities: dict[str, 
             # what a person named before it does ("Tuấn dùng dao đâm 2 nhát"), nor a country (where news
             # sets prices and markets, which a run of figures seldom goes on about: right 4 in 30 on news)
             about, confidence = carried, 0.4
+        if about is None:  # "ông A, Giám đốc *Sở NN&PTNT tỉnh Bình Định*, cho biết có 17 chiếc tàu": its place
+            about, confidence = _speaker(fig, sentence), 0.4
         out.append(Figure(fig, about, fig.info.indicator, confidence))
     return out
 
@@ -93,13 +95,22 @@ def _in_sentence(fig: Mention[FigureInfo], sentence: Sentence) -> tuple[str | No
     """The subject in the figure's sentence (None when it names none), and how sure."""
     aside = sentence.aside_of(fig.token_start)
     scope = aside[0] if aside else -1
-    cands = [c for c in sentence.candidates if c.aside == scope]
+    named = [c for c in sentence.candidates if not c.speaker]
+    cands = [c for c in named if c.aside == scope]
     if aside is not None:  # "Khu A (…, có *171 doanh nghiệp*)": what is in it, else what it follows
         found = _in_scope(fig, [c for c in cands if c.strong and c.token_end <= fig.token_start])
-        host = [c for c in sentence.candidates if c.aside < 0 and c.strong and c.token_end <= aside[0]]
+        host = [c for c in named if c.aside < 0 and c.strong and c.token_end <= aside[0]]
         if found[0] is None and host:
             return host[-1].key, 0.5
-    return _in_scope(fig, cands)
+    found = _in_scope(fig, cands)
+    if found[0] is None and fig.clause_start == fig.clause_end == sentence.fronted:
+        main = [c for c in named if c.strong and c.clause_start == sentence.fronted + 1]
+        if main:  # "Với dân số gần 100 triệu người, *Việt Nam* là …": what the main clause's subject has
+            return main[0].key, 0.6
+    territory = [c for c in named if c.territory and c.aside == scope]
+    if found[0] is None and territory and fig.info.unit != "rank":  # "…, *trên địa bàn TP.HCM*": the sentence's scope
+        return territory[0].key, 0.5
+    return found
 
 
 def _in_scope(fig: Mention[FigureInfo], cands: list[Candidate]) -> tuple[str | None, float]:
@@ -129,6 +140,12 @@ def _in_scope(fig: Mention[FigureInfo], cands: list[Candidate]) -> tuple[str | N
     if strong_after:
         return strong_after[0].key, 0.5
     return None, 0.0
+
+
+def _speaker(fig: Mention[FigureInfo], sentence: Sentence) -> str | None:
+    """The place governed by the body in the title of the last speaker who says the figure."""
+    before = [c for c in sentence.candidates if c.speaker and c.said <= fig.token_start]
+    return before[-1].key if before else None
 
 
 def _nearest_clause(before: list[Candidate]) -> Candidate:
