@@ -81,6 +81,8 @@ def link_figures(mentions: Mentions, owner: dict[int, str], entities: dict[str, 
             about, confidence = carried, 0.4
         if about is None:  # "ông A, Giám đốc *Sở NN&PTNT tỉnh Bình Định*, cho biết có 17 chiếc tàu": its place
             about, confidence = _speaker(fig, sentence), 0.4
+        if about is None and home in entities and _counted_kinds(fig.info.count_of) == ("zone:",):
+            about, confidence = home, 0.4  # "Đến nay đã có 3 khu công nghiệp mới": zones of the report's province
         out.append(Figure(fig, about, fig.info.indicator, confidence))
     return out
 
