@@ -41,7 +41,9 @@ def link_figures(mentions: Mentions, owner: dict[int, str], entities: dict[str, 
     authority governs or a source only when none of these is there; then a
     zone, place or body after it in its clause. A parenthesis sees what is in
     it, then what it follows. A rank is no rank of what follows it ("đứng thứ
-    20 cả nước").
+    20 cả nước"). A fronted "Với …," phrase is about the main clause's subject
+    ("Với dân số gần 100 triệu người, *Việt Nam* …"); a place after "trên địa
+    bàn" scopes the whole sentence.
 
     A figure whose sentence names none goes on about the subject of the
     figure before it, in the same or the previous sentence (a run of
@@ -49,6 +51,10 @@ def link_figures(mentions: Mentions, owner: dict[int, str], entities: dict[str, 
     he does) or that subject is a country; such a subject has confidence 0.4
     (right 42 times in 43 on the development reports, but about 4 in 10 on
     general news, where the sentence after a figure often turns elsewhere).
+    Still none: what a speaker whose title names an authority says ("ông A,
+    Giám đốc *Sở NN&PTNT tỉnh Bình Định*, cho biết …") is about the place it
+    governs, and zones counted with no place named are the report's
+    province's (each 0.4).
 
     Examples
     --------

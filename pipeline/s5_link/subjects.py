@@ -135,7 +135,8 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
         if referent is not None:
             found.append((ref.cue, referent, True))
     out: dict[int, Sentence] = {}
-    for n in {m.sentence for m, _, _ in found} | {m.sentence for m, _ in speakers} | {s for s, _ in cues.get(_OPEN, set())}:
+    named = {m.sentence for m, _, _ in found} | {m.sentence for m, _ in speakers}
+    for n in named | {s for s, _ in cues.get(_OPEN, set())}:
         out[n] = Sentence([], _asides(n, cues))
     for m, key, strong in found:
         sentence = out[m.sentence]
