@@ -135,6 +135,41 @@ def test_a_run_of_figures_keeps_its_subject_and_a_figure_of_nothing_named_has_no
                         "3 người": None, "5 xe": None}
 
 
+def test_what_a_speaker_from_an_authority_says_is_about_the_place_it_governs_but_not_what_he_does():
+    subjects = _subjects("Ông Trần Văn Hà, Phó Giám đốc Sở Kế hoạch và Đầu tư tỉnh Bình Định, cho biết tổng vốn đầu tư "
+                         "nước ngoài thu hút năm 2024 đạt hơn 222 triệu USD. Chủ tịch UBND tỉnh Phú Yên Trần Hữu Thế "
+                         "đã tặng 100 suất quà cho công nhân.")
+    assert subjects == {"hơn 222 triệu USD": "Bình Định", "100 suất quà": None}
+
+
+def test_a_fronted_with_phrase_is_about_the_subject_of_the_main_clause():
+    subjects = _subjects("Với dân số gần 100 triệu người, Việt Nam là thị trường lớn. "
+                         "Với diện tích 300 ha, Khu công nghiệp Nam Đình Vũ đã thu hút 45 dự án.")
+    assert subjects == {"gần 100 triệu người": "Việt Nam", "300 ha": "Khu công nghiệp Nam Đình Vũ",
+                        "45 dự án": "Khu công nghiệp Nam Đình Vũ"}
+
+
+def test_a_place_after_tren_dia_ban_scopes_the_sentence():
+    subjects = _subjects("Năm 2024, tổng sản lượng rau là 491.000 tấn, đáp ứng 44% nhu cầu tiêu dùng của người dân "
+                         "trên địa bàn tỉnh Lâm Đồng. Ông Lê Văn Tám cho biết sản lượng lúa là 90.000 tấn, "
+                         "phần lớn ở tỉnh Long An.")
+    assert subjects == {"491.000 tấn": "Lâm Đồng", "44%": "Lâm Đồng", "90.000 tấn": None}
+
+
+def test_zones_counted_with_no_place_named_are_the_report_s_province():
+    subjects = _subjects("UBND thành phố Hải Phòng báo cáo kết quả. Thành phố Hải Phòng đẩy mạnh thu hút đầu tư. "
+                         "Đến nay đã có 3 khu công nghiệp mới được Thủ tướng quyết định chủ trương đầu tư. "
+                         "Nhiều doanh nghiệp đã đến tìm hiểu. Đến nay đã có 5 nhà máy mới đi vào hoạt động.")
+    assert subjects == {"3 khu công nghiệp": "Hải Phòng", "5 nhà máy": None}
+
+
+def test_a_bank_after_the_copula_is_what_the_subject_is_and_a_bare_bank_is_the_one_named_by_its_brand():
+    subjects = _subjects("Vietcombank được giao hỗ trợ NH Xây dựng (VNCB). Năm 2016, Vietcombank là NH đầu tiên xử lý "
+                         "toàn bộ nợ xấu, đóng góp cho ngân sách nhà nước gần 5.000 tỉ đồng. "
+                         "“NH đặt mục tiêu vào nhóm 300 tập đoàn tài chính toàn cầu”.")
+    assert subjects == {"gần 5.000 tỉ đồng": "Vietcombank", "300 tập đoàn": "Vietcombank"}
+
+
 def test_the_event_its_date_organiser_and_chair():
     linked = link("Sáng 12/7/2024, Sở Công Thương tỉnh Bắc Giang tổ chức hội nghị xúc tiến đầu tư. "
                   "Phó Chủ tịch UBND tỉnh Nguyễn Văn Cường chủ trì hội nghị.")

@@ -55,6 +55,7 @@ class OrgTables:
         self.tail_tag, self.tail_first_tag = lexicons.words("tail_tag"), lexicons.words("tail_first_tag")
         self.after_tail_tag = lexicons.words("after_tail_tag")
         self.topic_marker = lexicons.words("topic_marker")
+        self.predicate = lexicons.words("predicate")
         self.field_words: PhraseTable[str] = PhraseTable(nlp, [(w, w) for w in lexicons.field_words()])
         self.documents: PhraseTable[str] = PhraseTable(nlp, [(d, d) for d in lexicons.lines("document_types.txt")])
 

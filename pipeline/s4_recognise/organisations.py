@@ -134,6 +134,8 @@ class _Reading(NameReader):
         if entry.body != "none" and name.end == head_end and name.parent is None and name.shared is None:
             if entry.body in ("sub", "strict", "proper"):
                 return None  # "Ban", "Hội đồng", "Bộ", "Đảng" alone name nothing
+            if i > 0 and lower(doc[i - 1]) in self.t.predicate:
+                return None  # "Vietcombank là *NH* đầu tiên": what it is, no body it refers back to
             name.anaphoric = True  # "Trung tâm", "Sở": refers back to a named one
             return name
         if getattr(name, "lower_board", False) and name.end == name.body_start and name.parent is None:

@@ -46,7 +46,7 @@ class PatternMatcher:
     >>> cues = PatternMatcher(nlp(), "event_cues", whole_words=True)
     >>> doc = nlp().make_doc("Ông A cho biết dự án sẽ khởi công. Bà B dự hội nghị.")
     >>> [(label, doc[s:e].text) for label, s, e in cues(doc)]
-    [('attend', 'dự')]
+    [('speech', 'cho biết'), ('attend', 'dự')]
     """
 
     def __init__(self, nlp: Language, name: str, whole_words: bool = False):

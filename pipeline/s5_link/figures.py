@@ -41,7 +41,9 @@ def link_figures(mentions: Mentions, owner: dict[int, str], entities: dict[str, 
     authority governs or a source only when none of these is there; then a
     zone, place or body after it in its clause. A parenthesis sees what is in
     it, then what it follows. A rank is no rank of what follows it ("đứng thứ
-    20 cả nước").
+    20 cả nước"). A fronted "Với …," phrase is about the main clause's subject
+    ("Với dân số gần 100 triệu người, *Việt Nam* …"); a place after "trên địa
+    bàn" scopes the whole sentence.
 
     A figure whose sentence names none goes on about the subject of the
     figure before it, in the same or the previous sentence (a run of
@@ -49,6 +51,10 @@ def link_figures(mentions: Mentions, owner: dict[int, str], entities: dict[str, 
     he does) or that subject is a country; such a subject has confidence 0.4
     (right 42 times in 43 on the development reports, but about 4 in 10 on
     general news, where the sentence after a figure often turns elsewhere).
+    Still none: what a speaker whose title names an authority says ("ông A,
+    Giám đốc *Sở NN&PTNT tỉnh Bình Định*, cho biết …") is about the place it
+    governs, and zones counted with no place named are the report's
+    province's (each 0.4).
 
     Examples
     --------
@@ -79,6 +85,10 @@ def link_figures(mentions: Mentions, owner: dict[int, str], entities: dict[str, 
             # what a person named before it does ("Tuấn dùng dao đâm 2 nhát"), nor a country (where news
             # sets prices and markets, which a run of figures seldom goes on about: right 4 in 30 on news)
             about, confidence = carried, 0.4
+        if about is None:  # "ông A, Giám đốc *Sở NN&PTNT tỉnh Bình Định*, cho biết có 17 chiếc tàu": its place
+            about, confidence = _speaker(fig, sentence), 0.4
+        if about is None and home in entities and _counted_kinds(fig.info.count_of) == ("zone:",):
+            about, confidence = home, 0.4  # "Đến nay đã có 3 khu công nghiệp mới": zones of the report's province
         out.append(Figure(fig, about, fig.info.indicator, confidence))
     return out
 
@@ -93,13 +103,22 @@ def _in_sentence(fig: Mention[FigureInfo], sentence: Sentence) -> tuple[str | No
     """The subject in the figure's sentence (None when it names none), and how sure."""
     aside = sentence.aside_of(fig.token_start)
     scope = aside[0] if aside else -1
-    cands = [c for c in sentence.candidates if c.aside == scope]
+    named = [c for c in sentence.candidates if not c.speaker]
+    cands = [c for c in named if c.aside == scope]
     if aside is not None:  # "Khu A (…, có *171 doanh nghiệp*)": what is in it, else what it follows
         found = _in_scope(fig, [c for c in cands if c.strong and c.token_end <= fig.token_start])
-        host = [c for c in sentence.candidates if c.aside < 0 and c.strong and c.token_end <= aside[0]]
+        host = [c for c in named if c.aside < 0 and c.strong and c.token_end <= aside[0]]
         if found[0] is None and host:
             return host[-1].key, 0.5
-    return _in_scope(fig, cands)
+    found = _in_scope(fig, cands)
+    if found[0] is None and fig.clause_start == fig.clause_end == sentence.fronted:
+        main = [c for c in named if c.strong and c.clause_start == sentence.fronted + 1]
+        if main:  # "Với dân số gần 100 triệu người, *Việt Nam* là …": what the main clause's subject has
+            return main[0].key, 0.6
+    territory = [c for c in named if c.territory and c.aside == scope]
+    if found[0] is None and territory and fig.info.unit != "rank":  # "…, *trên địa bàn TP.HCM*": the sentence's scope
+        return territory[0].key, 0.5
+    return found
 
 
 def _in_scope(fig: Mention[FigureInfo], cands: list[Candidate]) -> tuple[str | None, float]:
@@ -129,6 +148,12 @@ def _in_scope(fig: Mention[FigureInfo], cands: list[Candidate]) -> tuple[str | N
     if strong_after:
         return strong_after[0].key, 0.5
     return None, 0.0
+
+
+def _speaker(fig: Mention[FigureInfo], sentence: Sentence) -> str | None:
+    """The place governed by the body in the title of the last speaker who says the figure."""
+    before = [c for c in sentence.candidates if c.speaker and c.said <= fig.token_start]
+    return before[-1].key if before else None
 
 
 def _nearest_clause(before: list[Candidate]) -> Candidate:

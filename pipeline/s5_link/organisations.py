@@ -68,7 +68,7 @@ class _Gathering:
             self._nested(m, rel, n, named)
         for m in self.orgs:
             if m.info.anaphoric:
-                key = self._antecedent(m.info.head or m.text, m.start, named)
+                key = self._antecedent(m.info.head or m.text, m.start, named, m.info.cls)
                 if key:
                     self.entities[key].mentions.append(m)
                     self.owner[id(m)] = key
@@ -111,11 +111,14 @@ class _Gathering:
         if key != child.key:
             child.parents.add(key)
 
-    def _antecedent(self, head: str, at: int, named: list[Mention[OrgInfo]]) -> str | None:
-        """The body named last before ``at`` whose name begins with ``head``."""
+    def _antecedent(self, head: str, at: int, named: list[Mention[OrgInfo]], cls: str | None = None) -> str | None:
+        """The body named last before ``at`` whose name begins with ``head``, or, for
+        a company or bank (``cls``), one named by its brand alone ("Vietcombank …
+        *NH* đặt mục tiêu")."""
         head = head.lower()
-        before = [n for n in named if n.start < at and self.naming[id(n)].name.lower().startswith(head)
-                  and id(n) in self.owner]
+        before = [n for n in named if n.start < at and id(n) in self.owner
+                  and (self.naming[id(n)].name.lower().startswith(head)
+                       or cls in _CORPORATE and n.info.cls == cls and n.info.head is None)]
         return self.owner[id(before[-1])] if before else None
 
     def _same_company(self, named: list[Mention[OrgInfo]], keys: dict[int, str]) -> None:

@@ -25,6 +25,8 @@ _AGENT_CUES = frozenset({"passive", "by"})
 _LOCATIVE, _DEMONYM, _OWNER = "locative", "demonym", "owner"
 _SOURCE, _SOURCE_LINKS = "source", frozenset({"owner", "attend"})
 _OPEN, _CLOSE = "aside_open", "aside_close"
+_SPEECH, _FRONTED = "speech", "fronted"
+_TERRITORY = "refer_locality"
 
 # Places too broad to be what a figure measures: regions are what ranks and shares
 # are counted in ("đứng thứ 3 vùng Đồng bằng sông Hồng", "các nước châu Á").
@@ -43,7 +45,12 @@ class Candidate:
     ``aside``: the start of the parenthesis it is in (-1 when none);
     ``referring``: a word that refers back ("tỉnh", "cả nước"), a subject
     only before the figure ("chiếm 20% *cả nước*" is a share of the whole);
-    ``owned``: where "của" begins right before it (-1 when none).
+    ``owned``: where "của" begins right before it (-1 when none);
+    ``speaker``: the place an authority in a speaker's title governs ("ông
+    A, Giám đốc *Sở NN&PTNT tỉnh Bình Định*, cho biết …"), the last resort,
+    from ``said``: where the verb of speech after the title ends;
+    ``territory``: the place "trên địa bàn" is followed by, which scopes the whole
+    sentence ("…, đáp ứng 44% nhu cầu của người dân *trên địa bàn TP.HCM*").
     """
 
     key: str
@@ -56,14 +63,19 @@ class Candidate:
     aside: int = -1
     referring: bool = False
     owned: int = -1
+    speaker: bool = False
+    said: int = -1
+    territory: bool = False
 
 
 @dataclass
 class Sentence:
-    """A sentence's candidates in text order and its asides (token start, end)."""
+    """A sentence's candidates in text order, its asides (token start, end) and,
+    when it opens with "Với …," the clause mark count of that fronted phrase."""
 
     candidates: list[Candidate]
     asides: list[tuple[int, int]]
+    fronted: int = -1
 
     def aside_of(self, start: int) -> tuple[int, int] | None:
         """The innermost parenthesis holding the token at ``start``."""
@@ -97,8 +109,10 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
     for m in orgs:
         spans.setdefault(m.sentence, []).append((m.token_start, m.token_end))
     found: list[tuple[Mention, str, bool]] = []
+    speakers: list[tuple[Mention, str]] = []
     referring: set[tuple[int, int]] = {(r.cue.sentence, r.cue.token_start) for r in refs if not r.scope}
     demonyms = cues.get(_DEMONYM, set())
+    territory = cues.get(_TERRITORY, set())
     for kind in ("zones", "places"):
         for m in getattr(mentions, kind):
             if id(m) in owner and not _nested(m, spans) and (m.sentence, m.token_start) not in demonyms \
@@ -111,17 +125,18 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
         if m.info.cls not in AUTHORITIES:
             found.append((m, key, id(m) not in titles))
             continue
-        if id(m) in titles:  # "GĐ *Sở GTVT TPHCM*": the speaker's body, not what the figure measures
-            continue
         place = _governed_place(m, mentions, owner, entities.get(key), entities)
-        if place is not None:
+        if place is not None and id(m) in titles:  # "GĐ *Sở GTVT TPHCM*": the speaker's body is not measured
+            speakers.append((m, place))
+        elif place is not None:
             found.append((m, place, False))
     for ref in refs:  # "trên địa bàn": the place named before it in the sentence, else the report's
         referent = ref.key or _area(ref.cue, found, entities, default)
         if referent is not None:
             found.append((ref.cue, referent, True))
     out: dict[int, Sentence] = {}
-    for n in {m.sentence for m, _, _ in found} | {s for s, _ in cues.get(_OPEN, set())}:
+    named = {m.sentence for m, _, _ in found} | {m.sentence for m, _ in speakers}
+    for n in named | {s for s, _ in cues.get(_OPEN, set())}:
         out[n] = Sentence([], _asides(n, cues))
     for m, key, strong in found:
         sentence = out[m.sentence]
@@ -130,7 +145,19 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
         where = at in located and at not in topical
         sentence.candidates.append(Candidate(key, m.token_start, m.token_end, m.clause_start, m.clause_end,
                                              strong and not where and at not in sources,
-                                             where, aside[0] if aside else -1, at in referring, owned.get(at, -1)))
+                                             where, aside[0] if aside else -1, at in referring, owned.get(at, -1),
+                                             territory=at in territory))
+    for c in mentions.event_cues:  # "Với dân số gần 100 triệu người, Việt Nam …"
+        if c.info.role == _FRONTED and c.start in starts:
+            out.setdefault(c.sentence, Sentence([], _asides(c.sentence, cues))).fronted = c.clause_start
+    speech = sorted(cues.get(_SPEECH, set()))
+    for m, key in speakers:
+        said = next((end for n, end in speech if n == m.sentence and end > m.token_end), None)
+        if said is not None:  # a speaker's body: what it says is about the place it governs
+            aside = out[m.sentence].aside_of(m.token_start)
+            out[m.sentence].candidates.append(Candidate(key, m.token_start, m.token_end, m.clause_start,
+                                                        m.clause_end, False, aside=aside[0] if aside else -1,
+                                                        speaker=True, said=said))
     for sentence in out.values():
         sentence.candidates.sort(key=lambda c: (c.token_start, -c.token_end))
     return out
