@@ -89,4 +89,4 @@ def test_development_scores_meet_the_targets(tmp_path):
 # The development scores may not fall: each kind's F1 as last measured on the 34 reports of
 # ../shared/eval/dev (raised whenever a change raises it).
 DEV_FLOORS = {"persons": 0.988, "organisations": 0.975, "zones": 0.999, "places": 0.994, "figures": 0.986,
-              "post_links": 0.960, "posts": 0.960, "figure_subjects": 0.901}
+              "post_links": 0.960, "posts": 0.960, "figure_subjects": 0.906}

@@ -170,6 +170,12 @@ def test_a_bank_after_the_copula_is_what_the_subject_is_and_a_bare_bank_is_the_o
     assert subjects == {"gần 5.000 tỉ đồng": "Vietcombank", "300 tập đoàn": "Vietcombank"}
 
 
+def test_of_several_places_where_things_are_the_nearest_before_the_figure():
+    subjects = _subjects("Theo ông Tâm, kênh Ba Bò tiếp nhận nước thải từ các khu dân cư ở tỉnh Long An mà chủ yếu là "
+                         "các khu dân cư ở tỉnh Tây Ninh, đặc biệt là từ 2 khu công nghiệp.")
+    assert subjects == {"từ 2 khu công nghiệp": "Tây Ninh"}
+
+
 def test_the_event_its_date_organiser_and_chair():
     linked = link("Sáng 12/7/2024, Sở Công Thương tỉnh Bắc Giang tổ chức hội nghị xúc tiến đầu tư. "
                   "Phó Chủ tịch UBND tỉnh Nguyễn Văn Cường chủ trì hội nghị.")

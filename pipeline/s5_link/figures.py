@@ -143,7 +143,11 @@ def _in_scope(fig: Mention[FigureInfo], cands: list[Candidate]) -> tuple[str | N
         return _nearest_clause(before).key, 0.6
     weak_before = [c for c in weak if c.token_end <= fig.token_start]
     if weak_before:  # "Theo *Sở Kế hoạch và Đầu tư tỉnh Bắc Giang*, năm 2024 tỉnh thu hút 45 dự án"
-        return _nearest_clause(weak_before).key, 0.6
+        first = _nearest_clause(weak_before)
+        places = [c for c in weak_before if c.clause_end == first.clause_end and c.located]
+        if first.located and len(places) > 1:  # "… ở TP HCM mà chủ yếu là … ở *Bình Dương*, đặc biệt là từ 2 KCN"
+            return places[-1].key, 0.5
+        return first.key, 0.6
     strong_after = [c for c in after if c.strong]
     if strong_after:
         return strong_after[0].key, 0.5
