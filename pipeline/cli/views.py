@@ -69,9 +69,9 @@ def neighbours(name: str, store_dir: Path | None, endpoint: str | None, endpoint
 def path(name_a: str, name_b: str, store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> None:
     """The shortest chain of relations between NAME_A and NAME_B, each edge in its own direction."""
     cached = _view(store_dir, endpoint, endpoint_kind)
-    labels = {n: d["label"] for n, d in cached.nodes.items()}
     a, b = _find(cached, name_a), _find(cached, name_b)
     chain = cached.shortest_path(a, b)
+    labels = {n: cached.nodes[n].get("label", n) for n in (chain or [a, b])}
     if chain is None:
         fail(f"no path between {labels[a]} and {labels[b]}")
     rows = []
