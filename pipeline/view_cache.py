@@ -13,18 +13,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .store import GraphStore
-from .store.names import Entity, NameIndex
+from .store.names import Entity, NameIndex, match_key
 from .view_facts import report_hashes
-from .view_store import SCHEMA_VERSION, Tick, build, create, update
+from .view_store import CACHE_FOLDER, SCHEMA_VERSION, Tick, build, create, files_stamp, update
 from .vocab import PREFIXES
 
 if TYPE_CHECKING:
     import networkx
 
-__all__ = ["CachedView", "cached_view", "refresh_view", "fingerprint", "CACHE_FOLDER", "CACHE_FILE"]
+__all__ = ["CachedView", "cached_view", "current_view", "refresh_view", "fingerprint", "files_stamp", "CACHE_FOLDER",
+           "CACHE_FILE"]
 
-# The folder inside an embedded store's folder that holds the cache (Oxigraph leaves it alone), and its file.
-CACHE_FOLDER = "vnkg-cache"
+# The file of the cache, in CACHE_FOLDER of an embedded store's folder.
 CACHE_FILE = "view.sqlite"
 
 
@@ -59,6 +59,41 @@ class CachedView:
         for key, iri in self.db.execute("SELECT key, iri FROM keys"):
             keys.setdefault(key, set()).add(iri)
         return NameIndex(entities, keys)
+
+    def exact(self, text: str) -> list[Entity]:
+        """Entities one of whose names is ``text`` (``NameIndex.exact``), read from the cache's index."""
+        return sorted(self._entities(self._iris("key = ?", match_key(text))), key=lambda e: -e.reports)
+
+    def search(self, text: str, kind: str | None = None, limit: int | None = None) -> list[Entity]:
+        """Entities with a name containing ``text`` (``NameIndex.search``: the same order), read from the
+        cache's index without loading every name.
+
+        >>> db = sqlite3.connect(":memory:")
+        >>> create(db)
+        >>> _ = db.executemany("INSERT INTO entities VALUES (?, ?, 'Person', '[]', ?)",
+        ...                    [("urn:p", "Nguyễn Văn Phong", 3), ("urn:q", "Nguyễn Văn Quảng", 1)])
+        >>> _ = db.executemany("INSERT INTO keys VALUES (?, ?)", [("nguyen van phong", "urn:p"),
+        ...                                                       ("nguyen van quang", "urn:q")])
+        >>> [e.label for e in CachedView(db, "").search("NGUYEN van")], CachedView(db, "").exact("nguyễn văn phong")
+        (['Nguyễn Văn Phong', 'Nguyễn Văn Quảng'], [Entity(iri='urn:p', label='Nguyễn Văn Phong', kind='Person', \
+names=(), reports=3)])
+        """
+        key = match_key(text)
+        if not key:
+            return []
+        named = self._iris("key = ?", key)
+        hits = [e for e in self._entities(self._iris("instr(key, ?) > 0", key)) if kind is None or e.kind == kind]
+        hits.sort(key=lambda e: (e.iri not in named, not match_key(e.label).startswith(key), -e.reports,
+                                 len(e.label), e.label))
+        return hits[:limit] if limit else hits
+
+    def _iris(self, where: str, key: str) -> set[str]:
+        return {iri for (iri,) in self.db.execute(f"SELECT iri FROM keys WHERE {where}", (key,))}
+
+    def _entities(self, iris: set[str]) -> list[Entity]:
+        rows = [row for iri in sorted(iris)
+                for row in self.db.execute("SELECT * FROM entities WHERE iri = ?", (iri,))]
+        return [Entity(iri, label, kind, tuple(json.loads(names)), n) for iri, label, kind, names, n in rows]
 
     def edges_of(self, node: str) -> list[tuple[str, str, str, dict[str, Any]]]:
         """The edges leaving or reaching ``node``, each as it runs (source, target, key, data)."""
@@ -113,13 +148,31 @@ def fingerprint(store: GraphStore) -> str:
     return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:32]
 
 
-def cached_view(store: GraphStore, tick: Tick | None = None) -> CachedView:
+def current_view(folder: Path, files: str) -> CachedView | None:
+    """The cache of the embedded store in ``folder`` without opening the store, when the store's files are
+    as they were (``files``, a ``files_stamp`` taken now) when a reader last found the cache current;
+    else None (then ``cached_view`` asks the store)."""
+    path = folder / CACHE_FOLDER / CACHE_FILE
+    if not files or not path.exists():
+        return None
+    db = _connect(path)
+    try:
+        meta = dict(db.execute("SELECT k, v FROM meta"))
+    except sqlite3.DatabaseError:
+        return None
+    if meta.get("version") != SCHEMA_VERSION or meta.get("files") != files or "fingerprint" not in meta:
+        return None
+    return CachedView(db, meta["fingerprint"])
+
+
+def cached_view(store: GraphStore, tick: Tick | None = None, files: str = "") -> CachedView:
     """The store's view and names: read from the cache when it was made for the store's reports as they
     are, else patched for the reports that changed (or built whole: a minute on a few thousand reports)
     and kept for next time.
 
     A store behind a SPARQL server, or in a folder this process cannot write to, has its view built in
-    memory.
+    memory. ``files``, the store folder's ``files_stamp`` taken before the store was opened, is kept with a
+    cache found current, so that ``current_view`` can trust it later without opening the store.
 
     Examples
     --------
@@ -139,6 +192,8 @@ def cached_view(store: GraphStore, tick: Tick | None = None) -> CachedView:
     if path is not None and path.exists():
         db = _connect(path)
         if _stamp(db) == stamp:
+            if files:
+                _note_files(db, files)
             return CachedView(db, stamp)
     return _refreshed(store, stamp, path, tick)
 
@@ -180,6 +235,16 @@ def _connect(path: Path | None) -> sqlite3.Connection:
     """A connection that manages its own transactions, usable from the web app's threads (it only reads)."""
     return sqlite3.connect(":memory:" if path is None else str(path), timeout=120, isolation_level=None,
                            check_same_thread=False)
+
+
+def _note_files(db: sqlite3.Connection, files: str) -> None:
+    """Keep the files stamp the cache is current for; a cache this process cannot write to keeps none.
+    Taken before the store was opened, it is never newer than what was compared: a write between the
+    stamp and the opening changed the files, so the stamp kept matches no later state."""
+    try:
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('files', ?)", (files,))
+    except sqlite3.DatabaseError:
+        return
 
 
 def _stamp(db: sqlite3.Connection) -> str | None:

@@ -1,16 +1,19 @@
 """The view cache's SQLite tables: written whole from a store, or patched where changed reports touch it."""
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from .store import GraphStore
 from .store.names import match_key
 from .view_build import Edge, Facts, entity, holders, in_edges, node_data, out_edges
 from .view_facts import LABEL, NODE_OBJECTS, Fact, label_facts, report_hashes, store_facts, vocabulary_signature
 
-__all__ = ["SCHEMA_VERSION", "create", "build", "update", "Tick", "MAX_CHANGED"]
+__all__ = ["SCHEMA_VERSION", "CACHE_FOLDER", "create", "build", "update", "files_stamp", "Tick", "MAX_CHANGED"]
 
 # A progress tick: what is being done.
 Tick = Callable[[str], None]
@@ -18,6 +21,8 @@ Tick = Callable[[str], None]
 SCHEMA_VERSION = "4"
 # More changed reports than this share of the store: the view is built whole (one query) instead of patched.
 MAX_CHANGED = 0.25
+# The folder inside an embedded store's folder that holds the cache (Oxigraph leaves it alone).
+CACHE_FOLDER = "vnkg-cache"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS graphs(g TEXT PRIMARY KEY, hash TEXT) WITHOUT ROWID;
@@ -116,6 +121,25 @@ def update(db: sqlite3.Connection, store: GraphStore, stamp: str, tick: Tick | N
         db.execute("ROLLBACK")
         raise
     return True
+
+
+def files_stamp(folder: Path) -> str:
+    """The state of an embedded store's files (names, sizes, modification times): any write to the store
+    changes it, reading it does not.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> before = files_stamp(folder)
+    >>> _ = (folder / "000001.log").write_bytes(b"x")
+    >>> files_stamp(folder) != before
+    True
+    """
+    try:
+        entries = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(folder)
+                         if e.name != CACHE_FOLDER)
+    except OSError:
+        return ""
+    return hashlib.sha256(repr(entries).encode("utf-8")).hexdigest()[:32]
 
 
 def _write(db: sqlite3.Connection, known: Facts, nodes: set[str], whole: bool) -> None:

@@ -7,9 +7,9 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.export import _flat, view_of_store
-from pipeline.store import Location, open_store
+from pipeline.store import Location, ingest, open_store
 from pipeline.store.names import name_index
-from pipeline.view_cache import CACHE_FILE, CACHE_FOLDER, CachedView, cached_view
+from pipeline.view_cache import CACHE_FILE, CACHE_FOLDER, CachedView, cached_view, current_view, files_stamp
 from pipeline.view_store import build, create
 
 BAC_NINH = """Bắc Ninh khởi công dự án hạ tầng Khu công nghiệp Quế Võ mở rộng
@@ -130,3 +130,16 @@ def test_graphml_of_the_whole_store_is_what_the_rdflib_exporter_wrote(corpus_sto
     assert new.number_of_nodes() > 50
     assert dict(new.nodes(data=True)) == dict(old.nodes(data=True))
     assert sorted(map(repr, new.edges(keys=True, data=True))) == sorted(map(repr, old.edges(keys=True, data=True)))
+
+
+def test_graph_commands_skip_the_store_only_while_its_files_are_unchanged(reports, tmp_path):
+    store = tmp_path / "store"
+    run("ingest", reports / "bac-ninh-khoi-cong.txt", "--store", store)
+    assert current_view(store, files_stamp(store)) is None  # no reader has found the cache current yet
+    run("graph", "neighbours", "Nguyễn Hương Giang", "--store", store)
+    assert current_view(store, files_stamp(store)) is not None  # now found current: trusted while unchanged
+    with open_store(Location(path=store), write=True) as opened:  # written without the CLI: no refresh
+        ingest(opened, [reports / "hai-duong.txt"])
+    assert current_view(store, files_stamp(store)) is None
+    found = run("graph", "neighbours", "Trần Đức Thắng", "--store", store)
+    assert "Tỉnh ủy Hải Dương" in found.stdout

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import Progress, choose, fail, opened_store, print_table, store_options
+from .common import Progress, cached_view, choose, fail, opened_store, print_table, store_options
 
 if TYPE_CHECKING:
     from ..view_cache import CachedView
@@ -132,10 +132,7 @@ COMMANDS = [export, graph, show]
 
 
 def _view(store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> CachedView:
-    from ..view_cache import cached_view
-
-    with opened_store(store_dir, endpoint, endpoint_kind) as store, Progress("reading the store's graph") as tick:
-        return cached_view(store, tick)
+    return cached_view(store_dir, endpoint, endpoint_kind, "reading the store's graph")
 
 
 def _find(cached: CachedView, name: str) -> str:
@@ -143,8 +140,8 @@ def _find(cached: CachedView, name: str) -> str:
     contains it; when several match, a choice on a terminal, else the candidates and exit 1."""
     if name in cached.nodes:
         return name
-    hits = [e for e in cached.names.exact(name) if e.iri in cached.nodes] or \
-        [e for e in cached.names.search(name) if e.iri in cached.nodes]
+    hits = [e for e in cached.exact(name) if e.iri in cached.nodes] or \
+        [e for e in cached.search(name) if e.iri in cached.nodes]
     if not hits:
         fail(f"no node named like {name!r}")
     if len(hits) == 1:
