@@ -9,12 +9,13 @@ from typing import Any
 from .s7_view import NODE_TYPES
 from .store.names import KINDS, Entity
 from .view_facts import ENGLISH, LABEL, PREF
+from .vocab import expand
 
 __all__ = ["Facts", "Edge", "node_data", "exists", "out_edges", "in_edges", "entity", "holders"]
 
 # An edge as the view keeps it: source, target, key (unique between the two), data.
 Edge = tuple[str, str, str, dict[str, Any]]
-_FIGURE, _EVENT = "https://w3id.org/vnkg/ontology#Figure", "https://schema.org/Event"
+_FIGURE, _EVENT = expand("vnkg:Figure"), expand("schema:Event")
 _RELATIONS = ("subOrganizationOf", "memberOf", "containedInPlace", "organizer", "attendee", "about",
               "jurisdiction", "isReplacedBy")
 _KIND_ORDER = list(KINDS)

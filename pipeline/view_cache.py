@@ -60,6 +60,32 @@ class CachedView:
             keys.setdefault(key, set()).add(iri)
         return NameIndex(entities, keys)
 
+    def central(self, tick: Tick | None = None) -> list[tuple[str, float, float]]:
+        """Every node but the figures with its degree and betweenness centrality (sampled from 400 nodes
+        on a large graph), the most connected first: computed once for the store's reports as they are
+        (half a minute on the news corpus), then kept in the cache."""
+        row = self.db.execute("SELECT v FROM meta WHERE k = 'central'").fetchone()
+        if row is not None:
+            kept = json.loads(row[0])
+            if kept.get("fingerprint") == self.fingerprint:
+                return [(n, float(d), float(b)) for n, d, b in kept["nodes"]]
+        if tick:
+            tick("ranking the nodes (once for the store's reports as they are)")
+        import networkx as nx
+
+        view = self.view
+        simple = nx.Graph(view.subgraph(n for n, d in view.nodes(data=True) if d.get("type") != "Figure"))
+        degree = nx.degree_centrality(simple)
+        k = min(len(simple), 400) if len(simple) > 400 else None  # sampled on large graphs
+        betweenness = nx.betweenness_centrality(simple, k=k, seed=7)
+        found = [(n, degree[n], betweenness[n]) for n in sorted(simple, key=lambda n: (-degree[n], -betweenness[n], n))]
+        try:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('central', ?)",
+                            (json.dumps({"fingerprint": self.fingerprint, "nodes": found}),))
+        except sqlite3.DatabaseError:  # a cache this process cannot write to: computed again next time
+            pass
+        return found
+
     def exact(self, text: str) -> list[Entity]:
         """Entities one of whose names is ``text`` (``NameIndex.exact``), read from the cache's index."""
         return sorted(self._entities(self._iris("key = ?", match_key(text))), key=lambda e: -e.reports)

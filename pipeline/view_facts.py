@@ -5,14 +5,14 @@ import hashlib
 from typing import NamedTuple
 
 from .store import GraphStore
-from .vocab import GRAPH_LABELS, GRAPH_URI, GRAPH_VOCABULARY, expand, prologue
+from .vocab import GRAPH_LABELS, GRAPH_URI, GRAPH_VOCABULARY, RDF_TYPE, expand, prologue
 
 __all__ = ["Fact", "PREDICATES", "NODE_OBJECTS", "TYPE_NAMES", "store_facts", "label_facts", "report_hashes",
            "vocabulary_signature", "LABEL", "PREF", "ENGLISH"]
 
 # Predicate -> the short name a fact keeps: what pipeline.s7_view.to_view and the name index read.
 PREDICATES = {
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "type",
+    RDF_TYPE: "type",
     expand("skos:prefLabel"): "prefLabel",
     expand("skos:altLabel"): "altLabel",
     expand("vnkg:text"): "text",
@@ -51,7 +51,7 @@ TYPE_NAMES = ("Zone", "Event", "Figure", "Indicator", "Person", "Organization", 
 _PREDICATES = " ".join(f"<{p}>" for p in PREDICATES)
 _WANTED = ", ".join(f'"{t}"' for t in TYPE_NAMES)
 _FACTS = prologue("prov") + f"""SELECT ?g ?s ?p ?o ?lang WHERE {{ GRAPH ?g {{ ?s ?p ?v VALUES ?p {{ {_PREDICATES} }} }}
-  FILTER(?p != <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> || REPLACE(STR(?v), "^.*[/#]", "") IN ({_WANTED}))
+  FILTER(?p != <{RDF_TYPE}> || REPLACE(STR(?v), "^.*[/#]", "") IN ({_WANTED}))
   BIND(IF(?p = prov:wasDerivedFrom, "", ?v) AS ?o) BIND(LANG(?v) AS ?lang)
   FILTER(STRSTARTS(STR(?g), "{GRAPH_URI}")) }}"""
 _REPORTS = prologue("vnkg") + "SELECT ?g ?hash WHERE { GRAPH ?g { ?r vnkg:contentHash ?hash } }"

@@ -132,12 +132,16 @@ def test_graphml_of_the_whole_store_is_what_the_rdflib_exporter_wrote(corpus_sto
     assert sorted(map(repr, new.edges(keys=True, data=True))) == sorted(map(repr, old.edges(keys=True, data=True)))
 
 
-def test_graph_commands_skip_the_store_only_while_its_files_are_unchanged(reports, tmp_path):
+def test_graph_commands_skip_the_store_only_while_its_files_are_unchanged(reports, tmp_path, monkeypatch):
     store = tmp_path / "store"
     run("ingest", reports / "bac-ninh-khoi-cong.txt", "--store", store)
     assert current_view(store, files_stamp(store)) is None  # no reader has found the cache current yet
     run("graph", "neighbours", "Nguyễn Hương Giang", "--store", store)
     assert current_view(store, files_stamp(store)) is not None  # now found current: trusted while unchanged
+    ranked = run("graph", "central", "--top", "3", "--store", store).stdout
+    with monkeypatch.context() as patched:  # ranked once for these reports, then read from the cache
+        patched.setattr("networkx.betweenness_centrality", lambda *a, **k: pytest.fail("ranked again"))
+        assert run("graph", "central", "--top", "3", "--store", store).stdout == ranked
     with open_store(Location(path=store), write=True) as opened:  # written without the CLI: no refresh
         ingest(opened, [reports / "hai-duong.txt"])
     assert current_view(store, files_stamp(store)) is None

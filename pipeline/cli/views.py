@@ -86,18 +86,14 @@ def path(name_a: str, name_b: str, store_dir: Path | None, endpoint: str | None,
 @store_options
 @click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many nodes to list.")
 def central(store_dir: Path | None, endpoint: str | None, endpoint_kind: str, top: int) -> None:
-    """The most connected nodes: degree and betweenness centrality (figures left out)."""
-    import networkx as nx
-
-    view = _view(store_dir, endpoint, endpoint_kind).view
-    simple = nx.Graph(view.subgraph(n for n, d in view.nodes(data=True) if d.get("type") != "Figure"))
-    degree = nx.degree_centrality(simple)
-    k = min(len(simple), 400) if len(simple) > 400 else None  # sampled on large graphs
-    betweenness = nx.betweenness_centrality(simple, k=k, seed=7)
-    best = sorted(simple, key=lambda n: (-degree[n], -betweenness[n]))[:top]
+    """The most connected nodes: degree and betweenness centrality (figures left out; computed once for the
+    store's reports as they are, then kept with the graph view)."""
+    cached = _view(store_dir, endpoint, endpoint_kind)
+    with Progress("ranking nodes") as tick:
+        ranked = cached.central(tick)[:top]
     print_table(["node", "type", "degree", "betweenness"],
-                [[view.nodes[n]["label"], view.nodes[n]["type"], f"{degree[n]:.3f}", f"{betweenness[n]:.3f}"]
-                 for n in best])
+                [[cached.nodes[n].get("label", n), cached.nodes[n].get("type", ""), f"{d:.3f}", f"{b:.3f}"]
+                 for n, d, b in ranked])
 
 
 @click.command()
