@@ -87,8 +87,24 @@ class CachedView:
         return found
 
     def exact(self, text: str) -> list[Entity]:
-        """Entities one of whose names is ``text`` (``NameIndex.exact``), read from the cache's index."""
-        return sorted(self._entities(self._iris("key = ?", match_key(text))), key=lambda e: -e.reports)
+        """Entities one of whose names is ``text`` (``NameIndex.exact``), read from the cache's index; when
+        one of them has ``text`` as its preferred label and the others only as another name (a body
+        named "Bộ Công Thương" in passing by the Vietnamese and the New Zealand ministries' reports),
+        that one alone.
+
+        >>> db = sqlite3.connect(":memory:")
+        >>> create(db)
+        >>> _ = db.executemany("INSERT INTO entities VALUES (?, ?, 'Organisation', '[]', 1)",
+        ...                    [("urn:vn", "Bộ Công Thương"), ("urn:nz", "Bộ Công Thương New Zealand")])
+        >>> _ = db.executemany("INSERT INTO keys VALUES (?, ?)", [("bo cong thuong", "urn:vn"),
+        ...     ("bo cong thuong", "urn:nz"), ("bo cong thuong new zealand", "urn:nz")])
+        >>> [e.iri for e in CachedView(db, "").exact("bộ công thương")]
+        ['urn:vn']
+        """
+        key = match_key(text)
+        found = sorted(self._entities(self._iris("key = ?", key)), key=lambda e: -e.reports)
+        labelled = [e for e in found if match_key(e.label) == key]
+        return labelled if len(labelled) == 1 else found
 
     def search(self, text: str, kind: str | None = None, limit: int | None = None) -> list[Entity]:
         """Entities with a name containing ``text`` (``NameIndex.search``: the same order), read from the
