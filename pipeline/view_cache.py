@@ -1,5 +1,4 @@
-"""The store's NetworkX view and name index, kept in an SQLite file beside an embedded store and patched
-when its reports change."""
+"""The store's NetworkX view and name index, cached in SQLite beside an embedded store and patched as reports change."""
 from __future__ import annotations
 
 import hashlib
@@ -7,15 +6,16 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .store import GraphStore
 from .store.names import Entity, NameIndex, match_key
+from .view_build import rank
 from .view_facts import report_hashes
-from .view_store import CACHE_FOLDER, SCHEMA_VERSION, Tick, build, create, files_stamp, update
+from .view_store import CACHE_FOLDER, SCHEMA_VERSION, Nodes, Tick, build, create, files_stamp, update
 from .vocab import PREFIXES
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class CachedView:
         self.db = db
         self.fingerprint = fingerprint
         self.attrs: dict[str, Any] = {"prefixes": dict(PREFIXES)}
-        self.nodes: Mapping[str, dict[str, Any]] = _Nodes(db)
+        self.nodes: Mapping[str, dict[str, Any]] = Nodes(db)
 
     @cached_property
     def view(self) -> networkx.MultiDiGraph:
@@ -71,14 +71,7 @@ class CachedView:
                 return [(n, float(d), float(b)) for n, d, b in kept["nodes"]]
         if tick:
             tick("ranking the nodes (once for the store's reports as they are)")
-        import networkx as nx
-
-        view = self.view
-        simple = nx.Graph(view.subgraph(n for n, d in view.nodes(data=True) if d.get("type") != "Figure"))
-        degree = nx.degree_centrality(simple)
-        k = min(len(simple), 400) if len(simple) > 400 else None  # sampled on large graphs
-        betweenness = nx.betweenness_centrality(simple, k=k, seed=7)
-        found = [(n, degree[n], betweenness[n]) for n in sorted(simple, key=lambda n: (-degree[n], -betweenness[n], n))]
+        found = rank(self.view)
         try:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('central', ?)",
                             (json.dumps({"fingerprint": self.fingerprint, "nodes": found}),))
@@ -301,28 +294,3 @@ def _stamp(db: sqlite3.Connection) -> str | None:
 def _cache_file(store: GraphStore) -> Path | None:
     where = store.location.path
     return None if where is None or store.location.endpoint else Path(where) / CACHE_FOLDER / CACHE_FILE
-
-
-class _Nodes(Mapping[str, dict[str, Any]]):
-    """The view's nodes and their data, read from the cache as asked."""
-
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
-
-    def __getitem__(self, node: str) -> dict[str, Any]:
-        row = self.db.execute("SELECT data FROM nodes WHERE id = ?", (node,)).fetchone()
-        if row is None:
-            raise KeyError(node)
-        return dict(json.loads(row[0]))
-
-    def __contains__(self, node: object) -> bool:
-        return self.db.execute("SELECT 1 FROM nodes WHERE id = ?", (node,)).fetchone() is not None
-
-    def __iter__(self) -> Iterator[str]:
-        return (row[0] for row in self.db.execute("SELECT id FROM nodes").fetchall())
-
-    def __len__(self) -> int:
-        return int(self.db.execute("SELECT COUNT(*) FROM nodes").fetchone()[0])
-
-    def items(self) -> Iterator[tuple[str, dict[str, Any]]]:  # type: ignore[override]
-        return ((n, json.loads(d)) for n, d in self.db.execute("SELECT id, data FROM nodes").fetchall())

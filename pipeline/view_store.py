@@ -5,15 +5,17 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from .store import GraphStore
 from .store.names import match_key
 from .view_build import Edge, Facts, entity, holders, in_edges, node_data, out_edges
 from .view_facts import LABEL, NODE_OBJECTS, Fact, label_facts, report_hashes, store_facts, vocabulary_signature
 
-__all__ = ["SCHEMA_VERSION", "CACHE_FOLDER", "create", "build", "update", "files_stamp", "Tick", "MAX_CHANGED"]
+__all__ = ["SCHEMA_VERSION", "CACHE_FOLDER", "create", "build", "update", "files_stamp", "Nodes", "Tick",
+           "MAX_CHANGED"]
 
 # A progress tick: what is being done.
 Tick = Callable[[str], None]
@@ -186,3 +188,28 @@ def _meta(db: sqlite3.Connection, stamp: str, vocabulary: str) -> None:
 def _say(tick: Tick | None, what: str) -> None:
     if tick:
         tick(what)
+
+
+class Nodes(Mapping[str, dict[str, Any]]):
+    """The view's nodes and their data, read from the cache as asked."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __getitem__(self, node: str) -> dict[str, Any]:
+        row = self.db.execute("SELECT data FROM nodes WHERE id = ?", (node,)).fetchone()
+        if row is None:
+            raise KeyError(node)
+        return dict(json.loads(row[0]))
+
+    def __contains__(self, node: object) -> bool:
+        return self.db.execute("SELECT 1 FROM nodes WHERE id = ?", (node,)).fetchone() is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (row[0] for row in self.db.execute("SELECT id FROM nodes").fetchall())
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM nodes").fetchone()[0])
+
+    def items(self) -> Iterator[tuple[str, dict[str, Any]]]:  # type: ignore[override]
+        return ((n, json.loads(d)) for n, d in self.db.execute("SELECT id, data FROM nodes").fetchall())
