@@ -123,14 +123,24 @@ def _networkx(writer_name: str) -> Exporter:
     def write(store: GraphStore, output: Path, docs: list[str] | None, named: str | None, tick: Tick | None) -> None:
         import networkx as nx
 
-        view = _flat(view_of_store(store, docs, named, tick))
+        view = _flat(_view(store, docs, named, tick))
         getattr(nx, writer_name)(view, output)
     return write
 
 
+def _view(store: GraphStore, docs: list[str] | None, named: str | None, tick: Tick | None) -> networkx.MultiDiGraph:
+    """The view to export: the whole store's from its cache (``pipeline.view_cache``: the store's triples are
+    not all held in memory at once, nor read again when the cache is current), some reports' made from them."""
+    if docs or named:
+        return view_of_store(store, docs, named, tick)
+    from .view_cache import cached_view
+
+    return cached_view(store, tick).view
+
+
 def _csv(store: GraphStore, output: Path, docs: list[str] | None, named: str | None, tick: Tick | None) -> None:
     """A folder with nodes.csv and edges.csv, UTF-8 with a byte-order mark so Excel reads Vietnamese."""
-    view = _flat(view_of_store(store, docs, named, tick))
+    view = _flat(_view(store, docs, named, tick))
     output.mkdir(parents=True, exist_ok=True)
     node_fields = sorted({k for _, d in view.nodes(data=True) for k in d} - {"iri", "label", "type"})
     with open(output / "nodes.csv", "w", encoding="utf-8-sig", newline="") as f:

@@ -1,12 +1,14 @@
 """Stage 7: a NetworkX MultiDiGraph view of an RDF graph (entities and their relations)."""
 from __future__ import annotations
 
-import networkx as nx
-from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, SDO, SKOS
-from rdflib.term import Node
+from typing import TYPE_CHECKING
 
 from .vocab import PREFIXES, vnkg
+
+if TYPE_CHECKING:  # networkx and rdflib load when a view is made: pipeline.view_build reads NODE_TYPES alone
+    import networkx as nx
+    from rdflib import Graph
+    from rdflib.term import Node
 
 __all__ = ["to_view", "NODE_TYPES"]
 
@@ -20,14 +22,6 @@ NODE_TYPES = {
     "Organization": "Organisation",
     "Place": "Place",
     "Legislation": "Document",
-}
-_RELATIONS = {  # predicate -> edge label
-    ORG.subOrganizationOf: "subOrganizationOf",
-    ORG.memberOf: "memberOf",
-    SDO.containedInPlace: "containedInPlace",
-    SDO.organizer: "organizer",
-    SDO.attendee: "attendee",
-    SDO.about: "about",
 }
 
 
@@ -44,7 +38,14 @@ def to_view(graph: Graph) -> nx.MultiDiGraph:
     ...  if d["relation"] == "holds"]
     [('Hồ Đức Phớc', 'Bộ trưởng', 'Bộ Tài chính')]
     """
+    import networkx as nx
+    from rdflib import RDF, Literal, URIRef
+    from rdflib.namespace import DCTERMS, ORG, SDO, SKOS
+
     V = vnkg()
+    relations = {ORG.subOrganizationOf: "subOrganizationOf", ORG.memberOf: "memberOf",  # predicate -> edge label
+                 SDO.containedInPlace: "containedInPlace", SDO.organizer: "organizer", SDO.attendee: "attendee",
+                 SDO.about: "about"}
     view = nx.MultiDiGraph()
     for node, label in graph.subject_objects(SKOS.prefLabel):
         node_type = _node_type(graph, node)
@@ -53,7 +54,9 @@ def to_view(graph: Graph) -> nx.MultiDiGraph:
         view.add_node(str(node), label=str(label), type=node_type, iri=str(node))
     for node in graph.subjects(RDF.type, V.Figure):
         key = str(node)
-        value = graph.value(node, SDO.value) or graph.value(node, SDO.minValue)
+        value = graph.value(node, SDO.value)
+        if value is None:  # a value of 0 is a value (a Literal of 0 is false)
+            value = graph.value(node, SDO.minValue)
         text = graph.value(node, V.text)
         view.add_node(key, label=str(text), type="Figure", iri=key, unit=str(graph.value(node, SDO.unitText)),
                       value=float(value) if isinstance(value, Literal) else None)
@@ -66,7 +69,7 @@ def to_view(graph: Graph) -> nx.MultiDiGraph:
         for person in graph.objects(node, V.chairedBy):
             view.add_edge(str(node), str(person), key="chairedBy", relation="chairedBy")
     for s, p, o in graph:
-        relation = _RELATIONS.get(p) if isinstance(p, URIRef) else None
+        relation = relations.get(p) if isinstance(p, URIRef) else None
         if p == V.zoneType and str(s) in view:
             view.nodes[str(s)]["zone_type"] = str(graph.value(o, SKOS.prefLabel) or o).rsplit("#", 1)[-1]
         if p == V.jurisdiction:  # a body to its unit, a company to its country
@@ -86,6 +89,8 @@ def to_view(graph: Graph) -> nx.MultiDiGraph:
 
 
 def _node_type(graph: Graph, node: Node) -> str | None:
+    from rdflib import RDF
+
     types = {str(t).rsplit("/", 1)[-1].rsplit("#", 1)[-1] for t in graph.objects(node, RDF.type)}
     for cls, node_type in NODE_TYPES.items():
         if cls in types:

@@ -1,67 +1,149 @@
-"""The store's NetworkX view and name index, kept beside an embedded store and rebuilt when its reports change."""
+"""The store's NetworkX view and name index, cached in SQLite beside an embedded store and patched as reports change."""
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import sqlite3
 import tempfile
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .export import Tick, view_of_store
 from .store import GraphStore
-from .store.names import Entity, NameIndex, name_index
-from .vocab import prologue
+from .store.names import Entity, NameIndex, match_key
+from .view_build import rank
+from .view_facts import report_hashes
+from .view_store import CACHE_FOLDER, SCHEMA_VERSION, Nodes, Tick, build, create, files_stamp, update
+from .vocab import PREFIXES
 
 if TYPE_CHECKING:
     import networkx
 
-__all__ = ["CachedView", "cached_view", "refresh_view", "fingerprint", "CACHE_FOLDER"]
+__all__ = ["CachedView", "cached_view", "current_view", "refresh_view", "fingerprint", "files_stamp", "CACHE_FOLDER",
+           "CACHE_FILE"]
 
-# The folder inside an embedded store's folder that holds the cache (Oxigraph leaves it alone).
-CACHE_FOLDER = "vnkg-cache"
-_VERSION = 3
-# One triple pattern: the fingerprint is asked by every graph command, so it must cost little.
-_REPORTS = prologue("vnkg") + "SELECT ?g ?hash WHERE { GRAPH ?g { ?r vnkg:contentHash ?hash } }"
+# The file of the cache, in CACHE_FOLDER of an embedded store's folder.
+CACHE_FILE = "view.sqlite"
 
 
-@dataclass
 class CachedView:
-    """The view (``pipeline.s7_view.to_view`` of the store) as plain nodes and edges, and the names
-    of its entities; the NetworkX graph itself is built on first use (``view``), which a question
-    about one node or one path does not need."""
+    """The view (``pipeline.s7_view.to_view`` of the store) and the names of its entities, read from the
+    cache as asked: a node, a node's edges, every name; the NetworkX graph is built on first use (``view``),
+    which a question about one node or one path does not need."""
 
-    nodes: dict[str, dict[str, Any]]
-    edges: list[tuple[str, str, str, dict[str, Any]]]
-    names: NameIndex
-    fingerprint: str
-    attrs: dict[str, Any] = field(default_factory=dict)
-    _graph: Any = field(default=None, repr=False)
-    _adjacent: dict[str, list[int]] | None = field(default=None, repr=False)
+    def __init__(self, db: sqlite3.Connection, fingerprint: str):
+        self.db = db
+        self.fingerprint = fingerprint
+        self.attrs: dict[str, Any] = {"prefixes": dict(PREFIXES)}
+        self.nodes: Mapping[str, dict[str, Any]] = Nodes(db)
 
-    @property
+    @cached_property
     def view(self) -> networkx.MultiDiGraph:
         """The NetworkX MultiDiGraph, built once."""
-        if self._graph is None:
-            import networkx as nx
+        import networkx as nx
 
-            graph = nx.MultiDiGraph(**self.attrs)
-            graph.add_nodes_from(self.nodes.items())
-            graph.add_edges_from(self.edges)
-            self._graph = graph
-        return self._graph
+        graph = nx.MultiDiGraph(**self.attrs)
+        graph.add_nodes_from(self.nodes.items())
+        graph.add_edges_from((a, b, k, json.loads(d))
+                             for a, b, k, d in self.db.execute("SELECT source, target, key, data FROM edges"))
+        return graph
+
+    @cached_property
+    def names(self) -> NameIndex:
+        """Every entity by IRI and by the matching key of each of its names."""
+        entities = {iri: Entity(iri, label, kind, tuple(json.loads(names)), reports)
+                    for iri, label, kind, names, reports in self.db.execute("SELECT * FROM entities")}
+        keys: dict[str, set[str]] = {}
+        for key, iri in self.db.execute("SELECT key, iri FROM keys"):
+            keys.setdefault(key, set()).add(iri)
+        return NameIndex(entities, keys)
+
+    def central(self, tick: Tick | None = None) -> list[tuple[str, float, float]]:
+        """Every node but the figures with its degree and betweenness centrality (sampled from 400 nodes
+        on a large graph), the most connected first: computed once for the store's reports as they are
+        (half a minute on the news corpus), then kept in the cache."""
+        row = self.db.execute("SELECT v FROM meta WHERE k = 'central'").fetchone()
+        if row is not None:
+            kept = json.loads(row[0])
+            if kept.get("fingerprint") == self.fingerprint:
+                return [(n, float(d), float(b)) for n, d, b in kept["nodes"]]
+        if tick:
+            tick("ranking the nodes (once for the store's reports as they are)")
+        found = rank(self.view)
+        try:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('central', ?)",
+                            (json.dumps({"fingerprint": self.fingerprint, "nodes": found}),))
+        except sqlite3.DatabaseError:  # a cache this process cannot write to: computed again next time
+            pass
+        return found
+
+    def exact(self, text: str) -> list[Entity]:
+        """Entities one of whose names is ``text`` (``NameIndex.exact``), read from the cache's index; when
+        one of them has ``text`` as its preferred label and the others only as another name (a body
+        named "Bộ Công Thương" in passing by the Vietnamese and the New Zealand ministries' reports),
+        that one alone.
+
+        >>> db = sqlite3.connect(":memory:")
+        >>> create(db)
+        >>> _ = db.executemany("INSERT INTO entities VALUES (?, ?, 'Organisation', '[]', 1)",
+        ...                    [("urn:vn", "Bộ Công Thương"), ("urn:nz", "Bộ Công Thương New Zealand")])
+        >>> _ = db.executemany("INSERT INTO keys VALUES (?, ?)", [("bo cong thuong", "urn:vn"),
+        ...     ("bo cong thuong", "urn:nz"), ("bo cong thuong new zealand", "urn:nz")])
+        >>> [e.iri for e in CachedView(db, "").exact("bộ công thương")]
+        ['urn:vn']
+        """
+        key = match_key(text)
+        found = sorted(self._entities(self._iris("key = ?", key)), key=lambda e: -e.reports)
+        labelled = [e for e in found if match_key(e.label) == key]
+        return labelled if len(labelled) == 1 else found
+
+    def search(self, text: str, kind: str | None = None, limit: int | None = None) -> list[Entity]:
+        """Entities with a name containing ``text`` (``NameIndex.search``: the same order), read from the
+        cache's index without loading every name.
+
+        >>> db = sqlite3.connect(":memory:")
+        >>> create(db)
+        >>> _ = db.executemany("INSERT INTO entities VALUES (?, ?, 'Person', '[]', ?)",
+        ...                    [("urn:p", "Nguyễn Văn Phong", 3), ("urn:q", "Nguyễn Văn Quảng", 1)])
+        >>> _ = db.executemany("INSERT INTO keys VALUES (?, ?)", [("nguyen van phong", "urn:p"),
+        ...                                                       ("nguyen van quang", "urn:q")])
+        >>> [e.label for e in CachedView(db, "").search("NGUYEN van")], CachedView(db, "").exact("nguyễn văn phong")
+        (['Nguyễn Văn Phong', 'Nguyễn Văn Quảng'], [Entity(iri='urn:p', label='Nguyễn Văn Phong', kind='Person', \
+names=(), reports=3)])
+        """
+        key = match_key(text)
+        if not key:
+            return []
+        named = self._iris("key = ?", key)
+        hits = [e for e in self._entities(self._iris("instr(key, ?) > 0", key)) if kind is None or e.kind == kind]
+        hits.sort(key=lambda e: (e.iri not in named, not match_key(e.label).startswith(key), -e.reports,
+                                 len(e.label), e.label))
+        return hits[:limit] if limit else hits
+
+    def _iris(self, where: str, key: str) -> set[str]:
+        return {iri for (iri,) in self.db.execute(f"SELECT iri FROM keys WHERE {where}", (key,))}
+
+    def _entities(self, iris: set[str]) -> list[Entity]:
+        rows = [row for iri in sorted(iris)
+                for row in self.db.execute("SELECT * FROM entities WHERE iri = ?", (iri,))]
+        return [Entity(iri, label, kind, tuple(json.loads(names)), n) for iri, label, kind, names, n in rows]
 
     def edges_of(self, node: str) -> list[tuple[str, str, str, dict[str, Any]]]:
         """The edges leaving or reaching ``node``, each as it runs (source, target, key, data)."""
-        return [self.edges[i] for i in self._index().get(node, [])]
+        rows = self.db.execute("SELECT source, target, key, data FROM edges WHERE source = ? UNION "
+                               "SELECT source, target, key, data FROM edges WHERE target = ?", (node, node))
+        return [(a, b, k, json.loads(d)) for a, b, k, d in sorted(rows)]
 
     def shortest_path(self, a: str, b: str) -> list[str] | None:
         """The nodes of a shortest chain from ``a`` to ``b``, edges taken either way; None when none.
 
-        >>> from pipeline.store.names import NameIndex
-        >>> c = CachedView({"p": {}, "o": {}, "q": {}}, [("p", "o", "holds", {}), ("q", "o", "holds", {})],
-        ...                NameIndex(), "")
+        >>> db = sqlite3.connect(":memory:")
+        >>> create(db)
+        >>> _ = db.executemany("INSERT INTO nodes VALUES (?, '{}')", [("p",), ("o",), ("q",), ("x",)])
+        >>> _ = db.executemany("INSERT INTO edges VALUES (?, ?, 'holds', '{}')", [("p", "o"), ("q", "o")])
+        >>> c = CachedView(db, "")
         >>> c.shortest_path("p", "q"), c.shortest_path("p", "x")
         (['p', 'o', 'q'], None)
         """
@@ -72,8 +154,7 @@ class CachedView:
         while ring and b not in came:
             nxt = []
             for node in ring:
-                for x, y, _, _ in self.edges_of(node):
-                    other = y if x == node else x
+                for other in self._adjacent.get(node, ()):
                     if other not in came:
                         came[other] = node
                         nxt.append(other)
@@ -87,27 +168,46 @@ class CachedView:
             step = came[step]
         return path[::-1]
 
-    def _index(self) -> dict[str, list[int]]:
-        if self._adjacent is None:
-            self._adjacent = {}
-            for i, (x, y, _, _) in enumerate(self.edges):
-                self._adjacent.setdefault(x, []).append(i)
-                if y != x:
-                    self._adjacent.setdefault(y, []).append(i)
-        return self._adjacent
+    @cached_property
+    def _adjacent(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for x, y in self.db.execute("SELECT source, target FROM edges ORDER BY source, target"):
+            found.setdefault(x, []).append(y)
+            found.setdefault(y, []).append(x)
+        return found
 
 
 def fingerprint(store: GraphStore) -> str:
     """What the cache is valid for: the store's report graphs and their content hashes, hashed."""
-    rows = sorted(f"{r['g']} {r['hash']}" for r in store.select(_REPORTS))
+    rows = sorted(f"{g} {h}" for g, h in report_hashes(store).items())
     return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:32]
 
 
-def cached_view(store: GraphStore, tick: Tick | None = None) -> CachedView:
-    """The store's view and names: read from the cache when it was made for the store's reports as
-    they are, else built (a minute on a few thousand reports) and kept for next time.
+def current_view(folder: Path, files: str) -> CachedView | None:
+    """The cache of the embedded store in ``folder`` without opening the store, when the store's files are
+    as they were (``files``, a ``files_stamp`` taken now) when a reader last found the cache current;
+    else None (then ``cached_view`` asks the store)."""
+    path = folder / CACHE_FOLDER / CACHE_FILE
+    if not files or not path.exists():
+        return None
+    db = _connect(path)
+    try:
+        meta = dict(db.execute("SELECT k, v FROM meta"))
+    except sqlite3.DatabaseError:
+        return None
+    if meta.get("version") != SCHEMA_VERSION or meta.get("files") != files or "fingerprint" not in meta:
+        return None
+    return CachedView(db, meta["fingerprint"])
 
-    A store behind a SPARQL server has no folder: its view is built each time.
+
+def cached_view(store: GraphStore, tick: Tick | None = None, files: str = "") -> CachedView:
+    """The store's view and names: read from the cache when it was made for the store's reports as they
+    are, else patched for the reports that changed (or built whole: a minute on a few thousand reports)
+    and kept for next time.
+
+    A store behind a SPARQL server, or in a folder this process cannot write to, has its view built in
+    memory. ``files``, the store folder's ``files_stamp`` taken before the store was opened, is kept with a
+    cache found current, so that ``current_view`` can trust it later without opening the store.
 
     Examples
     --------
@@ -119,68 +219,78 @@ def cached_view(store: GraphStore, tick: Tick | None = None) -> CachedView:
     >>> with open_store(Location(path=folder)) as store:
     ...     first = cached_view(store)
     ...     again = cached_view(store)
-    >>> (folder / CACHE_FOLDER / "view.json").exists(), again.view.number_of_nodes() == first.view.number_of_nodes()
+    >>> (folder / CACHE_FOLDER / CACHE_FILE).exists(), again.view.number_of_nodes() == first.view.number_of_nodes()
     (True, True)
     """
     stamp = fingerprint(store)
     path = _cache_file(store)
     if path is not None and path.exists():
-        loaded = _load(path, stamp)
-        if loaded is not None:
-            return loaded
-    return _build(store, stamp, path, tick)
+        db = _connect(path)
+        if _stamp(db) == stamp:
+            if files:
+                _note_files(db, files)
+            return CachedView(db, stamp)
+    return _refreshed(store, stamp, path, tick)
 
 
 def refresh_view(store: GraphStore, tick: Tick | None = None) -> CachedView:
-    """Rebuild the cache now (after an ingest or a removal), whatever it held."""
-    return _build(store, fingerprint(store), _cache_file(store), tick)
+    """Bring the cache up to date now (after an ingest or a removal): patched for the reports that changed,
+    built whole when there is none yet or most reports changed."""
+    return _refreshed(store, fingerprint(store), _cache_file(store), tick)
 
 
-def _build(store: GraphStore, stamp: str, path: Path | None, tick: Tick | None) -> CachedView:
-    view = view_of_store(store, tick=tick)
-    cached = CachedView(dict(view.nodes(data=True)), list(view.edges(keys=True, data=True)), name_index(store),
-                        stamp, dict(view.graph), view)
+def _refreshed(store: GraphStore, stamp: str, path: Path | None, tick: Tick | None) -> CachedView:
+    if path is not None and path.exists():
+        try:
+            db = _connect(path)
+            if update(db, store, stamp, tick):
+                return CachedView(db, stamp)
+        except sqlite3.OperationalError:  # read-only, locked for too long, or not a cache: built afresh
+            pass
     if path is not None:
-        _save(path, cached)
-    return cached
+        try:
+            path.parent.mkdir(mode=0o700, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            os.close(fd)
+            db = _connect(Path(tmp))
+            create(db)
+            build(db, store, stamp, tick)
+            db.close()
+            os.replace(tmp, path)  # whole or not at all: a reader has the old file or the new one
+            return CachedView(_connect(path), stamp)
+        except (OSError, sqlite3.OperationalError):  # a folder this process cannot write to
+            pass
+    db = _connect(None)
+    create(db)
+    build(db, store, stamp, tick)
+    return CachedView(db, stamp)
+
+
+def _connect(path: Path | None) -> sqlite3.Connection:
+    """A connection that manages its own transactions, usable from the web app's threads (it only reads)."""
+    return sqlite3.connect(":memory:" if path is None else str(path), timeout=120, isolation_level=None,
+                           check_same_thread=False)
+
+
+def _note_files(db: sqlite3.Connection, files: str) -> None:
+    """Keep the files stamp the cache is current for; a cache this process cannot write to keeps none.
+    Taken before the store was opened, it is never newer than what was compared: a write between the
+    stamp and the opening changed the files, so the stamp kept matches no later state."""
+    try:
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('files', ?)", (files,))
+    except sqlite3.DatabaseError:
+        return
+
+
+def _stamp(db: sqlite3.Connection) -> str | None:
+    """The fingerprint a cache was made for, or None for a cache of another version or no cache."""
+    try:
+        meta = dict(db.execute("SELECT k, v FROM meta"))
+    except sqlite3.DatabaseError:
+        return None
+    return meta.get("fingerprint") if meta.get("version") == SCHEMA_VERSION else None
 
 
 def _cache_file(store: GraphStore) -> Path | None:
     where = store.location.path
-    return None if where is None or store.location.endpoint else Path(where) / CACHE_FOLDER / "view.json"
-
-
-def _save(path: Path, cached: CachedView) -> None:
-    """Written whole or not at all (a temporary file renamed); a folder this process cannot write
-    to only means the view is built again next time."""
-    data = {"version": _VERSION, "fingerprint": cached.fingerprint, "graph": cached.attrs,
-            "nodes": cached.nodes, "edges": cached.edges,
-            "names": [[e.iri, e.label, e.kind, list(e.names), e.reports] for e in cached.names.entities.values()],
-            "keys": {k: sorted(v) for k, v in cached.names.keys.items()}}
-    try:
-        path.parent.mkdir(mode=0o700, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
-    except OSError:
-        return
-
-
-def _load(path: Path, stamp: str) -> CachedView | None:
-    """The cache, or None when it is for other reports, of another version, or unreadable."""
-    try:
-        with path.open(encoding="utf-8") as f:
-            data = json.load(f)
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("version") != _VERSION or data.get("fingerprint") != stamp:
-        return None
-    try:  # plain nodes and edges: no NetworkX graph is built until one is needed
-        names = NameIndex({iri: Entity(iri, label, kind, tuple(names), int(n))
-                           for iri, label, kind, names, n in data["names"]},
-                          {k: set(v) for k, v in data["keys"].items()})
-        edges = [(str(a), str(b), str(k), dict(d)) for a, b, k, d in data["edges"]]
-        return CachedView(dict(data["nodes"]), edges, names, stamp, dict(data["graph"]))
-    except (KeyError, TypeError, ValueError):
-        return None
+    return None if where is None or store.location.endpoint else Path(where) / CACHE_FOLDER / CACHE_FILE

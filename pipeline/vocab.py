@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from rdflib import URIRef
     from rdflib.namespace import ClosedNamespace
 
-__all__ = ["VNKG_URI", "RESOURCE_URI", "PREFIXES", "GRAPH_URI", "GRAPH_LABELS", "GRAPH_VOCABULARY",
+__all__ = ["VNKG_URI", "RESOURCE_URI", "PREFIXES", "GRAPH_URI", "GRAPH_LABELS", "GRAPH_VOCABULARY", "RDF_TYPE",
            "ontology_dir", "ontology_files", "vnkg", "RES", "curie", "expand", "prologue", "report_graph"]
 
 VNKG_URI = "https://w3id.org/vnkg/ontology#"
@@ -30,6 +30,8 @@ PREFIXES = {
 GRAPH_URI = RESOURCE_URI + "graph/"
 GRAPH_LABELS = GRAPH_URI + "labels"
 GRAPH_VOCABULARY = GRAPH_URI + "vocabulary"
+# rdf:type, for code that names it without loading rdflib (SPARQL's "a" cannot stand in a VALUES block).
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def ontology_dir() -> Path:
@@ -78,12 +80,12 @@ def RES(kind: str, local: str) -> URIRef:
 
 def curie(name: str) -> URIRef:
     """``"schema:Corporation"`` -> the IRI, checked against closed namespaces."""
-    from rdflib.namespace import ORG, PROV, SDO, SKOS
+    from rdflib.namespace import DCTERMS, ORG, PROV, SDO, SKOS
 
     prefix, _, local = name.partition(":")
     if prefix == "vnkg":
         return vnkg()[local]
-    space = {"schema": SDO, "org": ORG, "skos": SKOS, "prov": PROV}[prefix]
+    space = {"schema": SDO, "org": ORG, "skos": SKOS, "prov": PROV, "dcterms": DCTERMS}[prefix]
     return space[local]
 
 

@@ -51,12 +51,13 @@ def test_several_matches_are_listed_not_silently_picked(corpus_store):
 
 
 def test_graph_commands_read_the_view_the_ingest_left_in_the_store(corpus_store, monkeypatch):
-    assert (corpus_store / "vnkg-cache" / "view.json").exists()  # written by the ingest
+    assert (corpus_store / "vnkg-cache" / "view.sqlite").exists()  # written by the ingest
 
     def rebuilt(*args, **kwargs):
         raise AssertionError("the view was rebuilt")
 
-    monkeypatch.setattr("pipeline.view_cache.view_of_store", rebuilt)
+    monkeypatch.setattr("pipeline.view_cache.build", rebuilt)
+    monkeypatch.setattr("pipeline.view_cache.update", rebuilt)
     result = run("graph", "neighbours", "nguyen van phong", "--store", str(corpus_store))
     assert result.exit_code == 0 and "Thành ủy Hà Nội" in result.stdout
 

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import Progress, fail, opened_store, print_table, store_location, store_options, table_options
+from .common import (
+    Progress,
+    cached_view,
+    fail,
+    opened_store,
+    print_table,
+    store_location,
+    store_options,
+    table_options,
+)
 
 if TYPE_CHECKING:
     from ..serve import Archive
@@ -44,11 +53,8 @@ def find(name: str, store_dir: Path | None, endpoint: str | None, endpoint_kind:
     Those named exactly so come first, then the most-named; an IRI from here
     picks one entity for `vnkg graph`.
     """
-    from ..view_cache import cached_view
-
-    with opened_store(store_dir, endpoint, endpoint_kind) as store, Progress("reading names") as tick:
-        names = cached_view(store, tick).names
-    hits = names.search(name, kind)
+    known = cached_view(store_dir, endpoint, endpoint_kind, "reading names")
+    hits = known.search(name, kind)
     if not hits:
         fail(f"no entity named like {name!r}")
     print_table(["name", "kind", "reports", "iri"], [[e.label, e.kind, str(e.reports), e.iri] for e in hits],

@@ -16,9 +16,10 @@ if TYPE_CHECKING:
 
     from ..store import GraphStore, Location
     from ..store.names import Entity
+    from ..view_cache import CachedView
 
-__all__ = ["fail", "usage", "run_guarded", "store_options", "table_options", "opened_store", "print_table", "fit_rows",
-           "store_location", "choose", "Progress"]
+__all__ = ["fail", "usage", "run_guarded", "store_options", "table_options", "opened_store", "cached_view",
+           "print_table", "fit_rows", "store_location", "choose", "Progress"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -126,6 +127,22 @@ def opened_store(store_dir: Path | None, endpoint: str | None, endpoint_kind: st
         store.close()
     except StoreError as exc:
         fail(str(exc))
+
+
+def cached_view(store_dir: Path | None, endpoint: str | None, endpoint_kind: str, doing: str) -> CachedView:
+    """The store's graph view and names (``pipeline.view_cache``): from the cache without opening the store
+    when the store's files have not changed since the cache was last found current, else from the cache
+    checked against the store (patched or made, with progress saying ``doing``)."""
+    from ..view_cache import cached_view as checked_view
+    from ..view_cache import current_view, files_stamp
+
+    folder = None if endpoint else store_location(store_dir, endpoint, endpoint_kind).path
+    files = files_stamp(folder) if folder else ""
+    known = current_view(folder, files) if folder else None
+    if known is not None:
+        return known
+    with opened_store(store_dir, endpoint, endpoint_kind) as store, Progress(doing) as tick:
+        return checked_view(store, tick, files)
 
 
 def print_table(columns: Sequence[str], rows: Sequence[Sequence[str]], limit: int | None = None,

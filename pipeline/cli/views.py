@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import Progress, choose, fail, opened_store, print_table, store_options
+from .common import Progress, cached_view, choose, fail, opened_store, print_table, store_options
 
 if TYPE_CHECKING:
     from ..view_cache import CachedView
@@ -69,9 +69,9 @@ def neighbours(name: str, store_dir: Path | None, endpoint: str | None, endpoint
 def path(name_a: str, name_b: str, store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> None:
     """The shortest chain of relations between NAME_A and NAME_B, each edge in its own direction."""
     cached = _view(store_dir, endpoint, endpoint_kind)
-    labels = {n: d["label"] for n, d in cached.nodes.items()}
     a, b = _find(cached, name_a), _find(cached, name_b)
     chain = cached.shortest_path(a, b)
+    labels = {n: cached.nodes[n].get("label", n) for n in (chain or [a, b])}
     if chain is None:
         fail(f"no path between {labels[a]} and {labels[b]}")
     rows = []
@@ -86,18 +86,14 @@ def path(name_a: str, name_b: str, store_dir: Path | None, endpoint: str | None,
 @store_options
 @click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many nodes to list.")
 def central(store_dir: Path | None, endpoint: str | None, endpoint_kind: str, top: int) -> None:
-    """The most connected nodes: degree and betweenness centrality (figures left out)."""
-    import networkx as nx
-
-    view = _view(store_dir, endpoint, endpoint_kind).view
-    simple = nx.Graph(view.subgraph(n for n, d in view.nodes(data=True) if d.get("type") != "Figure"))
-    degree = nx.degree_centrality(simple)
-    k = min(len(simple), 400) if len(simple) > 400 else None  # sampled on large graphs
-    betweenness = nx.betweenness_centrality(simple, k=k, seed=7)
-    best = sorted(simple, key=lambda n: (-degree[n], -betweenness[n]))[:top]
+    """The most connected nodes: degree and betweenness centrality (figures left out; computed once for the
+    store's reports as they are, then kept with the graph view)."""
+    cached = _view(store_dir, endpoint, endpoint_kind)
+    with Progress("ranking nodes") as tick:
+        ranked = cached.central(tick)[:top]
     print_table(["node", "type", "degree", "betweenness"],
-                [[view.nodes[n]["label"], view.nodes[n]["type"], f"{degree[n]:.3f}", f"{betweenness[n]:.3f}"]
-                 for n in best])
+                [[cached.nodes[n].get("label", n), cached.nodes[n].get("type", ""), f"{d:.3f}", f"{b:.3f}"]
+                 for n, d, b in ranked])
 
 
 @click.command()
@@ -132,10 +128,7 @@ COMMANDS = [export, graph, show]
 
 
 def _view(store_dir: Path | None, endpoint: str | None, endpoint_kind: str) -> CachedView:
-    from ..view_cache import cached_view
-
-    with opened_store(store_dir, endpoint, endpoint_kind) as store, Progress("reading the store's graph") as tick:
-        return cached_view(store, tick)
+    return cached_view(store_dir, endpoint, endpoint_kind, "reading the store's graph")
 
 
 def _find(cached: CachedView, name: str) -> str:
@@ -143,8 +136,8 @@ def _find(cached: CachedView, name: str) -> str:
     contains it; when several match, a choice on a terminal, else the candidates and exit 1."""
     if name in cached.nodes:
         return name
-    hits = [e for e in cached.names.exact(name) if e.iri in cached.nodes] or \
-        [e for e in cached.names.search(name) if e.iri in cached.nodes]
+    hits = [e for e in cached.exact(name) if e.iri in cached.nodes] or \
+        [e for e in cached.search(name) if e.iri in cached.nodes]
     if not hits:
         fail(f"no node named like {name!r}")
     if len(hits) == 1:

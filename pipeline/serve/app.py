@@ -7,7 +7,6 @@ from typing import Any
 from flask import Flask, Response, abort, render_template, request, url_for
 
 from ..store import StoreError, named_queries, run_query
-from ..store.catalog import reports
 from .archive import Archive
 from .report import report_page
 
@@ -47,7 +46,7 @@ def create_app(archive: Archive) -> Flask:
     def index() -> str:
         by_kind = dict(archive.kinds.most_common())
         provinces = [(e.label, n) for e, n in archive.provinces[:25]]
-        recent = reports(archive.store)
+        recent = archive.catalog
         return render_template("index.html", by_kind=by_kind, provinces=provinces, recent=recent[:15],
                                total_reports=len(recent))
 
@@ -75,7 +74,7 @@ def create_app(archive: Archive) -> Flask:
 
     @app.get("/reports")
     def all_reports() -> str:
-        return render_template("reports.html", reports=reports(archive.store))
+        return render_template("reports.html", reports=archive.catalog)
 
     @app.get("/sparql")
     def sparql() -> str:

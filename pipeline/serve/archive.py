@@ -12,32 +12,31 @@ from ..store.names import Entity, NameIndex
 from ..view_cache import cached_view
 from ..vocab import prologue
 
-__all__ = ["Archive", "EntityPage", "Post", "Figure", "Source", "Link", "NEIGHBOURHOOD"]
+__all__ = ["Archive", "EntityPage", "Post", "Figure", "Source", "Link", "NEIGHBOURHOOD", "SHOWN"]
 
 # At most this many nodes in an entity's neighbourhood graph.
 NEIGHBOURHOOD = 40
+# At most this many posts and figures on a page, the newest (a province is measured in hundreds of
+# figures, the Government holds a thousand posts): the page says how many there are.
+SHOWN = 100
 _P = prologue("schema", "vnkg", "org", "skos", "prov")
-# The first block finds the entity's posts or figures (its IRI written in for <IRI>) and the rest looks up
-# each of them: a page shows at most a few hundred (the figures about a province run to several hundred).
-_HELD_BY = "{ SELECT ?g ?person ?post ?o WHERE { GRAPH ?g { <IRI> org:holds ?post . ?post org:postIn ?o } " \
-           "BIND(<IRI> AS ?person) } LIMIT 300 }"
-_HELD_IN = "{ SELECT ?g ?person ?post ?o WHERE { GRAPH ?g { ?person org:holds ?post . ?post org:postIn <IRI> } " \
-           "BIND(<IRI> AS ?o) } LIMIT 300 }"
-# A post's or figure's own triples are looked up in the union graph and its report comes from memory
-# (``Archive.reports``): looked up in its report's graph, each row cost five times as much.
-_POSTS = _P + """SELECT ?g ?person ?o ?role ?former ?sentence WHERE {
-  POSTS ?post org:role ?r .
-  OPTIONAL { ?post vnkg:former ?former } OPTIONAL { ?post vnkg:mention/vnkg:sentence ?sentence }
+# An entity's posts (held by it, or held in it) and figures: which, in which report graph, all of them (a cheap
+# index lookup); the newest SHOWN are then looked up (VALUES) in the union graph (a post or figure is one
+# report's: in its graph, Oxigraph evaluated the pattern before the VALUES, a second for a handful of rows).
+_HELD_BY = _P + "SELECT ?g ?post WHERE { GRAPH ?g { <IRI> org:holds ?post } }"
+_HELD_IN = _P + "SELECT ?g ?post WHERE { GRAPH ?g { ?post org:postIn <IRI> } }"
+_POSTS = _P + """SELECT ?post ?person ?o ?role ?former WHERE { VALUES ?post { ROWS }
+  ?person org:holds ?post . ?post org:postIn ?o ; org:role ?r OPTIONAL { ?post vnkg:former ?former }
   OPTIONAL { ?r skos:prefLabel ?role } }"""
-_FIGURES = _P + """SELECT ?g ?f ?text ?unit ?value ?min ?max ?indicator ?counted ?sentence WHERE {
-  { SELECT ?g ?f WHERE { GRAPH ?g { ?f vnkg:about <IRI> } } LIMIT 200 }
+_ABOUT = _P + "SELECT ?g ?f WHERE { GRAPH ?g { ?f vnkg:about <IRI> } }"
+_FIGURES = _P + """SELECT ?f ?text ?unit ?value ?min ?max ?indicator ?counted WHERE { VALUES ?f { ROWS }
   ?f vnkg:text ?text ; schema:unitText ?unit .
   OPTIONAL { ?f schema:value ?value } OPTIONAL { ?f schema:minValue ?min } OPTIONAL { ?f schema:maxValue ?max }
-  OPTIONAL { ?f vnkg:indicator ?indicator } OPTIONAL { ?f vnkg:countOf ?counted }
-  OPTIONAL { ?f vnkg:mention/vnkg:sentence ?sentence } }"""
-_SOURCES = _P + """SELECT DISTINCT ?hash ?title ?date WHERE { GRAPH ?g { ?e prov:wasDerivedFrom ?doc .
-  ?doc a schema:Report ; vnkg:contentHash ?hash
-  OPTIONAL { ?doc schema:name ?title } OPTIONAL { ?doc schema:datePublished ?date } } }"""
+  OPTIONAL { ?f vnkg:indicator ?indicator } OPTIONAL { ?f vnkg:countOf ?counted } }"""
+# One sentence for each post or figure (its mentions are in one sentence, and each says it again).
+_SENTENCES = _P + """SELECT ?x (SAMPLE(?s) AS ?sentence) WHERE { VALUES ?x { ROWS }
+  ?x vnkg:mention/vnkg:sentence ?s } GROUP BY ?x"""
+_SOURCES = _P + "SELECT DISTINCT ?g WHERE { GRAPH ?g { <IRI> prov:wasDerivedFrom ?doc } }"
 _PROVINCES = _P + """SELECT ?p (COUNT(DISTINCT ?g) AS ?n) WHERE { ?p a vnkg:Province .
   GRAPH ?g { ?p prov:wasDerivedFrom ?doc } } GROUP BY ?p"""
 
@@ -95,6 +94,8 @@ class EntityPage:
     links: list[Link] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     graph: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # How many posts, holders and figures there are (a page shows the newest ``SHOWN``).
+    totals: dict[str, int] = field(default_factory=dict)
 
     def series(self) -> dict[str, list[tuple[str, float]]]:
         """The figures over time, one series per measure and unit: (report date, value)."""
@@ -115,7 +116,8 @@ class Archive:
         self.names = names
         self.view = view
         self.location = store.location
-        self.reports = {r.graph: Source(r.hash, r.title or r.hash, r.date) for r in reports(store)}
+        self.catalog = reports(store)  # the reports as the store held them at start, newest first
+        self.reports = {r.graph: Source(r.hash, r.title or r.hash, r.date) for r in self.catalog}
 
     @classmethod
     def open(cls, store: GraphStore, tick: Callable[[Any], None] | None = None) -> Archive:
@@ -129,16 +131,15 @@ class Archive:
         if entity is None:
             return None
         page = EntityPage(entity)
-        bound = f"VALUES ?e {{ <{iri}> }} "
         here = f"<{iri}>"  # an IRI of the name index, never text from the request
         if entity.kind == "Person":
-            page.posts = self._posts(_POSTS.replace("POSTS", _HELD_BY).replace("<IRI>", here))
+            page.posts = self._posts(_HELD_BY.replace("<IRI>", here), page.totals, "posts", sentences=True)
         if entity.kind == "Organisation":
-            page.holders = self._posts(_POSTS.replace("POSTS", _HELD_IN).replace("<IRI>", here))
-        page.figures = self._figures(_FIGURES.replace("<IRI>", here))
-        page.sources = sorted({_source(r) for r in self.store.select(_SOURCES.replace("WHERE {", "WHERE { " + bound,
-                                                                                         1))},
-                              key=lambda s: (s.date, s.title), reverse=True)
+            page.holders = self._posts(_HELD_IN.replace("<IRI>", here), page.totals, "holders", sentences=False)
+        page.figures = self._figures(_ABOUT.replace("<IRI>", here), page.totals)
+        graphs = {r["g"] for r in self.store.select(_SOURCES.replace("<IRI>", here))}
+        page.sources = sorted((self.reports[g] for g in graphs if g in self.reports), key=lambda s: (s.date, s.title),
+                              reverse=True)
         page.links = self._links(iri)
         page.graph = self.neighbourhood(iri)
         return page
@@ -178,26 +179,41 @@ class Archive:
         found = [(self.names.get(r["p"]), int(r["n"])) for r in self.store.select(_PROVINCES)]
         return sorted(((e, n) for e, n in found if e is not None), key=lambda en: (-en[1], en[0].label))
 
-    def _posts(self, query: str) -> list[Post]:
+    def _newest(self, query: str, totals: dict[str, int], what: str) -> list[tuple[str, str]]:
+        """(report graph, node) of the ``SHOWN`` newest of what ``query`` finds; how many it finds in ``totals``."""
+        found = {(r["g"], r["x"]) for r in self.store.select(query) if r["g"] in self.reports}
+        totals[what] = len(found)
+        return sorted(found, key=lambda gx: (self.reports[gx[0]].date, gx), reverse=True)[:SHOWN]
+
+    def _details(self, query: str, rows: list[tuple[str, str]]) -> list[dict[str, str]]:
+        """``query`` (with ROWS) asked of the nodes of (graph, node) pairs."""
+        if not rows:
+            return []
+        return self.store.select(query.replace("ROWS", " ".join(f"<{x}>" for _, x in rows)))
+
+    def _posts(self, query: str, totals: dict[str, int], what: str, sentences: bool) -> list[Post]:
+        rows = self._newest(query.replace("?post", "?x"), totals, what)
+        graph_of = {x: g for g, x in rows}
+        said = {r["x"]: r.get("sentence", "") for r in self._details(_SENTENCES, rows)} if sentences else {}
         seen: dict[tuple[str, str, str, str], Post] = {}
-        for r in self.store.select(query):
-            person, org = self._entity(r["person"]), self._entity(r["o"])
-            key = (r["g"], r["person"], r.get("role", ""), r["o"])
-            if key not in seen and r["g"] in self.reports:
-                seen[key] = Post(person, r.get("role", ""), org, r.get("former") in ("true", "1"),
-                                 self.reports[r["g"]], r.get("sentence", ""))
+        for r in self._details(_POSTS, rows):
+            g = graph_of[r["post"]]
+            key = (g, r["person"], r.get("role", ""), r["o"])
+            if key not in seen:
+                seen[key] = Post(self._entity(r["person"]), r.get("role", ""), self._entity(r["o"]),
+                                 r.get("former") in ("true", "1"), self.reports[g], said.get(r["post"], ""))
         return sorted(seen.values(), key=lambda p: (p.source.date, p.role, p.organisation.label))
 
-    def _figures(self, query: str) -> list[Figure]:
+    def _figures(self, query: str, totals: dict[str, int]) -> list[Figure]:
+        rows = self._newest(query.replace("?f", "?x"), totals, "figures")
+        graph_of = {x: g for g, x in rows}
+        said = {r["x"]: r.get("sentence", "") for r in self._details(_SENTENCES, rows)}
         seen: dict[str, Figure] = {}
-        for r in self.store.select(query):
-            if r["g"] not in self.reports:
-                continue
+        for r in self._details(_FIGURES, rows):
             value = r.get("value") or r.get("max") or r.get("min")
             measure = r.get("indicator") or r.get("counted") or r["unit"]
-            seen.setdefault(r["g"] + r["f"], Figure(
-                measure, r["text"], r["unit"], float(value) if value else None, self.reports[r["g"]],
-                r.get("sentence", "")))
+            seen.setdefault(r["f"], Figure(measure, r["text"], r["unit"], float(value) if value else None,
+                                           self.reports[graph_of[r["f"]]], said.get(r["f"], "")))
         return sorted(seen.values(), key=lambda f: (f.source.date, f.measure))
 
     def _links(self, iri: str) -> list[Link]:
@@ -216,7 +232,3 @@ class Archive:
             return known
         node = self.view.nodes[iri] if iri in self.view else {}
         return Entity(iri, node.get("label") or iri.rsplit("/", 1)[-1], node.get("type", ""))
-
-
-def _source(row: dict[str, str]) -> Source:
-    return Source(row["hash"], row.get("title") or row["hash"], row.get("date", ""))
