@@ -120,7 +120,8 @@ class PlaceRecogniser:
         for end in range(run_end, unit_end, -1):
             name = doc[unit_end:end].text
             # a known name ends a word, or a lower-case word underthesea glued on ("huyện Quế Võ *họp*")
-            ends = word_ends_at(doc, end) or end < len(doc) and doc[end].text[:1].islower() or self._name_after(doc, end)
+            ends = (word_ends_at(doc, end) or end < len(doc) and doc[end].text[:1].islower()
+                    or self._name_after(doc, end))
             if self._known(name, unit) and ends:
                 return self._span(doc, i, end, unit.level, self._canonical(name), unit)
             folded = self._folded(name, unit)
