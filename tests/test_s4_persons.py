@@ -64,3 +64,10 @@ def test_a_foreign_leaders_long_or_hyphenated_name_is_read_whole_or_not_at_all()
                     "Tổng thống Hàn Quốc Moon Jae-in gặp nhau.")
     assert names(rec.mentions.persons) == ["Salman Bin Abdul-Aziz Al Saud", "Moon Jae-in"]
     assert names(recognise("Ông gặp Thủ tướng Pakistan Na-oa Sa ríp tại Islamabad.").mentions.persons) == []
+
+
+def test_a_name_underthesea_glued_to_the_place_before_it_is_a_person_after_that_place():
+    rec = recognise("Phó Chủ tịch UBND tỉnh Bắc Ninh Vương Quốc Tuấn cho biết. "
+                    "Bí thư Tỉnh ủy Bắc Ninh Vương Quốc Tuấn chủ trì hội nghị.")
+    assert names(rec.mentions.persons) == ["Vương Quốc Tuấn", "Vương Quốc Tuấn"]
+    assert names(rec.mentions.places) == ["Bắc Ninh", "Bắc Ninh"]

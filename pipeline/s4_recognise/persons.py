@@ -63,6 +63,7 @@ class PersonRecogniser:
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_persons")
         places = {i: s for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
+        place_ends = {s.end for s in doc.spans.get("places", [])}
         spans: list[Span] = []
         taken: set[int] = set()
 
@@ -90,7 +91,7 @@ class PersonRecogniser:
                 if end > cue_end and not _is_place_name(doc[cue_end:end].text):  # not "luật sư Hà Nội"
                     add(cue_end, end, cue=cue_text, partial=end - cue_end == 1)
                     continue
-            if i in taken or doc[i].text not in self.surnames or not self._may_start(doc, i):
+            if i in taken or doc[i].text not in self.surnames or not self._may_start(doc, i, place_ends):
                 continue
             if i in places and places[i]._.place.unit:
                 continue  # "TP Hồ Chí Minh": the unit word makes it a place
@@ -148,9 +149,10 @@ class PersonRecogniser:
                 end -= 1  # "Đoàn *Chủ* tịch": the role word, not a given name
         return end
 
-    def _may_start(self, doc: Doc, i: int) -> bool:
-        """A name starts a word, or follows an acronym underthesea glued it to ("TN&MT Hồ Huy Thành")."""
-        if is_word_start(doc[i]):
+    def _may_start(self, doc: Doc, i: int, place_ends: set[int]) -> bool:
+        """A name starts a word, or follows an acronym or a place underthesea glued it to
+        ("TN&MT Hồ Huy Thành", "tỉnh Bắc Ninh Vương Quốc Tuấn")."""
+        if is_word_start(doc[i]) or i in place_ends:
             return True
         before = doc[i - 1].text
         return is_upper_word(before) and len(before) > 1

@@ -84,7 +84,8 @@ class PlaceRecogniser:
             if not (is_word_start(doc[i]) or _after_acronym(doc, i) or foreign and i > 0 and doc[i - 1].text.islower()):
                 continue
             capitalised = all(is_cap(t) for t in doc[i:end] if is_alpha(t))
-            glued = foreign and end < len(doc) and doc[end].text not in self.org_suffixes
+            glued = foreign and end < len(doc) and doc[end].text not in self.org_suffixes \
+                or level not in ("region", "country") and self._name_after(doc, end)  # "Tỉnh ủy Bắc Ninh *Vương …*"
             if not (word_ends_at(doc, end) or glued) or level != "region" and not capitalised:
                 continue
             if level == "region" and not is_cap(doc[i]) and doc[i].lower_ not in self.region_lower:
@@ -119,7 +120,8 @@ class PlaceRecogniser:
         for end in range(run_end, unit_end, -1):
             name = doc[unit_end:end].text
             # a known name ends a word, or a lower-case word underthesea glued on ("huyện Quế Võ *họp*")
-            ends = word_ends_at(doc, end) or end < len(doc) and doc[end].text[:1].islower()
+            ends = (word_ends_at(doc, end) or end < len(doc) and doc[end].text[:1].islower()
+                    or self._name_after(doc, end))
             if self._known(name, unit) and ends:
                 return self._span(doc, i, end, unit.level, self._canonical(name), unit)
             folded = self._folded(name, unit)
@@ -133,6 +135,11 @@ class PlaceRecogniser:
         if first.text in lexicons.surnames() and end - unit_end >= 3:
             return None  # "UBND thành phố Lê Hồng Sơn": a three-syllable name the gazetteer lacks is a person
         return self._span(doc, i, end, unit.level, doc[unit_end:end].text, unit)
+
+    def _name_after(self, doc: Doc, end: int) -> bool:
+        """A person's name underthesea glued on ("tỉnh Bắc Ninh *Vương Quốc Tuấn*"): a
+        surname and at least one more capitalised syllable."""
+        return end + 1 < len(doc) and doc[end].text in lexicons.surnames() and is_cap(doc[end + 1])
 
     def _listed(self, doc: Doc, unit_end: int, unit: PlaceUnit) -> Span | None:
         """The first of the names listed after a unit word and a colon ("các huyện: Đầm Hà,
