@@ -154,3 +154,6 @@ def test_the_report_context_holds_the_provinces_of_the_units_it_names():
     phu_tho = PersonEvidence("a", "bùi minh châu", frozenset({"25"}))
     nghe_an = PersonEvidence("b", "bùi minh châu", frozenset({"40"}))
     assert choose_node(persons[0], [phu_tho, nghe_an], context) == "a"
+    graph = run_stages("Cầu thủ Nguyễn Thế Hùng của CLB Hà Nội ghi bàn thắng quyết định.", until="graph")
+    persons, context = report_persons(graph, None)
+    assert "01" not in context.provinces  # a province named in passing is no evidence

@@ -52,7 +52,7 @@ def place_named(doc: Doc, official: Set[int] = frozenset()) -> set[str]:
     unit it recognised with its unit word ("xã Đồng Tâm"); not after a noun that ends a
     body's name or a role (``official`` positions, an acronym before it: "UBND tỉnh", "Chủ
     tịch xã", where the person's name follows)."""
-    nouns, surnames = _nouns(), lexicons.surnames()
+    nouns, surnames, numbers = _nouns(), lexicons.surnames(), lexicons.words("number_word")
     found = {s._.place.name for s in doc.spans.get("places", []) if s._.place.unit and s._.place.name}
     words = [t.text.lower() for t in doc]
     for i in range(len(doc)):
@@ -64,7 +64,7 @@ def place_named(doc: Doc, official: Set[int] = frozenset()) -> set[str]:
             if " ".join(words[i:i + size]) in nouns:
                 _add_run(doc, i + size, found)
                 break
-        if words[i] == "số" and i + 1 < len(doc) and doc[i + 1].text[:1].isdigit():
+        if words[i] in numbers and i + 1 < len(doc) and doc[i + 1].text[:1].isdigit():  # "số 96 Phan Đình Phùng"
             _add_run(doc, i + 2, found)
     return found
 

@@ -48,8 +48,8 @@ class PersonEvidence:
 
 @dataclass
 class ReportContext:
-    """The report a person comes from: the provinces (codes) of its locality and of the units it
-    names, and every body it names."""
+    """The report a person comes from: the provinces (codes) of its locality and of the districts
+    and wards it names, and every body it names."""
 
     provinces: frozenset[str] = frozenset()
     bodies: frozenset[str] = field(default_factory=frozenset)
@@ -66,8 +66,8 @@ def choose_node(person: PersonEvidence, nodes: list[PersonEvidence], report: Rep
       holds posts in any province (a provincial official promoted to a ministry), and a
       national official the one national official, else the one local official, of the name;
     * a person with no post joins an official of the name only on evidence: the official's
-      province is one the report is about or names, or the official holds a post in a body
-      the report names; and only when exactly one official has it.
+      province is the report's or holds a district or ward the report names, or the official
+      holds a post in a body the report names; and only when exactly one official has it.
 
     Examples
     --------

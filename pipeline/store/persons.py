@@ -87,7 +87,7 @@ def settle_persons(store: GraphStore, persons: list[PersonEvidence], report: Rep
 def report_persons(graph: Graph, province: str | None) -> tuple[list[PersonEvidence], ReportContext]:
     """The persons of one report's graph with their evidence, each given its ``vnkg:nameKey``
     (added to ``graph``), and the report's context: the provinces of ``province`` (the report's,
-    by name) and of every Vietnamese unit the report names, and the bodies it names."""
+    by name) and of every district or ward the report names, and the bodies it names."""
     from rdflib import RDF, Literal, URIRef
     from rdflib.namespace import ORG, SDO, SKOS
 
@@ -112,7 +112,8 @@ def report_persons(graph: Graph, province: str | None) -> tuple[list[PersonEvide
                              **({"d": str(when)} if when else {}), **({"n": str(name)} if name else {})})
     codes = {u.code for u in admin_units_named(name_key(province)) if u.level == "province"} if province else set()
     admin_code = URIRef(expand("vnkg:adminCode"))
-    codes |= {str(code) for place, code in graph.subject_objects(admin_code) if graph.value(place, SKOS.prefLabel)}
+    codes |= {str(code) for place, code in graph.subject_objects(admin_code)  # a district or ward it names: a
+              if len(str(code)) > 2 and graph.value(place, SKOS.prefLabel)}  # province named in passing is no evidence
     current = current_provinces()
     context = ReportContext(frozenset(c for code in codes for c in current.get(code, ())),
                             frozenset(str(o) for o in graph.subjects(RDF.type, ORG.Organization)))
