@@ -73,3 +73,87 @@ def test_choose_node_needs_evidence_for_a_person_with_no_post():
     assert current_provinces()["74"] == {"74"} and current_provinces()["724"] == {"74"}
     assert choose_node(PersonEvidence("y", "k", frozenset({"74"})), [PersonEvidence("c", "k", frozenset({"79"}))],
                        ReportContext()) is None
+
+
+DATED = {
+    "bo-tai-chinh-2021.txt": "Ngày 10/4/2021, Thứ trưởng Bộ Tài chính Trần Văn Hiếu làm việc với Kho bạc Nhà "
+                             "nước về quản lý nợ công.\n",
+    "bac-ninh-2021.txt": "Ngày 15/4/2021, Phó Chủ tịch UBND tỉnh Bắc Ninh Trần Văn Hiếu kiểm tra công tác phòng "
+                         "chống dịch tại Khu công nghiệp Quế Võ.\n",
+    "bac-ninh-le-hoi.txt": "Ngày 2/5/2021, lãnh đạo UBND tỉnh Bắc Ninh dự lễ khánh thành cầu Phật Tích; ông Trần "
+                           "Văn Hiếu cắt băng khánh thành.\n",
+    "yen-bai-2018.txt": "Ngày 3/5/2018, Phó Chủ tịch UBND tỉnh Yên Bái Đỗ Văn Hùng làm việc với huyện Lục Yên "
+                        "về xây dựng nông thôn mới.\n",
+    "bo-xay-dung-2021.txt": "Ngày 8/9/2021, Thứ trưởng Bộ Xây dựng Đỗ Văn Hùng kiểm tra dự án nhà ở xã hội tại "
+                            "tỉnh Đồng Nai.\n",
+    "tw-2020.txt": "Ngày 5/6/2020, đồng chí Bùi Minh Châu, Ủy viên Ban Chấp hành Trung ương Đảng, phát biểu tại "
+                   "hội nghị tổng kết công tác cải cách hành chính.\n",
+    "nam-dinh-2019.txt": "Ngày 2/3/2019, Phó Giám đốc Sở Y tế tỉnh Nam Định Lê Thị Hoa kiểm tra Bệnh viện đa khoa "
+                         "huyện Hải Hậu.\n",
+    "nam-dinh-2022.txt": "Ngày 10/11/2022, Giám đốc Sở Y tế tỉnh Nam Định Lê Thị Hoa báo cáo kết quả tiêm chủng.\n",
+    "thai-binh-2023.txt": "Ngày 6/2/2023, Phó Giám đốc Sở Y tế tỉnh Thái Bình Lê Thị Hoa kiểm tra Trung tâm Y tế "
+                          "huyện Quỳnh Phụ.\n",
+}
+
+
+@pytest.fixture()
+def dated(tmp_path):
+    for name, text in DATED.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("order", [("bo-tai-chinh-2021.txt", "bac-ninh-2021.txt"),
+                                   ("bac-ninh-2021.txt", "bo-tai-chinh-2021.txt")])
+def test_a_minister_and_a_provincial_official_of_one_name_at_one_date_are_two(dated, tmp_path, order):
+    nodes = _nodes(Location(path=tmp_path / "store"), [dated / n for n in order], "trần văn hiếu")
+    assert sorted(("Bộ Tài chính" in bodies, "UBND tỉnh Bắc Ninh" in bodies) for bodies in nodes.values()) == [
+        (False, True), (True, False)]
+
+
+def test_a_provincial_official_later_at_a_ministry_is_one_person(dated, tmp_path):
+    nodes = _nodes(Location(path=tmp_path / "store"), [dated / "yen-bai-2018.txt", dated / "bo-xay-dung-2021.txt"],
+                   "đỗ văn hùng")
+    (bodies,) = nodes.values()
+    assert {"UBND tỉnh Yên Bái", "Bộ Xây dựng"} <= bodies
+
+
+def test_a_central_committee_member_the_same_year_is_the_provincial_leader(reports, dated, tmp_path):
+    nodes = _nodes(Location(path=tmp_path / "store"), [reports / "phu-tho-2020.txt", dated / "tw-2020.txt"])
+    (bodies,) = nodes.values()
+    assert {"UBND tỉnh Phú Thọ", "Ban Chấp hành Trung ương Đảng"} <= bodies
+
+
+def test_a_deputy_who_later_heads_the_body_is_one_person_and_another_province_stays_apart(dated, tmp_path):
+    nodes = _nodes(Location(path=tmp_path / "store"), [dated / "nam-dinh-2019.txt", dated / "nam-dinh-2022.txt",
+                                                        dated / "thai-binh-2023.txt"], "lê thị hoa")
+    assert sorted(sorted(bodies) for bodies in nodes.values()) == [["Sở Y tế tỉnh Nam Định"],
+                                                                    ["Sở Y tế tỉnh Thái Bình"]]
+
+
+def test_a_person_with_no_post_joins_the_official_of_a_body_the_report_names(dated, tmp_path):
+    location = Location(path=tmp_path / "store")
+    nodes = _nodes(location, [dated / "bo-tai-chinh-2021.txt", dated / "bac-ninh-2021.txt",
+                              dated / "bac-ninh-le-hoi.txt"], "trần văn hiếu")
+    assert len(nodes) == 2  # the man at the ribbon is Bắc Ninh's vice-chairman: the report names his UBND
+    (bac_ninh,) = [p for p, bodies in nodes.items() if "UBND tỉnh Bắc Ninh" in bodies]
+    with open_store(location) as store:
+        rows = store.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{bac_ninh}> a <https://schema.org/Person> }} }}")
+    assert len(rows) == 2  # his report and the ribbon's
+
+
+def test_the_report_context_holds_the_provinces_of_the_units_it_names():
+    from pipeline.runner import run_stages
+    from pipeline.store.persons import report_persons
+
+    graph = run_stages("Ngày 2/2/2021, tại xã Hy Cương, thành phố Việt Trì, ông Bùi Minh Châu dự lễ giỗ Tổ.",
+                       until="graph")
+    persons, context = report_persons(graph, None)
+    assert [p.key for p in persons] == ["bùi minh châu"] and not persons[0].official
+    assert "25" in context.provinces  # Việt Trì's commune lies in Phú Thọ (25)
+    phu_tho = PersonEvidence("a", "bùi minh châu", frozenset({"25"}))
+    nghe_an = PersonEvidence("b", "bùi minh châu", frozenset({"40"}))
+    assert choose_node(persons[0], [phu_tho, nghe_an], context) == "a"
+    graph = run_stages("Cầu thủ Nguyễn Thế Hùng của CLB Hà Nội ghi bàn thắng quyết định.", until="graph")
+    persons, context = report_persons(graph, None)
+    assert "01" not in context.provinces  # a province named in passing is no evidence

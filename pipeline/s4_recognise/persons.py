@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from .. import lexicons
 from ..text import is_upper_word
 from .lookup import Hits, PhraseTable, is_alpha, is_cap, is_word_start, lower, require_words, texts, word_ends_at
+from .person_places import without_place_names
 from .spans import PersonInfo
 
 __all__ = ["PersonRecogniser", "person_name"]
@@ -110,6 +111,10 @@ class PersonRecogniser:
             if end - i == 2 and any(e.level in ("province", "district") for e in units):
                 continue  # "Hà Đông", "Kim Sơn": a district's name, not a person without "ông"/"bà"
             add(i, end)
+        titled = {end for found in self.titles_at(doc).values() for end, _ in found}
+        official = titled | {end for found in self.org_heads.at(doc).values() for end, _ in found}
+        spans = without_place_names(doc, spans, {s.text for s in spans if s.start in titled}, official)
+        taken = {i for s in spans for i in range(s.start, s.end)}  # a street's name given back to places
         keep = [s for s in doc.spans.get("places", []) if not taken & set(range(s.start, s.end))]
         doc.spans["places"] = keep
         doc.spans["persons"] = sorted(spans, key=lambda s: s.start)

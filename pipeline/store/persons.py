@@ -2,118 +2,63 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
 from ..vocab import RESOURCE_URI, expand
 from .base import GraphStore
+from .person_rules import PersonEvidence, PostEvidence, ReportContext, choose_node, concurrent_body
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
-__all__ = ["PersonEvidence", "ReportContext", "person_evidence", "choose_node", "settle_persons", "report_persons",
-           "NAME_KEY"]
+__all__ = ["PersonEvidence", "PostEvidence", "ReportContext", "person_evidence", "choose_node", "settle_persons",
+           "report_persons", "current_provinces", "NAME_KEY", "EVIDENCE"]
 
 NAME_KEY = expand("vnkg:nameKey")
 _UNIT = re.compile(re.escape(RESOURCE_URI) + r"place/vn-(\d+)$")
 
 
-@dataclass(frozen=True)
-class PersonEvidence:
-    """What one node (or one report's person) says about who it is.
-
-    ``places``: the provinces (codes, as named in their era) or other places (IRIs) of the
-    bodies it holds posts in; ``national``: it holds a post in a body of no
-    place (the Government, a ministry, the Party's Central Committee);
-    ``bodies``: the bodies it holds posts in (IRIs).
-    """
-
-    iri: str
-    key: str
-    places: frozenset[str] = frozenset()
-    national: bool = False
-    bodies: frozenset[str] = frozenset()
-
-    @property
-    def official(self) -> bool:
-        return bool(self.places) or self.national
-
-
-@dataclass
-class ReportContext:
-    """The report a person comes from: its province (code) and every body it names."""
-
-    provinces: frozenset[str] = frozenset()
-    bodies: frozenset[str] = field(default_factory=frozenset)
-
-
-def choose_node(person: PersonEvidence, nodes: list[PersonEvidence], report: ReportContext) -> str | None:
-    """The node of the store a report's person is, or None to keep its own.
-
-    * an official with posts in a province joins the one node of that name
-      with posts in the same province (as named then: Bình Dương's of 2017
-      are not Hồ Chí Minh City's); else the one national official of the name,
-      when no namesake holds posts in another province;
-    * an official with national posts only joins the one national official of
-      the name, else the one local official of the name;
-    * a person with no post joins an official of the name only on evidence:
-      the official's province is the report's, or holds a post in a body the
-      report names; and only when exactly one official has it.
-
-    Namesakes whose posts lie in different provinces are never joined.
+def person_evidence(rows: list[dict[str, str]], current: dict[str, frozenset[str]]) -> list[PersonEvidence]:
+    """Evidence by node from rows of ``?p ?k ?o ?u ?d ?n`` (person, name key, body, the body's
+    unit, the post's report date, the body's name), as ``EVIDENCE`` asks; ``current`` maps a
+    unit's code to the province it lies in.
 
     Examples
     --------
-    >>> hcm = PersonEvidence("p1", "đinh la thăng", frozenset({"79"}))
-    >>> national = PersonEvidence("p2", "đinh la thăng", national=True)
-    >>> choose_node(national, [hcm], ReportContext())
-    'p1'
-    >>> choose_node(PersonEvidence("p3", "đinh la thăng", frozenset({"01"})), [hcm], ReportContext()) is None
-    True
+    >>> rows = [{"p": "p1", "k": "k", "o": "ubnd", "u": "https://w3id.org/vnkg/resource/place/vn-25",
+    ...          "d": "2020-03-12", "n": "UBND tỉnh Phú Thọ"}, {"p": "p1", "k": "k", "o": "tw",
+    ...          "n": "Ban Chấp hành Trung ương Đảng"}]
+    >>> (node,) = person_evidence(rows, {"25": frozenset({"25"})})
+    >>> sorted(node.places), node.national, sorted((p.body, p.when, p.concurrent) for p in node.posts)
+    (['25'], True, [('tw', None, True), ('ubnd', '2020-03-12', False)])
     """
-    if any(n.iri == person.iri for n in nodes):
-        return None  # the node is in the store already: it stays where the earlier reports put it
-    others = nodes
-    local = [n for n in others if n.places]
-    national = [n for n in others if n.national and not n.places]
-    if person.places:
-        same = [n for n in local if n.places & person.places]
-        if len(same) == 1:
-            return same[0].iri
-        if not same and not local and len(national) == 1:
-            return national[0].iri
-        return None
-    if person.national:
-        if len(national) == 1:
-            return national[0].iri
-        if not national and len(local) == 1:
-            return local[0].iri
-        return None
-    supported = [n for n in local + national if n.places & report.provinces or n.bodies & report.bodies]
-    return supported[0].iri if len(supported) == 1 else None
+    from ..keys import name_key
 
-
-def person_evidence(rows: list[dict[str, str]], current: dict[str, frozenset[str]]) -> list[PersonEvidence]:
-    """Evidence by node from rows of ``?p ?k ?o ?u`` (person, name key, body, the body's unit), as
-    ``_EVIDENCE`` asks; ``current`` maps a unit's code to the province it lies in."""
-    found: dict[str, tuple[str, set[str], bool, set[str]]] = {}
+    found: dict[str, tuple[str, set[str], bool, set[str], set[PostEvidence]]] = {}
     for row in rows:
-        places, national, bodies = found.get(row["p"], (row["k"], set(), False, set()))[1:]
+        places, national, bodies, posts = found.get(row["p"], (row["k"], set(), False, set(), set()))[1:]
         body, unit = row.get("o"), row.get("u")
         if body:
             bodies.add(body)
+            provinces: frozenset[str] = frozenset()
             if unit:
                 match = _UNIT.match(unit)
-                places |= current.get(match.group(1), frozenset()) if match else {unit}
+                provinces = current.get(match.group(1), frozenset()) if match else frozenset({unit})
+                places |= provinces
             else:
                 national = True
-        found[row["p"]] = (row["k"], places, national, bodies)
-    return [PersonEvidence(iri, k, frozenset(p), n, frozenset(b)) for iri, (k, p, n, b) in found.items()]
+            concurrent = not unit and bool(row.get("n")) and concurrent_body(name_key(row["n"]))
+            posts.add(PostEvidence(body, provinces, row.get("d") or None, concurrent))
+        found[row["p"]] = (row["k"], places, national, bodies, posts)
+    return [PersonEvidence(iri, k, frozenset(p), n, frozenset(b), frozenset(s))
+            for iri, (k, p, n, b, s) in found.items()]
 
 
-EVIDENCE = """SELECT ?p ?k ?o ?u WHERE {{ VALUES ?k {{ {keys} }} ?p <{name_key}> ?k
-  OPTIONAL {{ ?p <{holds}>/<{post_in}> ?o OPTIONAL {{ ?o <{jurisdiction}> ?u }} }} }}"""
+EVIDENCE = """SELECT ?p ?k ?o ?u ?d ?n WHERE {{ VALUES ?k {{ {keys} }} ?p <{name_key}> ?k
+  OPTIONAL {{ ?p <{holds}> ?post . ?post <{post_in}> ?o OPTIONAL {{ ?o <{jurisdiction}> ?u }}
+    OPTIONAL {{ ?post <{report_date}> ?d FILTER NOT EXISTS {{ ?post <{former}> ?f }} }}
+    OPTIONAL {{ ?o <{canonical}> ?n }} }} }}"""
 
 
 def settle_persons(store: GraphStore, persons: list[PersonEvidence], report: ReportContext,
@@ -125,7 +70,9 @@ def settle_persons(store: GraphStore, persons: list[PersonEvidence], report: Rep
 
     keys = " ".join(sorted({Literal(p.key).n3() for p in persons}))
     rows = store.select(EVIDENCE.format(keys=keys, name_key=NAME_KEY, holds=expand("org:holds"),
-                                        post_in=expand("org:postIn"), jurisdiction=expand("vnkg:jurisdiction")))
+                                        post_in=expand("org:postIn"), jurisdiction=expand("vnkg:jurisdiction"),
+                                        report_date=expand("vnkg:reportDate"), former=expand("vnkg:former"),
+                                        canonical=expand("vnkg:canonicalName")))
     by_key: dict[str, list[PersonEvidence]] = {}
     for node in person_evidence(rows, current):
         by_key.setdefault(node.key, []).append(node)
@@ -139,7 +86,8 @@ def settle_persons(store: GraphStore, persons: list[PersonEvidence], report: Rep
 
 def report_persons(graph: Graph, province: str | None) -> tuple[list[PersonEvidence], ReportContext]:
     """The persons of one report's graph with their evidence, each given its ``vnkg:nameKey``
-    (added to ``graph``), and the report's context (``province``: the report's, by name)."""
+    (added to ``graph``), and the report's context: the provinces of ``province`` (the report's,
+    by name) and of every district or ward the report names, and the bodies it names."""
     from rdflib import RDF, Literal, URIRef
     from rdflib.namespace import ORG, SDO, SKOS
 
@@ -147,6 +95,7 @@ def report_persons(graph: Graph, province: str | None) -> tuple[list[PersonEvide
     from ..lexicons.admin_units import admin_units_named
 
     jurisdiction, name_key_term = URIRef(expand("vnkg:jurisdiction")), URIRef(NAME_KEY)
+    report_date, former = URIRef(expand("vnkg:reportDate")), URIRef(expand("vnkg:former"))
     rows = []
     for person in set(graph.subjects(RDF.type, SDO.Person)):
         label = graph.value(person, SKOS.prefLabel) or graph.value(person, URIRef(expand("vnkg:canonicalName")))
@@ -157,9 +106,14 @@ def report_persons(graph: Graph, province: str | None) -> tuple[list[PersonEvide
         rows.append({"p": str(person), "k": key})
         for post in graph.objects(person, ORG.holds):
             for body in graph.objects(post, ORG.postIn):
-                unit = graph.value(body, jurisdiction)
-                rows.append({"p": str(person), "k": key, "o": str(body), **({"u": str(unit)} if unit else {})})
+                unit, name = graph.value(body, jurisdiction), graph.value(body, SKOS.prefLabel)
+                when = None if graph.value(post, former) else graph.value(post, report_date)
+                rows.append({"p": str(person), "k": key, "o": str(body), **({"u": str(unit)} if unit else {}),
+                             **({"d": str(when)} if when else {}), **({"n": str(name)} if name else {})})
     codes = {u.code for u in admin_units_named(name_key(province)) if u.level == "province"} if province else set()
+    admin_code = URIRef(expand("vnkg:adminCode"))
+    codes |= {str(code) for place, code in graph.subject_objects(admin_code)  # a district or ward it names: a
+              if len(str(code)) > 2 and graph.value(place, SKOS.prefLabel)}  # province named in passing is no evidence
     current = current_provinces()
     context = ReportContext(frozenset(c for code in codes for c in current.get(code, ())),
                             frozenset(str(o) for o in graph.subjects(RDF.type, ORG.Organization)))

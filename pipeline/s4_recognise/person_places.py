@@ -1,0 +1,87 @@
+"""Names a report gives to places: a name it writes after a place noun is no person elsewhere in it."""
+from __future__ import annotations
+
+from collections.abc import Set
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from .. import lexicons
+from ..text import is_upper_word
+from .lookup import is_alpha, is_cap, is_word_start
+
+__all__ = ["place_named", "without_place_names"]
+
+_MAX_SYLLABLES = 4
+_DASHES = {"-", "–", "—"}
+
+
+def without_place_names(doc: Doc, persons: list[Span], titled: Set[str] = frozenset(),
+                        official: Set[int] = frozenset()) -> list[Span]:
+    """The persons of ``doc`` less those a place noun names elsewhere in the report.
+
+    A person found by its family name alone ("Kim Mã", "Bạch Mai", "Phan Đình Phùng") is
+    dropped when the report writes the same name after a place noun ("bến xe Kim Mã",
+    "Bệnh viện Bạch Mai", "số 96 Phan Đình Phùng", "xã Đồng Tâm") and never after a
+    person's cue ("ông", a title: ``_.person.cue``; a role right before it: ``titled``, the
+    names so written): one report does not use one name for a street and for a man it never
+    introduces. ``official``: the token positions a role or a body's head noun ends at, where a
+    unit word starts a body's name, not a place's ("Chủ tịch UBND tỉnh *Nguyễn Đức Chính*").
+
+    Examples
+    --------
+    >>> from pipeline.runner import run_stages
+    >>> doc = run_stages("Người bệnh đến Bệnh viện Bạch Mai từ sáng sớm. Bạch Mai đã quá tải.", until="recognise").doc
+    >>> [s.text for s in doc.spans["persons"]]
+    []
+    >>> doc = run_stages("Ông Bạch Văn Mai làm việc tại Bệnh viện Bạch Mai. Bạch Văn Mai cho biết…",
+    ...                  until="recognise").doc
+    >>> [s.text for s in doc.spans["persons"]]
+    ['Bạch Văn Mai', 'Bạch Văn Mai']
+    """
+    named = place_named(doc, official)
+    if not named:
+        return persons
+    cued = {s.text for s in persons if s._.person.cue} | set(titled)
+    return [s for s in persons if s._.person.cue or s._.person.byline or s.text not in named or s.text in cued]
+
+
+def place_named(doc: Doc, official: Set[int] = frozenset()) -> set[str]:
+    """The names ``doc`` writes right after a place noun (``place_nouns.txt`` and the street
+    words of ``person_blockers.txt``), after a house number ("số 34"), or as the name of a
+    unit it recognised with its unit word ("xã Đồng Tâm"); not after a noun that ends a
+    body's name or a role (``official`` positions, an acronym before it: "UBND tỉnh", "Chủ
+    tịch xã", where the person's name follows)."""
+    nouns, surnames, numbers = _nouns(), lexicons.surnames(), lexicons.words("number_word")
+    found = {s._.place.name for s in doc.spans.get("places", []) if s._.place.unit and s._.place.name}
+    words = [t.text.lower() for t in doc]
+    for i in range(len(doc)):
+        if not is_word_start(doc[i]) or doc[i].text in surnames and i > 0 and not doc[i].is_sent_start:
+            continue  # "Hồ Chí Minh", "Đỉnh": a family name inside a sentence starts a person's name
+        if i in official or i > 0 and is_upper_word(doc[i - 1].text) and len(doc[i - 1].text) > 1:
+            continue
+        for size in (3, 2, 1):
+            if " ".join(words[i:i + size]) in nouns:
+                _add_run(doc, i + size, found)
+                break
+        if words[i] in numbers and i + 1 < len(doc) and doc[i + 1].text[:1].isdigit():  # "số 96 Phan Đình Phùng"
+            _add_run(doc, i + 2, found)
+    return found
+
+
+def _add_run(doc: Doc, start: int, found: set[str]) -> None:
+    """The name at ``start`` (its first two syllables or more) and, past a dash, the next one:
+    "ngã ba Lý Thái Tổ - Lê Duẩn", "cao tốc Đồng Đăng – Trà Lĩnh" name two streets, two places."""
+    end = start
+    while end < len(doc) and end - start < _MAX_SYLLABLES and is_cap(doc[end]) and is_alpha(doc[end]) \
+            and (end == start or doc[end - 1].whitespace_ == " "):
+        end += 1
+    for stop in range(start + 2, end + 1):  # "bến xe Kim Mã đã": "Kim Mã"
+        found.add(doc[start:stop].text)
+    if end - start >= 2 and end + 1 < len(doc) and doc[end].text in _DASHES:
+        _add_run(doc, end + 1, found)
+
+
+@cache
+def _nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.lines("place_nouns.txt")) | lexicons.person_blockers()

@@ -1,0 +1,147 @@
+"""When two persons of one name are one: compatible posts, dates and the report's evidence, without a store."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+__all__ = ["PostEvidence", "PersonEvidence", "ReportContext", "choose_node", "conflicting", "concurrent_body",
+           "SAME_TIME_DAYS"]
+
+SAME_TIME_DAYS = 365  # two posts stated less than a year apart are held at the same time
+
+
+@dataclass(frozen=True)
+class PostEvidence:
+    """One post: its body (IRI), the provinces of the body (empty for a national body), the date
+    of the report that states it (ISO, None when the report has none or the post is former), and
+    whether the body is one a provincial leader also sits in (the Party's Central Committee, the
+    Politburo, the National Assembly)."""
+
+    body: str
+    provinces: frozenset[str] = frozenset()
+    when: str | None = None
+    concurrent: bool = False
+
+
+@dataclass(frozen=True)
+class PersonEvidence:
+    """What one node (or one report's person) says about who it is.
+
+    ``places``: the provinces (codes, as named in their era) or other places (IRIs) of the
+    bodies it holds posts in; ``national``: it holds a post in a body of no
+    place (the Government, a ministry, the Party's Central Committee);
+    ``bodies``: the bodies it holds posts in (IRIs); ``posts``: each post with its date.
+    """
+
+    iri: str
+    key: str
+    places: frozenset[str] = frozenset()
+    national: bool = False
+    bodies: frozenset[str] = frozenset()
+    posts: frozenset[PostEvidence] = frozenset()
+
+    @property
+    def official(self) -> bool:
+        return bool(self.places) or self.national
+
+
+@dataclass
+class ReportContext:
+    """The report a person comes from: the provinces (codes) of its locality and of the districts
+    and wards it names, and every body it names."""
+
+    provinces: frozenset[str] = frozenset()
+    bodies: frozenset[str] = field(default_factory=frozenset)
+
+
+def choose_node(person: PersonEvidence, nodes: list[PersonEvidence], report: ReportContext) -> str | None:
+    """The node of the store a report's person is, or None to keep its own.
+
+    A node whose posts conflict with the person's (``conflicting``) is never chosen. Of the others:
+
+    * an official joins the one node that shares a body or a province with it (a deputy who
+      later heads the same body, an official of one province at two dates);
+    * else a local official joins the one national official of the name when no namesake
+      holds posts in any province (a provincial official promoted to a ministry), and a
+      national official the one national official, else the one local official, of the name;
+    * a person with no post joins an official of the name only on evidence: the official's
+      province is the report's or holds a district or ward the report names, or the official
+      holds a post in a body the report names; and only when exactly one official has it.
+
+    Examples
+    --------
+    >>> hcm = PersonEvidence("p1", "đinh la thăng", frozenset({"79"}))
+    >>> national = PersonEvidence("p2", "đinh la thăng", national=True)
+    >>> choose_node(national, [hcm], ReportContext())
+    'p1'
+    >>> choose_node(PersonEvidence("p3", "đinh la thăng", frozenset({"01"})), [hcm], ReportContext()) is None
+    True
+    """
+    if any(n.iri == person.iri for n in nodes):
+        return None  # the node is in the store already: it stays where the earlier reports put it
+    others = [n for n in nodes if not conflicting(person, n)]
+    if person.official:
+        shared = [n for n in others if n.bodies & person.bodies or n.places & person.places]
+        if shared:
+            return shared[0].iri if len(shared) == 1 else None
+        national = [n for n in others if n.national and not n.places]
+        if person.places:
+            return national[0].iri if len(national) == 1 and not any(n.places for n in nodes) else None
+        if len(national) == 1:
+            return national[0].iri
+        local = [n for n in nodes if n.places]
+        return local[0].iri if not national and len(local) == 1 and local[0] in others else None
+    supported = [n for n in others if n.official and (n.places & report.provinces or n.bodies & report.bodies)]
+    return supported[0].iri if len(supported) == 1 else None
+
+
+def conflicting(a: PersonEvidence, b: PersonEvidence) -> bool:
+    """True when ``a`` and ``b`` cannot be one person: posts in two provinces (as named then), or,
+    stated at the same time, a post in a province and one in a national body a provincial
+    official does not also sit in (a minister is not a provincial vice-chairman that year).
+
+    Examples
+    --------
+    >>> local = PersonEvidence("a", "k", frozenset({"25"}), posts=frozenset({PostEvidence("ubnd", frozenset({"25"}),
+    ...     "2020-03-12")}))
+    >>> minister = PostEvidence("bo", when="2020-09-01")
+    >>> conflicting(local, PersonEvidence("b", "k", national=True, posts=frozenset({minister})))
+    True
+    >>> later = PostEvidence("bo", when="2023-01-05")
+    >>> conflicting(local, PersonEvidence("c", "k", national=True, posts=frozenset({later})))
+    False
+    """
+    if a.places and b.places and not a.places & b.places:
+        return True
+    return any(_posts_conflict(p, q) for p in a.posts for q in b.posts)
+
+
+@cache
+def concurrent_body(key: str) -> bool:
+    """True for a national body a provincial leader also sits in (``concurrent_bodies.txt``), by name key.
+
+    >>> concurrent_body("ban chấp hành trung ương đảng"), concurrent_body("bộ tài chính")
+    (True, False)
+    """
+    from ..lexicons.files import lines
+
+    return any(key == name or key.startswith(name + " ") for name in _concurrent_names(tuple(lines(
+        "concurrent_bodies.txt"))))
+
+
+def _posts_conflict(p: PostEvidence, q: PostEvidence) -> bool:
+    if p.provinces and q.provinces:
+        return not p.provinces & q.provinces
+    if not p.when or not q.when or not (p.provinces or q.provinces):
+        return False  # undated, or two national posts: nothing tells them apart
+    national = q if p.provinces else p
+    return not national.concurrent and abs((date.fromisoformat(p.when) - date.fromisoformat(q.when)).days) \
+        < SAME_TIME_DAYS
+
+
+@cache
+def _concurrent_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    from ..keys import name_key
+
+    return tuple(name_key(n) for n in names)
