@@ -6,11 +6,15 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..vocab import GRAPH_VOCABULARY, prologue, report_graph
 from .base import GraphStore, StoreError
 from .labels import CANONICAL, ENTITY_CLASSES, label_changes
-from .persons import PersonEvidence, ReportContext, current_provinces, report_persons, settle_persons
+from .persons import NAME_KEY, PersonEvidence, ReportContext, current_provinces, report_persons, settle_persons
+
+if TYPE_CHECKING:
+    from ..terms import TripleTerms
 
 __all__ = ["IngestReport", "Prepared", "Failure", "Selection", "expand_paths", "select_files", "ingest", "remove",
            "prepare"]
@@ -107,35 +111,62 @@ def prepare(path: str, stored_hash: str | None = None, local: bool = True) -> Pr
     machine stays here (its graph's IRI, a hash of the path, still tells
     reports apart).
     """
-    from rdflib import RDF, Literal, URIRef
-    from rdflib.namespace import SKOS
+    import pyoxigraph as ox
 
     from .. import extract_document
     from ..s1_read import read_path
-    from ..vocab import vnkg
+    from ..terms import namespaces
 
     document = read_path(path)
     if document.id == stored_hash:
         return None
     ex = extract_document(document)
-    graph = ex.graph
-    for concept in set(graph.subjects(RDF.type, SKOS.Concept)):  # kept once, in the vocabulary graph
-        graph.remove((concept, None, None))
+    ns = namespaces()
+    rdf_type, pref, alt, concept = ns["rdf"].type, ns["skos"].prefLabel, ns["skos"].altLabel, ns["skos"].Concept
+    triples = ex.triples.triples
+    concepts = {s for s, p, o in triples if p == rdf_type and o == concept}  # kept once, in the vocabulary graph
+    if concepts:
+        triples = {t: None for t in triples if t[0] not in concepts}
     if not local:
-        source = vnkg().sourcePath
-        for report, where in list(graph.subject_objects(source)):
-            graph.set((report, source, Literal(Path(str(where)).name)))
-    persons, context = report_persons(graph, ex.linked.locality.province)
-    canonical = URIRef(CANONICAL)
+        source = ns["vnkg"].sourcePath
+        triples = {((s, p, ox.Literal(Path(o.value).name)) if p == source else (s, p, o)): None
+                   for s, p, o in triples}
+    persons, context = _persons(triples, ex.linked.locality.province)
+    canonical = ox.NamedNode(CANONICAL)
+    entity_classes = {ox.NamedNode(c) for c in ENTITY_CLASSES}
+    entities = {s for s, p, o in triples if p == rdf_type and o in entity_classes}
     names = {}
-    entity_classes = {URIRef(c) for c in ENTITY_CLASSES}
-    for node, label in list(graph.subject_objects(SKOS.prefLabel)):
-        if any(t in entity_classes for t in graph.objects(node, RDF.type)):
-            graph.remove((node, SKOS.prefLabel, label))
-            graph.add((node, SKOS.altLabel, label))
-            graph.add((node, canonical, label))
-            names[str(node)] = str(label)
-    return Prepared(path, ex.document.id, graph.serialize(format="nt"), names, persons, context)
+    shaped: dict[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal], None] = {}
+    for s, p, o in triples:
+        if p == pref and s in entities:
+            shaped[(s, alt, o)] = shaped[(s, canonical, o)] = None
+            names[s.value] = o.value
+        else:
+            shaped[(s, p, o)] = None
+    ntriples = ox.serialize((ox.Triple(*t) for t in shaped), format=ox.RdfFormat.N_TRIPLES) or b""
+    return Prepared(path, ex.document.id, ntriples.decode("utf-8"), names, persons, context)
+
+
+def _persons(triples: dict[TripleTerms, None], province: str | None) -> tuple[list[PersonEvidence], ReportContext]:
+    """``persons.report_persons`` of a report's triples: given an rdflib graph of the few triples it reads
+    (types of persons and bodies, preferred labels, posts, jurisdictions); the name keys it adds join
+    ``triples``."""
+    import pyoxigraph as ox
+    from rdflib import URIRef
+
+    from ..terms import ReportTriples, namespaces, to_ox
+
+    ns = namespaces()
+    rdf_type = ns["rdf"].type
+    kinds = {ns["schema"].Person, ns["org"].Organization}
+    read = {ns["skos"].prefLabel, ns["org"].holds, ns["org"].postIn, ns["vnkg"].jurisdiction}
+    wanted = ReportTriples({t: None for t in triples if t[1] in read or (t[1] == rdf_type and t[2] in kinds)})
+    graph = wanted.to_rdflib()
+    found = report_persons(graph, province)
+    name_key = ox.NamedNode(NAME_KEY)
+    for triple in to_ox(graph.triples((None, URIRef(NAME_KEY), None))):
+        triples[(triple[0], name_key, triple[2])] = None
+    return found
 
 
 def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1,
