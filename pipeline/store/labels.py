@@ -74,8 +74,10 @@ def label_triples(entity: str, label: str) -> str:
     >>> print(label_triples("urn:e", "Sở Y tế"))  # doctest: +NORMALIZE_WHITESPACE
     <urn:e> <http://www.w3.org/2004/02/skos/core#prefLabel> "Sở Y tế"@vi .
     <urn:e> <https://w3id.org/vnkg/ontology#labelWord> "sở" .
+    <urn:e> <https://w3id.org/vnkg/ontology#labelWord> "sở y" .
     <urn:e> <https://w3id.org/vnkg/ontology#labelWord> "tế" .
     <urn:e> <https://w3id.org/vnkg/ontology#labelWord> "y" .
+    <urn:e> <https://w3id.org/vnkg/ontology#labelWord> "y tế" .
     """
     from .sparql import sparql_string
 
@@ -85,12 +87,14 @@ def label_triples(entity: str, label: str) -> str:
 
 
 def label_words(label: str) -> list[str]:
-    """The words of a label as the store indexes them (``vnkg:labelWord``): lower case, each once, sorted.
+    """The words of a label as the store indexes them (``vnkg:labelWord``): lower case, each word and
+    each two words in a row (rarer than either: "tài sản" against "tài"), each once, sorted.
 
     >>> label_words("UBND TP.Hà Nội")
-    ['hà', 'nội', 'tp', 'ubnd']
+    ['hà', 'hà nội', 'nội', 'tp', 'tp hà', 'ubnd', 'ubnd tp']
     """
-    return sorted(set(_WORD.findall(label.lower())))
+    words = _WORD.findall(label.lower())
+    return sorted({*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))})
 
 
 _WORD = re.compile(r"\w+")
