@@ -79,10 +79,8 @@ def label_triples(entity: str, label: str) -> str:
     <urn:e> <https://w3id.org/vnkg/ontology#labelWord> "y" .
     <urn:e> <https://w3id.org/vnkg/ontology#labelWord> "y tế" .
     """
-    from .sparql import sparql_string
-
-    lines = [f"<{entity}> <{SKOS_PREF}> {sparql_string(label)}@vi ."]
-    lines += [f"<{entity}> <{LABEL_WORD}> {sparql_string(word)} ." for word in label_words(label)]
+    lines = [f"<{entity}> <{SKOS_PREF}> {_string(label)}@vi ."]
+    lines += [f"<{entity}> <{LABEL_WORD}> {_string(word)} ." for word in label_words(label)]
     return "\n".join(lines)
 
 
@@ -98,3 +96,12 @@ def label_words(label: str) -> list[str]:
 
 
 _WORD = re.compile(r"\w+")
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _string(value: str) -> str:
+    """An N-Triples (and SPARQL) string literal, as ``sparql.sparql_string`` writes it (that module imports
+    this one)."""
+    return '"' + value.translate(_ESCAPES) + '"'
