@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from .s1_read import Document
     from .s5_link import Linked
+    from .terms import ReportTriples
 
 __all__ = ["Extraction", "extract", "extract_path", "extract_document", "nlp", "__version__"]
 __version__ = "0.1.0"
@@ -40,11 +41,17 @@ __version__ = "0.1.0"
 
 @dataclass
 class Extraction:
-    """Everything vnkg read from one report."""
+    """Everything vnkg read from one report: ``triples`` is its graph as pyoxigraph terms (what files
+    and stores are written from); ``graph``, the same as an rdflib ``Graph``, is made when first asked for."""
 
     document: Document
     linked: Linked
-    graph: rdflib.Graph
+    triples: ReportTriples
+
+    @cached_property
+    def graph(self) -> rdflib.Graph:
+        """The report's graph as an rdflib ``Graph`` (for SPARQL in memory, SHACL), made once."""
+        return self.triples.to_rdflib()
 
     @cached_property
     def view(self) -> networkx.MultiDiGraph:
@@ -80,6 +87,6 @@ def extract_document(document: Document) -> Extraction:
     from .runner import Trace, run_stages
 
     trace = Trace()
-    graph = run_stages(document, until="graph", trace=trace)
-    assert trace.link is not None  # every run to the graph links first
-    return Extraction(document, trace.link, graph)
+    triples = run_stages(document, until="triples", trace=trace)
+    assert trace.link is not None  # every run to the triples links first
+    return Extraction(document, trace.link, triples)

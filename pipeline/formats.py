@@ -1,4 +1,4 @@
-"""RDF output formats: a table from format name to serialiser settings."""
+"""RDF output formats: a table from format name to serialiser settings; pyoxigraph writes all but JSON-LD."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -8,9 +8,10 @@ from typing import IO, TYPE_CHECKING, Protocol
 from .vocab import PREFIXES, report_graph
 
 if TYPE_CHECKING:
-    from rdflib import Dataset, Graph
+    from rdflib import Graph
 
     from .s1_read import Document
+    from .terms import ReportTriples
 
 __all__ = ["RdfFormat", "RDF_FORMATS", "ReportGraph", "serialise", "write_rdf"]
 
@@ -30,14 +31,19 @@ RDF_FORMATS = {
     "jsonld": RdfFormat("json-ld", ".jsonld"),
     "trig": RdfFormat("trig", ".trig", named_graphs=True),
     "nquads": RdfFormat("nquads", ".nq", named_graphs=True),
+    "rdfxml": RdfFormat("xml", ".rdf"),
 }
 
 
 class ReportGraph(Protocol):
-    """A report's graph and the document it was read from: ``pipeline.Extraction`` is one."""
+    """A report's graph (as pyoxigraph terms, and as rdflib's ``Graph`` for JSON-LD) and the document it was
+    read from: ``pipeline.Extraction`` is one."""
 
     @property
     def document(self) -> Document: ...
+
+    @property
+    def triples(self) -> ReportTriples: ...
 
     @property
     def graph(self) -> Graph: ...
@@ -68,28 +74,36 @@ def serialise(reports: Sequence[ReportGraph], fmt: str) -> str:
 def write_rdf(reports: Sequence[ReportGraph], fmt: str, stream: IO[bytes]) -> None:
     """Write report graphs in one format to a binary ``stream`` (UTF-8), as :func:`serialise` does.
 
-    One graph in a format without named graphs is written as it is, with no
-    copy: a long report's graph is large.
+    pyoxigraph's serialisers (Rust) write every format but JSON-LD, which
+    rdflib writes compacted with vnkg's prefixes as its context. The triples
+    go to the serialiser as they are, with no copy: a long report's graph is
+    large; the union of several reports holds each triple once.
     """
-    from rdflib import Dataset, Graph, URIRef
+    import pyoxigraph as ox
+
+    from .terms import write_triples
 
     spec = RDF_FORMATS[fmt]
-    out: Graph | Dataset
-    if spec.named_graphs:
-        out = Dataset()
-        for report in reports:
-            named = out.graph(URIRef(report_graph(report.document.path, report.document.id)))
-            for triple in report.graph:
-                named.add(triple)
+    if fmt == "jsonld":
+        _write_jsonld(reports, stream)
+    elif spec.named_graphs:
+        quads = (ox.Quad(s, p, o, ox.NamedNode(report_graph(r.document.path, r.document.id)))
+                 for r in reports for s, p, o in r.triples.ox_triples())
+        write_triples(quads, fmt, stream)
     elif len(reports) == 1:
-        out = reports[0].graph
+        reports[0].triples.write(fmt, stream)
     else:
-        out = Graph(bind_namespaces="none")
+        union = dict.fromkeys(t for r in reports for t in r.triples.ox_triples())
+        write_triples(union, fmt, stream)
+
+
+def _write_jsonld(reports: Sequence[ReportGraph], stream: IO[bytes]) -> None:
+    from rdflib import Graph
+
+    out = reports[0].graph if len(reports) == 1 else Graph(bind_namespaces="none")
+    if len(reports) > 1:
         for report in reports:
             out += report.graph
     for prefix, uri in PREFIXES.items():
         out.bind(prefix, uri)
-    if fmt == "jsonld":
-        out.serialize(stream, format="json-ld", context=dict(PREFIXES), auto_compact=True, encoding="utf-8")
-    else:
-        out.serialize(stream, format=spec.rdflib_name, encoding="utf-8")
+    out.serialize(stream, format="json-ld", context=dict(PREFIXES), auto_compact=True, encoding="utf-8")

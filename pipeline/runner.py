@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .s3_doc import Parsed
     from .s4_recognise import Recognised
     from .s5_link import Linked
+    from .terms import ReportTriples
 
 __all__ = ["STAGES", "Trace", "TooLarge", "run_stages", "windows", "WINDOW_CHARS", "MAX_CHARS", "MAX_MENTIONS",
            "MAX_SENTENCE_TEXT"]
@@ -34,6 +35,7 @@ class Trace:
     doc: Parsed | None = None
     recognise: Recognised | None = None
     link: Linked | None = None
+    triples: ReportTriples | None = None
     graph: Graph | None = None
 
 
@@ -61,19 +63,26 @@ def _link(recognised: Recognised) -> Linked:
     return link(recognised)
 
 
-def _graph(linked: Linked) -> Graph:
-    from .s6_rdf import to_graph
+def _triples(linked: Linked) -> ReportTriples:
+    from .s6_rdf import to_triples
 
-    return to_graph(linked)
+    return to_triples(linked)
+
+
+def _graph(triples: ReportTriples) -> Graph:
+    return triples.to_rdflib()
 
 
 # Stage name -> callable taking the previous stage's output. The heavy
 # libraries (underthesea, spaCy, rdflib) load only when a stage first runs.
+# "triples" is the report's graph as pyoxigraph terms (what files and stores are
+# written from); "graph" the same as an rdflib Graph, for SPARQL in memory.
 STAGES: dict[str, Callable[[Any], Any]] = {
     "segment": _segment,
     "doc": _doc,
     "recognise": _recognise,
     "link": _link,
+    "triples": _triples,
     "graph": _graph,
 }
 
@@ -138,7 +147,7 @@ def run_stages(source: str | Path | Document, until: str = "graph", *, trace: Tr
         return document
     if until not in STAGES:
         raise ValueError(f"no stage named {until!r}; stages: read, {', '.join(STAGES)}")
-    if len(document.text) > WINDOW_CHARS and until in ("link", "graph"):
+    if len(document.text) > WINDOW_CHARS and until in ("link", "triples", "graph"):
         return _windowed(document, until, trace)
     value: Any = document
     for name, stage in STAGES.items():
@@ -151,7 +160,7 @@ def run_stages(source: str | Path | Document, until: str = "graph", *, trace: Tr
     return value
 
 
-def _windowed(document: Document, until: str, trace: Trace) -> Linked | Graph:
+def _windowed(document: Document, until: str, trace: Trace) -> Linked | ReportTriples | Graph:
     """A long report: stages up to linking window by window, then one merged result."""
     from .s2_segment import segment
     from .s5_link import merge
@@ -167,9 +176,13 @@ def _windowed(document: Document, until: str, trace: Trace) -> Linked | Graph:
         mentions, sentence_text = mentions + more, sentence_text + text
         _within_limits(mentions, sentence_text, window[1])
     trace.link = merge(parts)
+    del parts  # each window's results are in the merged one now
     if until == "link":
         return trace.link
-    trace.graph = STAGES["graph"](trace.link)
+    trace.triples = STAGES["triples"](trace.link)
+    if until == "triples":
+        return trace.triples
+    trace.graph = STAGES["graph"](trace.triples)
     return trace.graph
 
 

@@ -4,28 +4,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
-from rdflib.namespace import ORG, PROV, SDO, SKOS
-from rdflib.term import Node
+import pyoxigraph as ox
 
 from .s5_link import Entity, Event, Figure, Linked
 from .s6_units import jurisdiction_triples, place_triples, unit_iri
+from .terms import ReportTriples, TripleTerms, curie_node, namespaces, to_ox
+from .terms import lit as Literal
+from .terms import res as RES
 from .text import slug
-from .vocab import PREFIXES, RES, curie, vnkg
 
-__all__ = ["to_graph", "entity_iri", "document_iri"]
+if TYPE_CHECKING:
+    from rdflib import Graph
 
-_MentionIRI = Callable[[int, int], URIRef]  # a mention's character span -> its node, made once
+__all__ = ["to_graph", "to_triples", "entity_iri", "document_iri"]
+
+_MentionIRI = Callable[[int, int], ox.NamedNode]  # a mention's character span -> its node, made once
 _KIND_PATH = {"person": "person", "organisation": "org", "place": "place", "zone": "zone", "document": "document"}
+_NS = namespaces()
+RDF, XSD, SDO, ORG, PROV, SKOS = (_NS[p] for p in ("rdf", "xsd", "schema", "org", "prov", "skos"))
 
 
-def document_iri(doc_id: str) -> URIRef:
+def document_iri(doc_id: str) -> ox.NamedNode:
     return RES("report", doc_id)
 
 
-def entity_iri(entity: Entity) -> URIRef:
+def entity_iri(entity: Entity) -> ox.NamedNode:
     """Stable IRI of an entity: its kind and a slug of its identity (never offsets),
     so the same thing in two reports is one node; an administrative unit, its code."""
     if entity.kind == "place" and entity.code and entity.level != "country":
@@ -34,12 +39,7 @@ def entity_iri(entity: Entity) -> URIRef:
 
 
 def to_graph(linked: Linked) -> Graph:
-    """Build the report's graph.
-
-    Every entity has one ``skos:prefLabel`` and its other surface forms as
-    ``skos:altLabel`` (``@vi``), ``prov:wasDerivedFrom`` the report and a
-    ``vnkg:mention`` per sentence that names it; posts, figures and the event
-    carry mentions too.
+    """The report's graph as an rdflib ``Graph`` (``to_triples`` made into one: for SPARQL in memory).
 
     Examples
     --------
@@ -49,18 +49,35 @@ def to_graph(linked: Linked) -> Graph:
     >>> [str(r.n) for r in g.query(q)]
     ['Chính phủ']
     """
-    V = vnkg()
-    g = Graph(bind_namespaces="none")  # only our prefixes: rdflib's defaults make each bind slow
-    for prefix, uri in PREFIXES.items():
-        g.bind(prefix, uri)
+    return to_triples(linked).to_rdflib()
+
+
+def to_triples(linked: Linked) -> ReportTriples:
+    """Build the report's graph, as pyoxigraph terms (written by Rust, given to a store as they are).
+
+    Every entity has one ``skos:prefLabel`` and its other surface forms as
+    ``skos:altLabel`` (``@vi``), ``prov:wasDerivedFrom`` the report and a
+    ``vnkg:mention`` per sentence that names it; posts, figures and the event
+    carry mentions too.
+
+    Examples
+    --------
+    >>> from pipeline.runner import run_stages
+    >>> g = to_triples(run_stages("Thủ tướng Nguyễn Xuân Phúc dự hội nghị tại Hà Nội.", until="link"))
+    >>> bodies = {o for s, p, o in g if p.value.endswith("#postIn")}
+    >>> sorted(o.value for s, p, o in g if s in bodies and p.value.endswith("#prefLabel"))
+    ['Chính phủ']
+    """
+    V = _NS["vnkg"]
+    g = ReportTriples()
     doc = linked.document
     report = document_iri(doc.id)
     text = doc.text
     sentence_at = _sentence_finder(linked.sentences, text)
 
-    made: dict[tuple[int, int], URIRef] = {}
+    made: dict[tuple[int, int], ox.NamedNode] = {}
 
-    def mention(start: int, end: int) -> URIRef:
+    def mention(start: int, end: int) -> ox.NamedNode:
         m = made.get((start, end))
         if m is None:
             m = made[(start, end)] = RES("mention", f"{doc.id}-{start}-{end}")
@@ -79,11 +96,11 @@ def to_graph(linked: Linked) -> Graph:
         g.add((report, SDO.datePublished, Literal(doc.date, datatype=XSD.date)))
 
     iris = {key: entity_iri(ent) for key, ent in linked.entities.items()}
-    labelled: set[URIRef] = set()  # two places of a report may be one unit: one preferred label
+    labelled: set[ox.NamedNode] = set()  # two places of a report may be one unit: one preferred label
     for key, ent in linked.entities.items():
         node = iris[key]
         for cls in sorted(ent.classes):
-            g.add((node, RDF.type, curie(cls)))
+            g.add((node, RDF.type, curie_node(cls)))
         g.add((node, SKOS.altLabel if node in labelled else SKOS.prefLabel, Literal(ent.name, lang="vi")))
         labelled.add(node)
         for label in sorted(ent.labels - {ent.name}):
@@ -128,7 +145,8 @@ def to_graph(linked: Linked) -> Graph:
     return g
 
 
-def _entity_relations(g: Graph, V: Any, ent: Entity, node: URIRef, iris: dict[str, URIRef]) -> None:
+def _entity_relations(g: ReportTriples, V: Any, ent: Entity, node: ox.NamedNode,
+                      iris: dict[str, ox.NamedNode]) -> None:
     if ent.kind == "zone" and ent.concept:
         concept = V[ent.concept]
         g.add((node, V.zoneType, concept))
@@ -152,8 +170,8 @@ def _entity_relations(g: Graph, V: Any, ent: Entity, node: URIRef, iris: dict[st
             g.add((node, SDO.containedInPlace, iris[key]))
 
 
-def _figure(g: Graph, V: Any, doc_id: str, fig: Figure, iris: dict[str, URIRef], mention: _MentionIRI,
-            report: URIRef) -> None:
+def _figure(g: ReportTriples, V: Any, doc_id: str, fig: Figure, iris: dict[str, ox.NamedNode],
+            mention: _MentionIRI, report: ox.NamedNode) -> None:
     m, a = fig.mention, fig.mention.info
     node = RES("figure", f"{doc_id}-{m.start}-{m.end}")
     g.add((node, RDF.type, V.Figure))
@@ -185,8 +203,8 @@ def _figure(g: Graph, V: Any, doc_id: str, fig: Figure, iris: dict[str, URIRef],
     g.add((node, PROV.wasDerivedFrom, report))
 
 
-def _event(g: Graph, V: Any, doc_id: str, event: Event, iris: dict[str, URIRef], mention: _MentionIRI,
-           report: URIRef, sentences: list[tuple[int, int]]) -> None:
+def _event(g: ReportTriples, V: Any, doc_id: str, event: Event, iris: dict[str, ox.NamedNode],
+           mention: _MentionIRI, report: ox.NamedNode, sentences: list[tuple[int, int]]) -> None:
     node = RES("event", doc_id)
     g.add((node, RDF.type, SDO.Event))
     g.add((node, SDO.name, Literal(event.label, lang="vi")))
@@ -208,32 +226,37 @@ def _event(g: Graph, V: Any, doc_id: str, event: Event, iris: dict[str, URIRef],
 
 
 @cache
-def _schemes() -> Graph:
+def _schemes() -> dict[str, list[TripleTerms]]:
+    """The zone-type concepts' triples (``ontology/zone-types.ttl``), by concept IRI."""
+    from rdflib import Graph
+
     from .vocab import ontology_dir
 
-    return Graph().parse(ontology_dir() / "zone-types.ttl", format="turtle")
+    found: dict[str, list[TripleTerms]] = {}
+    for triple in to_ox(Graph().parse(ontology_dir() / "zone-types.ttl", format="turtle")):
+        found.setdefault(triple[0].value, []).append(triple)
+    return found
 
 
-def _concept_triples(concept: URIRef) -> list[tuple[Node, Node, Node]]:
-    schemes = _schemes()
-    return [(concept, p, o) for p, o in schemes.predicate_objects(concept)]
+def _concept_triples(concept: ox.NamedNode) -> list[TripleTerms]:
+    return _schemes().get(concept.value, [])
 
 
-def _decimal(value: float) -> Literal:
+def _decimal(value: float) -> ox.Literal:
     exact = Decimal(repr(value)).normalize() if value != int(value) else Decimal(int(value))
-    return Literal(exact, datatype=XSD.decimal)
+    return Literal(exact)
 
 
-def _sentence_finder(sentences: list[tuple[int, int]], text: str) -> Callable[[int], Literal]:
+def _sentence_finder(sentences: list[tuple[int, int]], text: str) -> Callable[[int], ox.Literal]:
     """The literal of the sentence an offset falls in: one object per sentence, however many
     mentions it has, so a sentence's text is held once in memory."""
     import bisect
 
     starts = [s for s, _ in sentences]
-    made: dict[int, Literal] = {}
+    made: dict[int, ox.Literal] = {}
     empty = Literal("")
 
-    def find(offset: int) -> Literal:
+    def find(offset: int) -> ox.Literal:
         i = bisect.bisect_right(starts, offset) - 1
         if i < 0:
             return empty

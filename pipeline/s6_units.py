@@ -3,30 +3,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SDO
+import pyoxigraph as ox
 
 from .keys import name_key
 from .lexicons.admin_units import REFORM_DATE, AdminUnit, admin_unit, admin_units_named
 from .s5_link import Entity
 from .s5_link.units import unit_identity
-from .vocab import RES
+from .terms import ReportTriples, namespaces
+from .terms import lit as Literal
+from .terms import res as RES
 
 __all__ = ["unit_iri", "place_triples", "jurisdiction_triples"]
 
+_NS = namespaces()
+RDF, XSD, SDO, DCTERMS = (_NS[p] for p in ("rdf", "xsd", "schema", "dcterms"))
 _LAST_DAY = Literal("2025-06-30", datatype=XSD.date)  # the old units' last day
 
 
-def unit_iri(code: str) -> URIRef:
+def unit_iri(code: str) -> ox.NamedNode:
     """The node of an administrative unit: one per code, in every report.
 
-    >>> str(unit_iri("08"))
+    >>> unit_iri("08").value
     'https://w3id.org/vnkg/resource/place/vn-08'
     """
     return RES("place", unit_identity(code))
 
 
-def place_triples(g: Graph, V: Any, ent: Entity, node: URIRef) -> None:
+def place_triples(g: ReportTriples, V: Any, ent: Entity, node: ox.NamedNode) -> None:
     """A resolved place's code; for a Vietnamese unit, the units above it (in the era the report
     names it) and, when it ceased on 1 July 2025, what replaced it, each with its code and name.
 
@@ -46,7 +49,7 @@ def place_triples(g: Graph, V: Any, ent: Entity, node: URIRef) -> None:
     _unit(g, V, ent.code, ent.code_era or "new", set())
 
 
-def jurisdiction_triples(g: Graph, V: Any, ent: Entity, node: URIRef, iris: dict[str, URIRef],
+def jurisdiction_triples(g: ReportTriples, V: Any, ent: Entity, node: ox.NamedNode, iris: dict[str, ox.NamedNode],
                          date: str | None) -> None:
     """A body of a locality to its unit: the place its name ends with, else the province it belongs
     to (named in the report or inferred from it), resolved by name; a foreign body to its country."""
@@ -67,7 +70,7 @@ def jurisdiction_triples(g: Graph, V: Any, ent: Entity, node: URIRef, iris: dict
         _unit(g, V, code, era, set())
 
 
-def _unit(g: Graph, V: Any, code: str, era: str, done: set[str]) -> None:
+def _unit(g: ReportTriples, V: Any, code: str, era: str, done: set[str]) -> None:
     """The unit of ``code`` as it was in ``era``: code, name, the unit above, successors."""
     if code in done:
         return

@@ -193,9 +193,9 @@ def test_a_report_stating_too_much_is_refused_before_its_graph_is_built(tmp_path
 
     def graph(linked):
         built.append(linked)
-        return runner._graph(linked)
+        return runner._triples(linked)
 
-    monkeypatch.setitem(runner.STAGES, "graph", graph)
+    monkeypatch.setitem(runner.STAGES, "triples", graph)
     dense = tmp_path / "dense.txt"
     dense.write_text("Báo cáo\n" + "UBND tỉnh " * 2_000, encoding="utf-8")  # 20,000 characters, 10 windows
     small = tmp_path / "small.txt"

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "COMMANDS"]
 
-_FORMAT_NAMES = ["turtle", "nt", "jsonld", "trig", "nquads"]
+_FORMAT_NAMES = ["turtle", "nt", "jsonld", "trig", "nquads", "rdfxml"]
 
 
 @click.command()
@@ -62,12 +62,12 @@ def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None, for_stor
             target = output_dir / (path.stem + RDF_FORMATS[fmt].suffix)
             with target.open("wb") as out:
                 write_rdf([ex], fmt, out)
-            click.echo(f"vnkg: wrote {target} ({len(ex.graph):,} triples)", err=True)
+            click.echo(f"vnkg: wrote {target} ({len(ex.triples):,} triples)", err=True)
         else:
             results.append(ex)
     if output_dir is None and results:
         click.echo(serialise(results, fmt), nl=False)
-        triples = sum(len(ex.graph) for ex in results)
+        triples = sum(len(ex.triples) for ex in results)
         click.echo(f"vnkg: wrote {len(results)} report graph(s), {triples:,} triples, as {fmt} to standard output",
                    err=True)
     if failed:

@@ -53,6 +53,7 @@ class GraphStore:
       and set entities' preferred labels (IRI -> ``LabelChange(old, new)``,
       new None to remove), atomically where the backend can;
     * ``graph_triples(graph)``: a graph as N-Triples;
+    * ``flush()``: what was written, out of memory to disk (a long ingest's memory stays flat);
     * ``close()``.
     """
 
@@ -76,6 +77,9 @@ class GraphStore:
 
     def graph_triples(self, graph: str) -> str:
         raise NotImplementedError
+
+    def flush(self) -> None:
+        pass
 
     def close(self) -> None:
         pass

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..vocab import report_graph
 from .base import GraphStore, StoreError
-from .ingest import Failure, IngestReport, Prepared, _safe_prepare, record, stored_reports
+from .ingest import FLUSH_EVERY, Failure, IngestReport, Prepared, _safe_prepare, record, stored_reports
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -69,9 +69,11 @@ def ingest_on_cluster(store: GraphStore, paths: Iterable[str | Path], options: C
     try:
         stored = stored_reports(store)
         local = store.location.endpoint is None
-        for given, absolute, prepared in _extracted(client, paths, stored, local, options):
+        for written, (given, absolute, prepared) in enumerate(_extracted(client, paths, stored, local, options), 1):
             record(store, report, stored, given, absolute, prepared)
             _tick(progress, given)
+            if written % FLUSH_EVERY == 0:
+                store.flush()
     finally:
         client.close()
     return report

@@ -6,14 +6,21 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..vocab import GRAPH_VOCABULARY, prologue, report_graph
+from ..vocab import GRAPH_VOCABULARY, expand, prologue, report_graph
 from .base import GraphStore, StoreError
-from .labels import CANONICAL, ENTITY_CLASSES, label_changes
-from .persons import PersonEvidence, ReportContext, current_provinces, report_persons, settle_persons
+from .labels import CANONICAL, ENTITY_CLASSES, LABEL_WORD, label_changes, label_words
+from .persons import NAME_KEY, PersonEvidence, ReportContext, current_provinces, report_persons, settle_persons
+
+if TYPE_CHECKING:
+    from ..terms import TripleTerms
 
 __all__ = ["IngestReport", "Prepared", "Failure", "Selection", "expand_paths", "select_files", "ingest", "remove",
            "prepare"]
+
+# Reports written between two flushes of the store (``GraphStore.flush``): memory stays flat.
+FLUSH_EVERY = 50
 
 _CATALOG = prologue("schema", "vnkg") + """SELECT ?g ?path ?hash WHERE { GRAPH ?g {
   ?r a schema:Report ; vnkg:sourcePath ?path ; vnkg:contentHash ?hash } }"""
@@ -107,35 +114,66 @@ def prepare(path: str, stored_hash: str | None = None, local: bool = True) -> Pr
     machine stays here (its graph's IRI, a hash of the path, still tells
     reports apart).
     """
-    from rdflib import RDF, Literal, URIRef
-    from rdflib.namespace import SKOS
+    import pyoxigraph as ox
 
     from .. import extract_document
     from ..s1_read import read_path
-    from ..vocab import vnkg
+    from ..terms import namespaces
 
     document = read_path(path)
     if document.id == stored_hash:
         return None
     ex = extract_document(document)
-    graph = ex.graph
-    for concept in set(graph.subjects(RDF.type, SKOS.Concept)):  # kept once, in the vocabulary graph
-        graph.remove((concept, None, None))
+    ns = namespaces()
+    rdf_type, pref, alt, concept = ns["rdf"].type, ns["skos"].prefLabel, ns["skos"].altLabel, ns["skos"].Concept
+    triples = ex.triples.triples
+    concepts = {s for s, p, o in triples if p == rdf_type and o == concept}  # kept once, in the vocabulary graph
+    if concepts:
+        triples = {t: None for t in triples if t[0] not in concepts}
     if not local:
-        source = vnkg().sourcePath
-        for report, where in list(graph.subject_objects(source)):
-            graph.set((report, source, Literal(Path(str(where)).name)))
-    persons, context = report_persons(graph, ex.linked.locality.province)
-    canonical = URIRef(CANONICAL)
+        source = ns["vnkg"].sourcePath
+        triples = {((s, p, ox.Literal(Path(o.value).name)) if p == source else (s, p, o)): None
+                   for s, p, o in triples}
+    persons, context = _persons(triples, ex.linked.locality.province)
+    canonical = ox.NamedNode(CANONICAL)
+    entity_classes = {ox.NamedNode(c) for c in ENTITY_CLASSES}
+    entities = {s for s, p, o in triples if p == rdf_type and o in entity_classes}
     names = {}
-    entity_classes = {URIRef(c) for c in ENTITY_CLASSES}
-    for node, label in list(graph.subject_objects(SKOS.prefLabel)):
-        if any(t in entity_classes for t in graph.objects(node, RDF.type)):
-            graph.remove((node, SKOS.prefLabel, label))
-            graph.add((node, SKOS.altLabel, label))
-            graph.add((node, canonical, label))
-            names[str(node)] = str(label)
-    return Prepared(path, ex.document.id, graph.serialize(format="nt"), names, persons, context)
+    shaped: dict[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal], None] = {}
+    label_word = ox.NamedNode(LABEL_WORD)
+    for s, p, o in triples:
+        if p == pref and s in entities:
+            shaped[(s, alt, o)] = shaped[(s, canonical, o)] = None
+            names[s.value] = o.value
+        else:
+            shaped[(s, p, o)] = None
+            if p == pref:  # a label of this report alone (an indicator's): indexed here
+                for word in label_words(o.value):
+                    shaped[(s, label_word, ox.Literal(word))] = None
+    ntriples = ox.serialize((ox.Triple(*t) for t in shaped), format=ox.RdfFormat.N_TRIPLES) or b""
+    return Prepared(path, ex.document.id, ntriples.decode("utf-8"), names, persons, context)
+
+
+def _persons(triples: dict[TripleTerms, None], province: str | None) -> tuple[list[PersonEvidence], ReportContext]:
+    """``persons.report_persons`` of a report's triples: given an rdflib graph of the few triples it reads
+    (types of persons and bodies, preferred labels, posts, jurisdictions); the name keys it adds join
+    ``triples``."""
+    import pyoxigraph as ox
+    from rdflib import URIRef
+
+    from ..terms import ReportTriples, namespaces, to_ox
+
+    ns = namespaces()
+    rdf_type = ns["rdf"].type
+    kinds = {ns["schema"].Person, ns["org"].Organization}
+    read = {ns["skos"].prefLabel, ns["org"].holds, ns["org"].postIn, ns["vnkg"].jurisdiction}
+    wanted = ReportTriples({t: None for t in triples if t[1] in read or (t[1] == rdf_type and t[2] in kinds)})
+    graph = wanted.to_rdflib()
+    found = report_persons(graph, province)
+    name_key = ox.NamedNode(NAME_KEY)
+    for triple in to_ox(graph.triples((None, URIRef(NAME_KEY), None))):
+        triples[(triple[0], name_key, triple[2])] = None
+    return found
 
 
 def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1,
@@ -152,16 +190,19 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1,
     local = store.location.endpoint is None
     todo = [(str(path), str(Path(path).resolve())) for path in paths]
     prepared_all = _prepared([(a, stored.get(report_graph(a, "")), local) for _, a in todo], jobs)
-    for (given, absolute), prepared in zip(todo, prepared_all, strict=True):
+    for written, ((given, absolute), prepared) in enumerate(zip(todo, prepared_all, strict=True), 1):
         record(store, report, stored, given, absolute, prepared)
         _tick(progress, given)
+        if written % FLUSH_EVERY == 0:
+            store.flush()
     return report
 
 
 def stored_reports(store: GraphStore) -> dict[str, str]:
-    """The vocabulary made sure of, then each stored report's graph and content hash
-    (by graph: a hash of the path)."""
+    """The vocabulary and the label index made sure of, then each stored report's graph and content
+    hash (by graph: a hash of the path)."""
     _vocabulary(store)
+    _label_index(store)
     return {row["g"]: row["hash"] for row in store.select(_CATALOG)}
 
 
@@ -226,6 +267,26 @@ def _vocabulary(store: GraphStore) -> None:
     for name in ("zone-types.ttl", "units.ttl"):
         graph.parse(ontology_dir() / name, format="turtle")
     store.write([], GRAPH_VOCABULARY, graph.serialize(format="nt"), {})
+
+
+def _label_index(store: GraphStore) -> None:
+    """A store written before labels had their words (``vnkg:labelWord``) gets them, once, for every
+    preferred label of a report's or a label graph, in that graph."""
+    from .sparql import sparql_string
+
+    pref = expand("skos:prefLabel")
+    if store.select(f"SELECT ?s WHERE {{ ?s <{LABEL_WORD}> ?w }} LIMIT 1") or not store.select(
+            f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s <{pref}> ?l }} FILTER(?g != <{GRAPH_VOCABULARY}>) }} LIMIT 1"):
+        return
+    rows = store.select(f"SELECT ?g ?s ?l WHERE {{ GRAPH ?g {{ ?s <{pref}> ?l }} FILTER(?g != <{GRAPH_VOCABULARY}>) }}")
+    by_graph: dict[str, list[str]] = {}
+    for row in rows:
+        if {"g", "s", "l"} <= row.keys():
+            by_graph.setdefault(row["g"], []).extend(
+                f"<{row['s']}> <{LABEL_WORD}> {sparql_string(w)} ." for w in label_words(row["l"]))
+    for graph, lines in by_graph.items():
+        if lines:
+            store.write([], graph, "\n".join(lines), {})
 
 
 def _entities_in(store: GraphStore, graphs: set[str]) -> set[str]:

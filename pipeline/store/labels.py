@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 
 from ..vocab import GRAPH_LABELS, expand
 from .base import GraphStore, LabelChange
 
-__all__ = ["LabelChange", "choose_label", "label_changes", "label_graph", "label_triples", "ENTITY_CLASSES",
-           "CANONICAL"]
+__all__ = ["LabelChange", "choose_label", "label_changes", "label_graph", "label_triples", "label_words",
+           "ENTITY_CLASSES", "CANONICAL", "LABEL_WORD"]
 
 SKOS_PREF = expand("skos:prefLabel")
 CANONICAL = expand("vnkg:canonicalName")
+LABEL_WORD = expand("vnkg:labelWord")
 # Classes whose nodes are shared between reports and get their label from the store.
 ENTITY_CLASSES = tuple(expand(c) for c in (
     "schema:Person", "org:Organization", "schema:Place", "vnkg:Zone", "schema:Legislation", "org:Role",
@@ -67,7 +69,39 @@ def label_changes(store: GraphStore, affected: set[str], leaving: set[str],
 
 
 def label_triples(entity: str, label: str) -> str:
-    """The N-Triples of a label graph."""
-    from rdflib import Literal
+    """The N-Triples of a label graph: the preferred label and its words (``label_words``).
 
-    return f"<{entity}> <{SKOS_PREF}> {Literal(label, lang='vi').n3()} ."
+    >>> print(label_triples("urn:e", "Sở Y tế"))  # doctest: +NORMALIZE_WHITESPACE
+    <urn:e> <http://www.w3.org/2004/02/skos/core#prefLabel> "Sở Y tế"@vi .
+    <urn:e> <https://w3id.org/vnkg/ontology#labelWord> "sở" .
+    <urn:e> <https://w3id.org/vnkg/ontology#labelWord> "sở y" .
+    <urn:e> <https://w3id.org/vnkg/ontology#labelWord> "tế" .
+    <urn:e> <https://w3id.org/vnkg/ontology#labelWord> "y" .
+    <urn:e> <https://w3id.org/vnkg/ontology#labelWord> "y tế" .
+    """
+    lines = [f"<{entity}> <{SKOS_PREF}> {_string(label)}@vi ."]
+    lines += [f"<{entity}> <{LABEL_WORD}> {_string(word)} ." for word in label_words(label)]
+    return "\n".join(lines)
+
+
+def label_words(label: str) -> list[str]:
+    """The words of a label as the store indexes them (``vnkg:labelWord``): lower case, each word and
+    each two words in a row (rarer than either: "tài sản" against "tài"), each once, sorted.
+
+    >>> label_words("UBND TP.Hà Nội")
+    ['hà', 'hà nội', 'nội', 'tp', 'tp hà', 'ubnd', 'ubnd tp']
+    """
+    words = _WORD.findall(label.lower())
+    return sorted({*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))})
+
+
+_WORD = re.compile(r"\w+")
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _string(value: str) -> str:
+    """An N-Triples (and SPARQL) string literal, as ``sparql.sparql_string`` writes it (that module imports
+    this one)."""
+    return '"' + value.translate(_ESCAPES) + '"'

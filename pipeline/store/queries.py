@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, TypedDict
 
-from ..vocab import expand, ontology_dir, prologue
+from ..vocab import RESOURCE_URI, expand, ontology_dir, prologue
 from .base import GraphStore
-from .labels import ENTITY_CLASSES
-from .sparql import bind_parameters, query_form, read_only_check, with_prefixes
+from .labels import ENTITY_CLASSES, LABEL_WORD, label_words
+from .sparql import NodeParam, bind_parameters, query_form, read_only_check, with_prefixes
 
 if TYPE_CHECKING:
     from ..validate import Validation
@@ -70,15 +70,72 @@ def run_query(store: GraphStore, query: str, fmt: str = "table", params: dict[st
     (``vocab.PREFIXES``) need no declaring. When nothing matches a parameter as typed, the
     parameter is matched again ignoring diacritics and case ("dinh la thang" finds "Đinh La
     Thăng"): it becomes the spelling the store's labels give it most often.
+
+    A query finds a name's nodes through the store's label index with
+    ``$<param>_word`` (bound to the word, or two words in a row, of the
+    parameter, in lower case, that the fewest labels have: ``?node
+    vnkg:labelWord $name_word`` is an index look-up) and ``$<param>_node``
+    (bound to the parameter when it is a node's IRI, the parameter then being that node's label;
+    else to ``res:none``): see ``ontology/queries/career.rq``.
     """
     read_only_check(query)
     query = with_prefixes(query)
-    result = _run(store, bind_parameters(query, params or {}), fmt)
+    result = _run(store, bind_parameters(query, _with_index(store, query, params or {})), fmt)
     if params and _empty(result):
         accented = {name: _accented(store, value) or value for name, value in params.items()}
         if accented != params:
-            result = _run(store, bind_parameters(query, accented), fmt)
+            result = _run(store, bind_parameters(query, _with_index(store, query, accented)), fmt)
     return result
+
+
+def _with_index(store: GraphStore, query: str, params: dict[str, str]) -> dict[str, str | NodeParam]:
+    """``params`` and, for each the query uses so, ``<name>_word`` and ``<name>_node`` (see ``run_query``).
+
+    >>> class Words(GraphStore):
+    ...     def select(self, query, substitutions=None):
+    ...         return [{"w": "lê", "n": "40"}, {"w": "văn", "n": "300"}, {"w": "hải", "n": "12"},
+    ...                 {"w": "lê văn", "n": "30"}, {"w": "văn hải", "n": "5"}]
+    >>> query = "SELECT * { ?n vnkg:labelWord $name_word FILTER(?n = $name_node) }"
+    >>> _with_index(Words(), query, {"name": "Lê Văn Hải"})
+    {'name': 'Lê Văn Hải', 'name_node': NodeParam(iri='https://w3id.org/vnkg/resource/none'), 'name_word': 'văn hải'}
+    """
+    from ..text import normalise
+
+    found: dict[str, str | NodeParam] = dict(params)
+    for name, value in params.items():
+        iri = value.strip() if re.fullmatch(r'https?://[^\s<>"{}|^`\\]+', value.strip()) else None
+        if re.search(rf"[?$]{name}_node\b", query):
+            found[f"{name}_node"] = NodeParam(iri or _NO_NODE)
+            if iri:  # the node's own label: its words find it in the index
+                rows = store.select(f"SELECT ?l WHERE {{ <{iri}> <{expand('skos:prefLabel')}> ?l }} LIMIT 1")
+                value = found[name] = rows[0]["l"] if rows else ""
+        if re.search(rf"[?$]{name}_word\b", query):
+            found[f"{name}_word"] = _rarest_word(store, normalise(value))
+    return found
+
+
+_NO_NODE = RESOURCE_URI + "none"  # what $<param>_node is when the parameter is a name
+
+
+def _rarest_word(store: GraphStore, value: str) -> str:
+    """The word (or two words in a row) of ``value``, lower case, that the fewest labels of the store have,
+    so the look-up reads least (one no label has, when there is one: nothing matches). Counting reads the
+    index, not the labels."""
+    from .sparql import sparql_string
+
+    words = label_words(value)
+    if len(words) <= 1:
+        return words[0] if words else ""
+    # Each word's labels counted up to a cap, in one query: the count reads no more of the index for
+    # "nguyễn" (thousands of names) than for a rare word, so it costs the same on any store.
+    blocks = " UNION ".join(f"{{ SELECT ?s ({sparql_string(w)} AS ?w) WHERE {{ ?s <{LABEL_WORD}> {sparql_string(w)} }} "
+                            f"LIMIT {_COUNT_CAP} }}" for w in words)
+    counts = {row["w"]: int(row["n"]) for row in store.select(
+        f"SELECT ?w (COUNT(?s) AS ?n) WHERE {{ {blocks} }} GROUP BY ?w") if "w" in row}
+    return min(words, key=lambda w: (counts.get(w, 0), -len(w)))
+
+
+_COUNT_CAP = 50
 
 
 def _run(store: GraphStore, query: str, fmt: str) -> QueryResult:

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from ..text import normalise
 from ..vocab import PREFIXES
 from .base import LabelChange, StoreError
 from .labels import label_graph, label_triples
 
-__all__ = ["query_form", "read_only_check", "offline_check", "bind_parameters", "sparql_string", "write_update",
-           "with_prefixes", "syntax_message"]
+__all__ = ["query_form", "read_only_check", "offline_check", "bind_parameters", "NodeParam", "sparql_string",
+           "write_update", "with_prefixes", "syntax_message"]
 
 _QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 _UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
@@ -99,7 +100,22 @@ def offline_check(query: str) -> None:
         raise StoreError("SERVICE calls are refused: the local store never reaches the network")
 
 
-def bind_parameters(query: str, params: dict[str, str]) -> str:
+@dataclass(frozen=True)
+class NodeParam:
+    """A parameter's value that is a node (an IRI), bound as ``<iri>`` rather than as a string."""
+
+    iri: str
+
+    def sparql(self) -> str:
+        if not _IRI.fullmatch(self.iri):
+            raise StoreError(f"not an IRI: {self.iri!r}")
+        return f"<{self.iri}>"
+
+
+_IRI = re.compile(r"[A-Za-z][\w+.\-]*:[^<>\"{}|^`\\\x00-\x20]*")
+
+
+def bind_parameters(query: str, params: Mapping[str, str | NodeParam]) -> str:
     """The query with each parameter bound to its value, a string literal normalised as report
     text is: a ``VALUES ?name { "value" }`` opens each group that uses ``$name`` (or
     ``?name``), or ends the query where the use is outside any group. The query's own text
@@ -125,7 +141,9 @@ def bind_parameters(query: str, params: dict[str, str]) -> str:
         elif kind == "var" and text[1:] in params:
             inside = groups[-1] if groups and groups[-1][1] != "CONSTRUCT" else None  # not in a template
             where = inside[0] if inside else len(query)
-            clause = f"VALUES ?{text[1:]} {{ {sparql_string(normalise(params[text[1:]]))} }}"
+            value = params[text[1:]]
+            term = value.sparql() if isinstance(value, NodeParam) else sparql_string(normalise(value))
+            clause = f"VALUES ?{text[1:]} {{ {term} }}"
             if clause not in inserts.setdefault(where, []):
                 inserts[where].append(clause)
         if kind not in ("space", "comment"):

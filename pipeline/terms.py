@@ -1,0 +1,228 @@
+"""A report's graph as pyoxigraph terms: closed namespaces of NamedNodes, literals, and its triples written by Rust."""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import IO, TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from .vocab import PREFIXES, RESOURCE_URI
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
+
+__all__ = ["OxNamespace", "Term", "TripleTerms", "ReportTriples", "namespaces", "res", "lit", "curie_node",
+           "to_ox", "write_triples", "OX_FORMATS"]
+
+Term = ox.NamedNode | ox.Literal
+TripleTerms = tuple[ox.NamedNode, ox.NamedNode, Term]
+
+# vnkg's format names -> pyoxigraph's serialisers (JSON-LD stays with rdflib: it is written compacted).
+OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+              "nquads": ox.RdfFormat.N_QUADS, "rdfxml": ox.RdfFormat.RDF_XML}
+
+
+class OxNamespace:
+    """The terms of a closed rdflib namespace as pyoxigraph ``NamedNode``s, each checked once.
+
+    A term the namespace does not declare raises ``AttributeError``, as the
+    rdflib namespace of ``pipeline.vocab`` does (rdflib's own namespaces only
+    warn: here that warning is the error). A term once made is an attribute
+    of the object, so later look-ups cost no more than any attribute.
+
+    Examples
+    --------
+    >>> V = namespaces()["vnkg"]
+    >>> V.Zone.value
+    'https://w3id.org/vnkg/ontology#Zone'
+    >>> V.Zoen  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    AttributeError: ...Zoen...
+    >>> namespaces()["schema"].Reprot  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    AttributeError: ...Reprot...
+    """
+
+    def __init__(self, space: Any):
+        self._space = space
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            try:
+                iri = str(self._space[name])
+            except (Warning, AttributeError, KeyError) as exc:
+                raise AttributeError(f"{name!r} is not a term of {self._space}: {exc}") from None
+        node = ox.NamedNode(iri)
+        setattr(self, name, node)
+        return node
+
+    __getitem__ = __getattr__
+
+
+@cache
+def namespaces() -> dict[str, OxNamespace]:
+    """The closed namespaces stage 6 writes with, by prefix (``rdf``, ``xsd``, ``vnkg``, ``schema``...)."""
+    from rdflib import RDF, XSD
+    from rdflib.namespace import DCTERMS, ORG, PROV, SDO, SKOS
+
+    from .vocab import vnkg
+
+    spaces = {"rdf": RDF, "xsd": XSD, "vnkg": vnkg(), "schema": SDO, "org": ORG, "prov": PROV, "skos": SKOS,
+              "dcterms": DCTERMS}
+    return {prefix: OxNamespace(space) for prefix, space in spaces.items()}
+
+
+def res(kind: str, local: str) -> ox.NamedNode:
+    """A resource node under ``RESOURCE_URI``, as ``pipeline.vocab.RES`` makes its IRI.
+
+    >>> res("person", "nguyen-van-phong").value
+    'https://w3id.org/vnkg/resource/person/nguyen-van-phong'
+    """
+    return ox.NamedNode(f"{RESOURCE_URI}{kind}/{local}")
+
+
+@cache
+def curie_node(name: str) -> ox.NamedNode:
+    """``"schema:Corporation"`` -> its node, checked against the closed namespaces (``vocab.curie``)."""
+    from .vocab import curie
+
+    return ox.NamedNode(str(curie(name)))
+
+
+def lit(value: str | int | bool | Decimal, lang: str | None = None, datatype: ox.NamedNode | None = None
+        ) -> ox.Literal:
+    """A literal written as rdflib writes the same Python value (so both graphs are one graph).
+
+    >>> lit(True), lit(7), lit(Decimal("1E+3")), lit("Hà Nội", lang="vi")
+    (<Literal value=true datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#boolean>>, \
+<Literal value=7 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>, \
+<Literal value=1000 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#decimal>>, \
+<Literal value=Hà Nội language=vi>)
+    """
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=_xsd("boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=_xsd("integer"))
+    if isinstance(value, Decimal):
+        return ox.Literal(f"{value:f}", datatype=_xsd("decimal"))
+    if lang:
+        return ox.Literal(value, language=lang)
+    return ox.Literal(value, datatype=datatype) if datatype is not None else ox.Literal(value)
+
+
+def to_ox(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[TripleTerms]:
+    """rdflib triples (IRIs and literals) as pyoxigraph terms."""
+    from rdflib import Literal, URIRef
+
+    for triple in triples:
+        terms: list[Any] = []
+        for term in triple:
+            if isinstance(term, URIRef):
+                terms.append(ox.NamedNode(str(term)))
+            elif isinstance(term, Literal):
+                datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
+                terms.append(ox.Literal(str(term), language=term.language, datatype=datatype)
+                             if term.language else ox.Literal(str(term), datatype=datatype))
+            else:
+                raise TypeError(f"a report's graph has IRIs and literals only, not {term!r}")
+        yield terms[0], terms[1], terms[2]
+
+
+@dataclass
+class ReportTriples:
+    """A report's graph: its triples as pyoxigraph terms, each once, in the order they were made.
+
+    ``write`` serialises them in Rust (pyoxigraph); ``to_rdflib`` makes an
+    rdflib ``Graph`` of them for what needs one (SPARQL in memory, SHACL).
+    """
+
+    triples: dict[TripleTerms, None] = field(default_factory=dict)
+
+    def add(self, triple: TripleTerms) -> None:
+        self.triples[triple] = None
+
+    def addN(self, quads: Iterable[tuple[ox.NamedNode, ox.NamedNode, Term, object]]) -> None:
+        for s, p, o, _ in quads:
+            self.triples[(s, p, o)] = None
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def __iter__(self) -> Iterator[TripleTerms]:
+        return iter(self.triples)
+
+    def ox_triples(self) -> Iterator[ox.Triple]:
+        """The triples as pyoxigraph ``Triple``s, subject by subject (Turtle groups them)."""
+        return (ox.Triple(*t) for t in sorted(self.triples, key=_subject_key))
+
+    def write(self, fmt: str, stream: IO[bytes] | None = None) -> bytes | None:
+        """Serialise in a format of ``OX_FORMATS`` to ``stream`` (or return the bytes), vnkg's prefixes bound."""
+        return write_triples(self.ox_triples(), fmt, stream)
+
+    def ntriples(self) -> str:
+        """The triples in N-Triples, as a store is given them."""
+        return (ox.serialize((ox.Triple(*t) for t in self.triples), format=ox.RdfFormat.N_TRIPLES) or b""
+                ).decode("utf-8")
+
+    def to_rdflib(self) -> Graph:
+        """An rdflib ``Graph`` of the triples, vnkg's prefixes bound."""
+        from rdflib import Graph, Literal, URIRef
+
+        graph = Graph(bind_namespaces="none")
+        for prefix, uri in PREFIXES.items():
+            graph.bind(prefix, uri)
+        made: dict[Term, Any] = {}
+
+        def term(node: Term) -> Any:
+            found = made.get(node)
+            if found is None:
+                if isinstance(node, ox.NamedNode):
+                    found = URIRef(node.value)
+                elif node.language:
+                    found = Literal(node.value, lang=node.language)
+                elif node.datatype.value == _XSD_STRING:  # rdflib's plain literal
+                    found = Literal(node.value)
+                else:
+                    found = Literal(node.value, datatype=URIRef(node.datatype.value))
+                made[node] = found
+            return found
+
+        graph.addN((term(s), term(p), term(o), graph) for s, p, o in self.triples)
+        return graph
+
+
+_XSD_STRING = PREFIXES["xsd"] + "string"
+
+
+def write_triples(triples: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: str, stream: IO[bytes] | None = None
+                  ) -> bytes | None:
+    """Triples (or quads) in a format of ``OX_FORMATS``, written by pyoxigraph to ``stream`` (or returned).
+
+    The ontologies' prefixes are bound; resources keep their full IRIs, as
+    rdflib writes them (a prefixed name cannot hold their "/").
+
+    >>> t = ox.Triple(res("person", "a"), namespaces()["rdf"].type, namespaces()["schema"].Person)
+    >>> print(write_triples([t], "turtle").decode().splitlines()[-1])
+    <https://w3id.org/vnkg/resource/person/a> a schema:Person .
+    """
+    return ox.serialize(triples, stream, format=OX_FORMATS[fmt], prefixes=_OUTPUT_PREFIXES)
+
+
+_OUTPUT_PREFIXES = {prefix: iri for prefix, iri in sorted(PREFIXES.items()) if iri != RESOURCE_URI}
+
+
+@cache
+def _xsd(name: str) -> ox.NamedNode:
+    return ox.NamedNode(PREFIXES["xsd"] + name)
+
+
+def _subject_key(triple: TripleTerms) -> str:
+    return triple[0].value

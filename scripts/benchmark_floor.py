@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Issue 17's figures beside the tokeniser floor, each measured in one run (a section of docs/benchmarks.md).
+
+    python scripts/benchmark_floor.py --limit 300 --out -          # extraction against the floor, printed
+    python scripts/benchmark_floor.py --section memory --section labels
+
+Sections (all by default):
+
+* ``floor``: underthesea's ``sent_tokenize`` + ``word_tokenize`` alone (the floor),
+  vnkg's in-process extraction (text to the report's triples) and the whole
+  process ``vnkg extract FILES --output-dir DIR`` (Turtle), over the same texts
+  in one run; CPU seconds (the machine is shared: CPU time is what a neighbour
+  disturbs least) and wall seconds, with the load average.
+* ``memory``: peak memory of ingesting 250 and 2,000 texts with one job and
+  2,000 with two (the library's ``ingest``, as ``vnkg ingest`` runs it before
+  refreshing its graph view), and of ``vnkg extract`` of a 100,000-character
+  and a 5 MB report, with CPU seconds per million characters.
+* ``labels``: ``career`` and ``figures`` asked for one-row answers on a store of
+  250 texts and on a store of all of them.
+
+``scripts/benchmark.py`` runs these sections too.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from benchmark import NEWS, ROOT, VNKG, _met, _run_watching_memory, _write_long_report  # noqa: E402
+
+_INGEST = """import sys; from pipeline.store import Location, ingest, open_store
+from pathlib import Path
+files = Path(sys.argv[2]).read_text(encoding="utf-8").split("\\n")
+with open_store(Location(path=Path(sys.argv[1])), write=True) as store:
+    print(ingest(store, files, jobs=int(sys.argv[3])).summary(), file=sys.stderr)"""
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=300, help="texts for the floor section (default 300)")
+    ap.add_argument("--section", action="append", choices=["floor", "memory", "labels"],
+                    help="a section to run (repeatable; default: all)")
+    ap.add_argument("--out", default="-", help="Markdown file to append to, or - to print (default)")
+    args = ap.parse_args(argv)
+    files = sorted(NEWS.glob("*.txt")) or sorted((ROOT / "corpus").glob("*.txt"))
+    work = Path(tempfile.mkdtemp(prefix="vnkg-floor-"))
+    chosen = args.section or ["floor", "memory", "labels"]
+    parts = []
+    if "floor" in chosen:
+        parts.append(floor_section(files[: args.limit], work))
+    if "memory" in chosen:
+        parts.append(memory_section(files, work))
+    if "labels" in chosen:
+        parts.append(labels_section(files, work))
+    text = "\n".join(parts)
+    if args.out == "-":
+        print(text)
+    else:
+        with open(args.out, "a", encoding="utf-8") as out:
+            out.write("\n" + text)
+    return 0
+
+
+def floor_section(files: list[Path], work: Path) -> str:
+    """The floor, in-process extraction and whole-process extraction to Turtle files, in one run."""
+    from underthesea import sent_tokenize, word_tokenize
+
+    import pipeline
+    from pipeline.text import normalise
+
+    texts = [normalise(f.read_text(encoding="utf-8")) for f in files]
+
+    def tokenise(batch: list[str]) -> None:  # as stage 2 calls underthesea: line by line, sentences then words
+        for text in batch:
+            for line in text.split("\n"):
+                for sentence in sent_tokenize(line) if line.strip() else ():
+                    word_tokenize(sentence, use_token_normalize=False)
+
+    def extract(batch: list[str]) -> None:
+        for text in batch:
+            pipeline.extract(text)
+
+    tokenise(texts[:5]), extract(texts[:5])  # models, lexicons and recognisers load before timing
+    cpu = {"floor": 0.0, "extract": 0.0}
+    wall = dict(cpu)
+    for i in range(0, len(texts), 25):  # interleaved, so a busy neighbour slows both alike
+        for name, fn in (("floor", tokenise), ("extract", extract)):
+            c, w = time.process_time(), time.perf_counter()
+            fn(texts[i:i + 25])
+            cpu[name] += time.process_time() - c
+            wall[name] += time.perf_counter() - w
+    load_in = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([*VNKG, "extract", *map(str, files), "--output-dir", str(work / "ttl")], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    wall["process"] = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu["process"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    chars = sum(map(len, texts))
+    rows = [("underthesea sentence + word tokenisation alone (the floor)", "floor"),
+            ("vnkg extraction in process, text to the report's triples", "extract"),
+            ("`vnkg extract FILES --output-dir DIR` (Turtle), whole process", "process")]
+    table = "\n".join(f"| {label} | {cpu[k]:.1f} | {chars / cpu[k]:,.0f} | {cpu['floor'] / cpu[k]:.2f} | "
+                      f"{wall[k]:.1f} | {wall['floor'] / wall[k]:.2f} |" for label, k in rows)
+    in_process, whole = cpu["floor"] / cpu["extract"], cpu["floor"] / cpu["process"]
+    return (f"## Extraction beside the tokeniser floor (one run)\n\n{len(texts)} news texts, {chars:,} characters, "
+            f"load average {load_in:.1f} in process, {os.getloadavg()[0]:.1f} after the whole-process run "
+            "(2 cores, shared). Ratio = the floor's time / this row's time (CPU, then wall).\n\n"
+            "| | CPU s | characters/CPU s | ratio (CPU) | wall s | ratio (wall) |\n|---|---|---|---|---|---|\n"
+            f"{table}\n\nIn process **{in_process:.2f}x** the floor (target ≥ 0.8: {_met(in_process >= 0.8)}); "
+            f"whole process **{whole:.2f}x** (target ≥ 0.7: {_met(whole >= 0.7)}).\n")
+
+
+def memory_section(files: list[Path], work: Path) -> str:
+    """Peak memory of ingests of 250 and 2,000 texts, and of extracting a 100k and a 5 MB report."""
+    rows = []
+    peaks = {}
+    for count, jobs in ((250, 1), (2000, 1), (2000, 2)):
+        listing = work / f"files-{count}.txt"
+        listing.write_text("\n".join(map(str, files[:count])), encoding="utf-8")
+        start = time.perf_counter()
+        peak = _run_watching_memory([sys.executable, "-c", _INGEST, str(work / f"store-{count}-{jobs}"),
+                                     str(listing), str(jobs)])
+        peaks[(count, jobs)] = peak
+        rows.append(f"| ingest {count:,} texts, {jobs} job(s) | {time.perf_counter() - start:.0f} | | {peak:,.0f} | "
+                    f"{os.getloadavg()[0]:.1f} |")
+    per_char = {}
+    for size in (100_000, 5_000_000):
+        report = work / f"long-{size}.txt"
+        _write_long_report(files, report, size)
+        chars = len(report.read_text(encoding="utf-8"))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        peak = _run_watching_memory([*VNKG, "extract", str(report), "--format", "nt", "--output-dir",
+                                     str(work / "long")])
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        seconds = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        per_char[size] = seconds / chars * 1e6
+        peaks[size] = peak
+        rows.append(f"| extract a report of {chars:,} characters | {time.perf_counter() - start:.0f} | "
+                    f"{per_char[size]:.1f} | {peak:,.0f} | {os.getloadavg()[0]:.1f} |")
+    growth = peaks[(2000, 1)] / peaks[(250, 1)] - 1
+    linear = per_char[5_000_000] / per_char[100_000] - 1
+    return ("## Memory over an archive and a long report\n\n| run | wall s | CPU s per million characters | "
+            "peak RSS MB | load |\n|---|---|---|---|---|\n" + "\n".join(rows)
+            + f"\n\nOne job, 2,000 texts against 250: {growth:+.0%} (target within 15% and ≤ 600 MB: "
+            f"{_met(abs(growth) <= 0.15 and peaks[(2000, 1)] <= 600)}); two jobs ≤ 900 MB: "
+            f"{_met(peaks[(2000, 2)] <= 900)}. The 5 MB report: ≤ 400 MB {_met(peaks[5_000_000] <= 400)}; CPU per "
+            f"character {linear:+.0%} against the 100k report (target within 15%: {_met(abs(linear) <= 0.15)}).\n")
+
+
+def labels_section(files: list[Path], work: Path) -> str:
+    """``career`` and ``figures`` one-row answers on a 250-text store and on a store of every text."""
+    stores = {}
+    for count in (250, len(files)):
+        store = work / f"store-{count}-1"
+        if not (store / "CURRENT").exists():
+            listing = work / f"files-{count}.txt"
+            listing.write_text("\n".join(map(str, files[:count])), encoding="utf-8")
+            subprocess.run([sys.executable, "-c", _INGEST, str(store), str(listing), "1"], check=True, cwd=ROOT,
+                           stderr=subprocess.DEVNULL)
+        stores[count] = store
+    asked = _one_row_values(stores[250])
+    rows = []
+    for (query, param, value) in asked:
+        times = [_median_query_ms(stores[c], query, param, value) for c in stores]
+        rows.append(f"| {query} | {value} | {times[0]:.1f} | {times[1]:.1f} | {times[1] / times[0]:.2f} |")
+    return ("## career and figures from the label index\n\nMedian of 7 runs in process (`run_query`, table), "
+            f"load average {os.getloadavg()[0]:.1f}; values with a one-row answer on the small store.\n\n"
+            f"| query | asked | 250 texts ms | {len(files):,} texts ms | ratio |\n|---|---|---|---|---|\n"
+            + "\n".join(rows) + "\n")
+
+
+def _one_row_values(store: Path) -> list[tuple[str, str, str]]:
+    import pyoxigraph
+
+    found = []
+    db = pyoxigraph.Store.read_only(str(store))
+    for query, param, text in (("career", "name", """SELECT ?l WHERE { ?p <http://www.w3.org/ns/org#holds> ?post ;
+            <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } GROUP BY ?l HAVING (COUNT(?post) = 1) LIMIT 3"""),
+                               ("figures", "about", """SELECT ?l WHERE { ?f <https://w3id.org/vnkg/ontology#about> ?x .
+            ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } GROUP BY ?l HAVING (COUNT(?f) = 1) LIMIT 3""")):
+        found += [(query, param, row[0].value) for row in db.query(text, use_default_graph_as_union=True)]
+    return found
+
+
+def _median_query_ms(store: Path, query: str, param: str, value: str) -> float:
+    from pipeline.store import Location, named_queries, open_store, run_query
+
+    with open_store(Location(path=store)) as opened:
+        times = []
+        for _ in range(7):
+            start = time.perf_counter()
+            run_query(opened, named_queries()[query].text, "table", {param: value})
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
