@@ -156,8 +156,8 @@ def prepare(path: str, stored_hash: str | None = None, local: bool = True) -> Pr
 
 def _persons(triples: dict[TripleTerms, None], province: str | None) -> tuple[list[PersonEvidence], ReportContext]:
     """``persons.report_persons`` of a report's triples: given an rdflib graph of the few triples it reads
-    (types of persons and bodies, preferred labels, posts, jurisdictions); the name keys it adds join
-    ``triples``."""
+    (types of persons and bodies, preferred and canonical labels, posts with their dates and whether
+    former, jurisdictions, administrative codes); the name keys it adds join ``triples``."""
     import pyoxigraph as ox
     from rdflib import URIRef
 
@@ -166,7 +166,9 @@ def _persons(triples: dict[TripleTerms, None], province: str | None) -> tuple[li
     ns = namespaces()
     rdf_type = ns["rdf"].type
     kinds = {ns["schema"].Person, ns["org"].Organization}
-    read = {ns["skos"].prefLabel, ns["org"].holds, ns["org"].postIn, ns["vnkg"].jurisdiction}
+    vnkg = ns["vnkg"]
+    read = {ns["skos"].prefLabel, ns["org"].holds, ns["org"].postIn, vnkg.jurisdiction, vnkg.canonicalName,
+            vnkg.reportDate, vnkg.former, vnkg.adminCode}
     wanted = ReportTriples({t: None for t in triples if t[1] in read or (t[1] == rdf_type and t[2] in kinds)})
     graph = wanted.to_rdflib()
     found = report_persons(graph, province)
