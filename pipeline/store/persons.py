@@ -55,7 +55,9 @@ def person_evidence(rows: list[dict[str, str]], current: dict[str, frozenset[str
             for iri, (k, p, n, b, s) in found.items()]
 
 
-EVIDENCE = """SELECT ?p ?k ?o ?u ?d ?n WHERE {{ VALUES ?k {{ {keys} }} ?p <{name_key}> ?k
+# DISTINCT: each pattern matches once per report graph of the union, so rows multiply (three names of 57, 40
+# and 31 reports gave 1,091,018 rows, 17.9 s; distinct, 23 rows in 2.0 s)
+EVIDENCE = """SELECT DISTINCT ?p ?k ?o ?u ?d ?n WHERE {{ VALUES ?k {{ {keys} }} ?p <{name_key}> ?k
   OPTIONAL {{ ?p <{holds}> ?post . ?post <{post_in}> ?o OPTIONAL {{ ?o <{jurisdiction}> ?u }}
     OPTIONAL {{ ?post <{report_date}> ?d FILTER NOT EXISTS {{ ?post <{former}> ?f }} }}
     OPTIONAL {{ ?o <{canonical}> ?n }} }} }}"""
