@@ -148,7 +148,7 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
                                              where, aside[0] if aside else -1, at in referring, owned.get(at, -1),
                                              territory=at in territory))
     for c in mentions.event_cues:  # "Với dân số gần 100 triệu người, Việt Nam …"
-        if c.info.role == _FRONTED and c.start in starts:
+        if c.info.role == _FRONTED:  # the pattern matches only at a sentence's start
             out.setdefault(c.sentence, Sentence([], _asides(c.sentence, cues))).fronted = c.clause_start
     speech = sorted(cues.get(_SPEECH, set()))
     for m, key in speakers:
