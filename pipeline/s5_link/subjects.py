@@ -150,9 +150,11 @@ def read_sentences(mentions: Mentions, owner: dict[int, str], entities: dict[str
     for c in mentions.event_cues:  # "Với dân số gần 100 triệu người, Việt Nam …"
         if c.info.role == _FRONTED:  # the pattern matches only at a sentence's start
             out.setdefault(c.sentence, Sentence([], _asides(c.sentence, cues))).fronted = c.clause_start
-    speech = sorted(cues.get(_SPEECH, set()))
+    speech: dict[int, list[int]] = {}  # by sentence, so each title looks at its own sentence's verbs
+    for n, end in sorted(cues.get(_SPEECH, set())):
+        speech.setdefault(n, []).append(end)
     for m, key in speakers:
-        said = next((end for n, end in speech if n == m.sentence and end > m.token_end), None)
+        said = next((end for end in speech.get(m.sentence, ()) if end > m.token_end), None)
         if said is not None:  # a speaker's body: what it says is about the place it governs
             aside = out[m.sentence].aside_of(m.token_start)
             out[m.sentence].candidates.append(Candidate(key, m.token_start, m.token_end, m.clause_start,
