@@ -11,7 +11,7 @@ from .store.names import KINDS, Entity
 from .view_facts import ENGLISH, LABEL, PREF
 from .vocab import expand
 
-__all__ = ["Facts", "Edge", "node_data", "exists", "out_edges", "in_edges", "entity", "holders", "rank"]
+__all__ = ["Facts", "Edge", "node_data", "exists", "out_edges", "in_edges", "entity", "holders"]
 
 # An edge as the view keeps it: source, target, key (unique between the two), data.
 Edge = tuple[str, str, str, dict[str, Any]]
@@ -82,18 +82,6 @@ class Facts:
         if english:
             return self.one(s, ENGLISH) or self.label(s)
         return self.one(s, LABEL) or self.one(s, PREF) or self.one(s, ENGLISH)
-
-
-def rank(view: Any) -> list[tuple[str, float, float]]:
-    """Every node of a NetworkX ``view`` but the figures with its degree and betweenness centrality (sampled
-    from 400 nodes on a large graph), the most connected first."""
-    import networkx as nx
-
-    simple = nx.Graph(view.subgraph(n for n, d in view.nodes(data=True) if d.get("type") != "Figure"))
-    degree = nx.degree_centrality(simple)
-    k = min(len(simple), 400) if len(simple) > 400 else None
-    betweenness = nx.betweenness_centrality(simple, k=k, seed=7)
-    return [(n, degree[n], betweenness[n]) for n in sorted(simple, key=lambda n: (-degree[n], -betweenness[n], n))]
 
 
 def node_data(facts: Facts, n: str) -> dict[str, Any] | None:

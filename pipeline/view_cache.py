@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from .store import GraphStore
 from .store.names import Entity, NameIndex, match_key
-from .view_build import rank
 from .view_facts import report_hashes
+from .view_rank import Ranked, rank_nodes
 from .view_store import CACHE_FOLDER, SCHEMA_VERSION, Nodes, Tick, build, create, files_stamp, update
 from .vocab import PREFIXES
 
@@ -60,18 +60,18 @@ class CachedView:
             keys.setdefault(key, set()).add(iri)
         return NameIndex(entities, keys)
 
-    def central(self, tick: Tick | None = None) -> list[tuple[str, float, float]]:
-        """Every node but the figures with its degree and betweenness centrality (sampled from 400 nodes
-        on a large graph), the most connected first: computed once for the store's reports as they are
-        (half a minute on the news corpus), then kept in the cache."""
+    def central(self, tick: Tick | None = None) -> list[Ranked]:
+        """Every node but the figures with its degree and betweenness centrality (``rank_nodes``), the most
+        connected first: ranked when the cache is refreshed after an ingest or a removal, else once on
+        first asking for the store's reports as they are (two seconds on the news corpus), then kept."""
         row = self.db.execute("SELECT v FROM meta WHERE k = 'central'").fetchone()
         if row is not None:
             kept = json.loads(row[0])
             if kept.get("fingerprint") == self.fingerprint:
-                return [(n, float(d), float(b)) for n, d, b in kept["nodes"]]
+                return [Ranked(n, float(d), float(b)) for n, d, b in kept["nodes"]]
         if tick:
             tick("ranking the nodes (once for the store's reports as they are)")
-        found = rank(self.view)
+        found = rank_nodes(self.db)
         try:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('central', ?)",
                             (json.dumps({"fingerprint": self.fingerprint, "nodes": found}),))
@@ -235,8 +235,11 @@ def cached_view(store: GraphStore, tick: Tick | None = None, files: str = "") ->
 
 def refresh_view(store: GraphStore, tick: Tick | None = None) -> CachedView:
     """Bring the cache up to date now (after an ingest or a removal): patched for the reports that changed,
-    built whole when there is none yet or most reports changed."""
-    return _refreshed(store, fingerprint(store), _cache_file(store), tick)
+    built whole when there is none yet or most reports changed, and its nodes ranked (``CachedView.central``)
+    so that no question waits for it."""
+    cached = _refreshed(store, fingerprint(store), _cache_file(store), tick)
+    cached.central(tick)
+    return cached
 
 
 def _refreshed(store: GraphStore, stamp: str, path: Path | None, tick: Tick | None) -> CachedView:

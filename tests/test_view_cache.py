@@ -140,10 +140,37 @@ def test_graph_commands_skip_the_store_only_while_its_files_are_unchanged(report
     assert current_view(store, files_stamp(store)) is not None  # now found current: trusted while unchanged
     ranked = run("graph", "central", "--top", "3", "--store", store).stdout
     with monkeypatch.context() as patched:  # ranked once for these reports, then read from the cache
-        patched.setattr("networkx.betweenness_centrality", lambda *a, **k: pytest.fail("ranked again"))
+        patched.setattr("pipeline.view_cache.rank_nodes", lambda *a, **k: pytest.fail("ranked again"))
         assert run("graph", "central", "--top", "3", "--store", store).stdout == ranked
     with open_store(Location(path=store), write=True) as opened:  # written without the CLI: no refresh
         ingest(opened, [reports / "hai-duong.txt"])
     assert current_view(store, files_stamp(store)) is None
     found = run("graph", "neighbours", "Trần Đức Thắng", "--store", store)
     assert "Tỉnh ủy Hải Dương" in found.stdout
+
+
+def test_nodes_are_ranked_when_reports_come_and_go_not_when_asked(reports, tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    run("ingest", reports / "bac-ninh-khoi-cong.txt", reports / "hai-duong.txt", "--store", store)
+    run("ingest", reports / "bac-ninh-tong-ket.txt", "--store", store)  # a patch, ranked again
+    with monkeypatch.context() as patched:
+        patched.setattr("pipeline.view_cache.rank_nodes", lambda *a, **k: pytest.fail("ranked on asking"))
+        listed = run("graph", "central", "--top", "3", "--store", store).stdout
+    assert "Bắc Ninh" in listed  # the province its bodies, zone and officials meet at
+    run("remove", reports / "bac-ninh-tong-ket.txt", "--store", store)
+    with monkeypatch.context() as patched:
+        patched.setattr("pipeline.view_cache.rank_nodes", lambda *a, **k: pytest.fail("ranked on asking"))
+        assert "Nguyễn Hương Giang" in run("graph", "central", "--top", "20", "--store", store).stdout
+
+
+def test_ranks_are_networkx_degree_and_exact_betweenness(corpus_store):
+    cached = rebuilt(corpus_store)
+    simple = nx.Graph(cached.view.subgraph(n for n, d in cached.view.nodes(data=True) if d.get("type") != "Figure"))
+    simple.remove_edges_from(nx.selfloop_edges(simple))
+    degree, between = nx.degree_centrality(simple), nx.betweenness_centrality(simple)
+    ranked = cached.central()
+    assert len(ranked) == simple.number_of_nodes() > 50
+    assert max(between.values()) > 0.01  # paths run through some nodes: the comparison means something
+    for node, d, b in ranked:
+        assert d == pytest.approx(degree[node]) and b == pytest.approx(between[node], abs=1e-12)
+    assert [r.degree for r in ranked] == sorted((r.degree for r in ranked), reverse=True)
