@@ -1,6 +1,7 @@
 """Asking a store: read-only SPARQL, the ready questions in ontology/queries, counts, SHACL."""
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -170,11 +171,11 @@ def validate_store(store: GraphStore, progress: Callable[[str], None] | None = N
 
     say = progress or (lambda _step: None)
     say("reading the store")
+    data = store.query_bytes("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "ntriples")
     graph = rdflib.Graph()
-    graph.parse(data=store.query_bytes("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "ntriples").decode("utf-8"),
-                format="nt")
+    graph.parse(_Reading(data, say), format="nt")
     say(f"checking {len(graph):,} triples against the shapes")
-    return validate(graph)
+    return validate(graph, say)
 
 
 def _empty(result: QueryResult) -> bool:
@@ -219,3 +220,18 @@ def _accented(store: GraphStore, value: str) -> str | None:
         if at >= 0 and len(folded) == len(label):  # one folded character per character: the spans align
             forms[label[at:at + len(wanted)]] += 1
     return min(forms, key=lambda f: (-forms[f], f)) if forms else None
+
+
+class _Reading(io.BytesIO):
+    """Bytes read by a parser, which says every tenth of the way how far it is."""
+
+    def __init__(self, data: bytes, say: Callable[[str], None]):
+        super().__init__(data)
+        self.say, self.size, self.next = say, len(data), len(data) // 10
+
+    def read(self, size: int | None = -1) -> bytes:
+        chunk = super().read(size)
+        if self.tell() >= self.next and self.size:
+            self.say(f"reading the store ({100 * self.tell() // self.size}% of {self.size / 1e6:,.0f} MB)")
+            self.next += max(1, self.size // 10)
+        return chunk
