@@ -247,9 +247,10 @@ class Progress:
                 done += not phrase
                 if phrase or now - last >= self.every:
                     last = now
-                    count = f"{done}/{self.total}" if self.total else str(done)
-                    said = f" ({item})" if phrase else ""
-                    click.echo(f"vnkg: {self.what}: {count} {self.unit}{said} ({now - start:.0f} s)", err=True)
+                    count = f"{done}/{self.total} {self.unit}" if self.total else f"{done} {self.unit}"
+                    if phrase:  # a command that counts nothing yet only says what it does
+                        count = f"{count} ({item})" if done or self.total else item
+                    click.echo(f"vnkg: {self.what}: {count} ({now - start:.0f} s)", err=True)
             return log
         from rich.progress import Progress as RichProgress
         from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
