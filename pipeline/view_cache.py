@@ -62,8 +62,9 @@ class CachedView:
 
     def central(self, tick: Tick | None = None) -> list[Ranked]:
         """Every node but the figures with its degree and betweenness centrality (``rank_nodes``), the most
-        connected first: ranked when the cache is refreshed after an ingest or a removal, else once on
-        first asking for the store's reports as they are (two seconds on the news corpus), then kept."""
+        connected first: ranked whenever a cache on disk is built or patched (after an ingest or a
+        removal, or by the first question after the store changed otherwise); a view in memory (a store
+        behind a server) ranks on first asking (two seconds on the news corpus), then keeps it."""
         row = self.db.execute("SELECT v FROM meta WHERE k = 'central'").fetchone()
         if row is not None:
             kept = json.loads(row[0])
@@ -235,11 +236,9 @@ def cached_view(store: GraphStore, tick: Tick | None = None, files: str = "") ->
 
 def refresh_view(store: GraphStore, tick: Tick | None = None) -> CachedView:
     """Bring the cache up to date now (after an ingest or a removal): patched for the reports that changed,
-    built whole when there is none yet or most reports changed, and its nodes ranked (``CachedView.central``)
-    so that no question waits for it."""
-    cached = _refreshed(store, fingerprint(store), _cache_file(store), tick)
-    cached.central(tick)
-    return cached
+    built whole when there is none yet or most reports changed; either way its nodes ranked
+    (``CachedView.central``)."""
+    return _refreshed(store, fingerprint(store), _cache_file(store), tick)
 
 
 def _refreshed(store: GraphStore, stamp: str, path: Path | None, tick: Tick | None) -> CachedView:
@@ -247,7 +246,7 @@ def _refreshed(store: GraphStore, stamp: str, path: Path | None, tick: Tick | No
         try:
             db = _connect(path)
             if update(db, store, stamp, tick):
-                return CachedView(db, stamp)
+                return _ranked(CachedView(db, stamp), tick)
         except sqlite3.OperationalError:  # read-only, locked for too long, or not a cache: built afresh
             pass
     if path is not None:
@@ -258,6 +257,7 @@ def _refreshed(store: GraphStore, stamp: str, path: Path | None, tick: Tick | No
             db = _connect(Path(tmp))
             create(db)
             build(db, store, stamp, tick)
+            _ranked(CachedView(db, stamp), tick)
             db.close()
             os.replace(tmp, path)  # whole or not at all: a reader has the old file or the new one
             return CachedView(_connect(path), stamp)
@@ -267,6 +267,13 @@ def _refreshed(store: GraphStore, stamp: str, path: Path | None, tick: Tick | No
     create(db)
     build(db, store, stamp, tick)
     return CachedView(db, stamp)
+
+
+def _ranked(cached: CachedView, tick: Tick | None) -> CachedView:
+    """A cache kept on disk holds its nodes' ranking too, so that no question waits for it (two seconds
+    on the news corpus, against the minute a whole build takes or the second of a patch)."""
+    cached.central(tick)
+    return cached
 
 
 def _connect(path: Path | None) -> sqlite3.Connection:

@@ -161,6 +161,12 @@ def test_nodes_are_ranked_when_reports_come_and_go_not_when_asked(reports, tmp_p
     with monkeypatch.context() as patched:
         patched.setattr("pipeline.view_cache.rank_nodes", lambda *a, **k: pytest.fail("ranked on asking"))
         assert "Nguyễn Hương Giang" in run("graph", "central", "--top", "20", "--store", store).stdout
+    with open_store(Location(path=store), write=True) as opened:  # written without the CLI
+        ingest(opened, [reports / "bac-ninh-tong-ket.txt"])
+    run("graph", "neighbours", "Trần Văn Thịnh", "--store", store)  # the first question patches and ranks
+    with monkeypatch.context() as patched:
+        patched.setattr("pipeline.view_cache.rank_nodes", lambda *a, **k: pytest.fail("ranked on asking"))
+        assert "Khu công nghiệp Quế Võ" in run("graph", "central", "--top", "20", "--store", store).stdout
 
 
 def test_ranks_are_networkx_degree_and_exact_betweenness(corpus_store):
