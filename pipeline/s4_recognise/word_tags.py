@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .lookup import is_word_start, word_at
+from .lookup import word_at
+from .tokens import table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,32 +30,30 @@ class WordTags:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.table = table(doc)
         self._tags: dict[int, str] = {}
         self._done: set[int] = set()
 
     def at(self, i: int) -> str | None:
         """The tag of the word that starts at token ``i`` (None inside a word or on a space)."""
-        doc = self.doc
-        if i >= len(doc) or not is_word_start(doc[i]) or doc[i].is_space:
+        t = self.table
+        if i >= len(t) or not t.word_start[i] or t.space[i]:
             return None
-        start = i
-        while start > 0 and not doc[start].is_sent_start:
-            start -= 1
+        start = t.sentence_start(i)
         if start not in self._done:
             self._tag_sentence(start)
         return self._tags.get(i)
 
     def _tag_sentence(self, start: int) -> None:
-        doc, end = self.doc, start + 1
-        while end < len(doc) and not doc[end].is_sent_start:
-            end += 1
+        doc, t = self.doc, self.table
+        end = t.sentence_end(start)
         starts, words = [], []
         i = start
         while i < end:
             stop = min(word_at(doc, i), end)
-            if not doc[i].is_space:
+            if not t.space[i]:
                 starts.append(i)
-                words.append(doc[i:stop].text)
+                words.append(t.text(i, stop))
             i = stop
         self._done.add(start)
         if words:
