@@ -167,7 +167,7 @@ def _word_model() -> _WordModel:
 
     module = importlib.import_module("underthesea.pipeline.word_tokenize")
     if module.word_tokenize_model is None:
-        module.word_tokenize("Hà Nội")  # underthesea loads its model on first use
+        module.word_tokenize("")  # underthesea loads its model on first use
     return _WordModel(normalize_characters_in_text, patterns, module.word_tokenize_model.predict)
 
 
