@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from .s1_read import Document
@@ -96,7 +97,7 @@ def segment(document: Document, window: tuple[int, int] | None = None) -> Segmen
     >>> len(seg.sentences), [seg.document.text[s:e] for s, e in seg.words][3:5]
     (2, ['ông', 'Nguyễn Văn Phong'])
     """
-    from underthesea import sent_tokenize, word_tokenize
+    from underthesea import sent_tokenize
 
     start, end = window or (0, len(document.text))
     text = document.text
@@ -110,14 +111,64 @@ def segment(document: Document, window: tuple[int, int] | None = None) -> Segmen
             sentences.append((s_start, s_start + len(sentence)))
             word_starts = set()
             for offset, piece, run in _pieces(sentence):
-                found = [(t_start, t_end) for _, t_start, t_end in tokenise(piece)] if run else \
-                    _align(piece, word_tokenize(piece, use_token_normalize=False))
+                found = [(t_start, t_end) for _, t_start, t_end in tokenise(piece)] if run else _words(piece)
+                at = s_start + offset
                 for w_start, w_end in found:
-                    words.append((s_start + offset + w_start, s_start + offset + w_end))
-                    word_starts.add(s_start + offset + w_start)
+                    words.append((at + w_start, at + w_end))
+                    word_starts.add(at + w_start)
             for i, (tok, t_start, t_end) in enumerate(tokenise(sentence, s_start)):
-                tokens.append(Token(tok, t_start, t_end, t_start in word_starts or i == 0, i == 0))
+                tokens.append(Token(tok, t_start, t_end, i == 0 or t_start in word_starts, i == 0))
     return Segmented(document, tuple(sentences), tuple(words), tuple(tokens), (start, end))
+
+
+def _words(piece: str) -> list[tuple[int, int]]:
+    """Character spans of underthesea's words in a piece of a sentence: its regex tokens
+    (``word_tokenize``'s own, with their offsets) tagged by its CRF, so the piece is cut
+    once and no word is looked for again in the text (``_align``).
+
+    >>> piece = "Bí thư Thành ủy Nguyễn Văn Phong phát biểu."
+    >>> [piece[s:e] for s, e in _words(piece)]
+    ['Bí thư', 'Thành ủy', 'Nguyễn Văn Phong', 'phát biểu', '.']
+    """
+    tokenizer = _word_model()
+    text = tokenizer.normalise(piece)
+    if len(text) != len(piece):  # underthesea changed a character's length: find its words in the piece
+        from underthesea import word_tokenize
+
+        return list(_align(piece, word_tokenize(piece, use_token_normalize=False)))
+    matches = list(tokenizer.pattern.finditer(text))
+    if not matches:
+        return []
+    tags = tokenizer.tag([[m.group()] for m in matches])
+    words: list[tuple[int, int]] = []
+    for match, tag in zip(matches, tags, strict=True):
+        if tag == "I-W" and words:
+            words[-1] = (words[-1][0], match.end())
+        else:
+            words.append((match.start(), match.end()))
+    return words
+
+
+class _WordModel(NamedTuple):
+    """What underthesea's ``word_tokenize`` runs: its character normalisation, its token
+    regex and its CRF word tagger (predict: a list of ``[token]`` to B-W/I-W tags)."""
+
+    normalise: Callable[[str], str]
+    pattern: re.Pattern[str]
+    tag: Callable[[list[list[str]]], list[str]]
+
+
+@cache
+def _word_model() -> _WordModel:
+    import importlib
+
+    from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
+    from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+
+    module = importlib.import_module("underthesea.pipeline.word_tokenize")
+    if module.word_tokenize_model is None:
+        module.word_tokenize("")  # underthesea loads its model on first use
+    return _WordModel(normalize_characters_in_text, patterns, module.word_tokenize_model.predict)
 
 
 def _sentences(line: str, found: list[str]) -> list[tuple[int, int]]:
@@ -196,6 +247,8 @@ def _pieces(sentence: str) -> list[tuple[int, str, bool]]:
     >>> [(i, len(p), run) for i, p, run in _pieces("số " + "1." * 600 + " tỷ")]
     [(0, 3, False), (3, 1200, True), (1203, 3, False)]
     """
+    if len(sentence) <= MAX_RUN:  # no run in it can be longer
+        return [(0, sentence, False)]
     pieces: list[tuple[int, str, bool]] = []
     last = 0
     for run in re.finditer(r"\S+", sentence):  # each run once: linear, whatever the runs' lengths

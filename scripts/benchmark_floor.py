@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's pipeline, not an installed one
 
 from benchmark import NEWS, ROOT, VNKG, _met, _run_watching_memory, _write_long_report  # noqa: E402
 

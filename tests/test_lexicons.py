@@ -111,7 +111,8 @@ def test_the_grammar_code_holds_no_vietnamese_words():
 
     dictionary = {w.strip().lower() for w in resources.files("underthesea").joinpath("corpus/data/Viet74K.txt")
                   .read_text(encoding="utf-8").splitlines() if w.strip()}
-    not_vietnamese = {"vi", "offset", "min", "i", "v", "x"}  # a language code, field names, roman numerals
+    not_vietnamese = {"vi", "offset", "min", "i", "v", "x", "in"}  # a language code, field names, roman numerals,
+    # spaCy's pattern key "IN"
     not_vietnamese |= {u.code.lower() for u in lexicons.units().values() if u.code}  # the contract's unit codes
     root = Path(pipeline.__file__).parent
     modules = [root / "s2_segment.py", root / "s3_doc.py", *sorted((root / "s4_recognise").glob("*.py")),

@@ -21,3 +21,18 @@ def test_cues_are_whole_words():
     assert [(m.text, m.info.role) for m in rec.mentions.event_cues] == [
         ("được", "passive"), ("dự", "attend"), ("đồng chủ trì", "chair"), ("phát biểu", "attend"), ("do", "by"),
         ("tổ chức", "organise")]
+
+
+def test_token_patterns_match_as_over_the_whole_doc():
+    # The Matcher runs only where a pattern's first word is; the matches are those over the whole Doc.
+    from pipeline import nlp
+    from pipeline.s4_recognise.patterns import PatternMatcher
+
+    text = ("Sáng nay, 12/3, trong toàn tỉnh có 5 xã đạt chuẩn. Với các tỉnh bạn, tỉnh, thành phố khác cùng họp. "
+            "Trong cả nước, chiều (20/11) và tối 21.11.2024 các tỉnh thành dự hội nghị; trên toàn thành phố mỗi tỉnh")
+    for name in ("event_cues", "events"):
+        matcher = PatternMatcher(nlp(), name)
+        doc = nlp()(text)
+        whole = sorted((s, e, k) for k, s, e in matcher.tokens(doc))
+        assert sorted((s, e, k) for k, s, e in matcher._token_matches(doc)) == whole
+        assert len(whole) >= 2

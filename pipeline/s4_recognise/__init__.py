@@ -29,6 +29,7 @@ from .spans import (
     TitleInfo,
     ZoneInfo,
 )
+from .tokens import table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -123,12 +124,13 @@ def recognise(parsed: Parsed) -> Recognised:
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Each sentence's character offsets in the report, leading and trailing whitespace left out."""
-    offset = doc._.offset
+    offset, t = doc._.offset, table(doc)
     out = []
-    for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
+    bounds = (0, *(s for s in t.sentence_starts if s > 0), len(t))
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        words = [i for i in range(start, end) if not t.space[i]]
         if words:
-            out.append((words[0].idx + offset, words[-1].idx + len(words[-1].text) + offset))
+            out.append((t.idx[words[0]] + offset, t.idx[words[-1]] + len(t.texts[words[-1]]) + offset))
     return out
 
 
@@ -137,8 +139,8 @@ def mentions_of(doc: Doc, sentences: list[tuple[int, int]]) -> Mentions:
     offset = doc._.offset
     starts = [s for s, _ in sentences]
     marks = [0]
-    for tok in doc:
-        marks.append(marks[-1] + (tok.text in _CLAUSE_MARKS))
+    for text in table(doc).texts:
+        marks.append(marks[-1] + (text in _CLAUSE_MARKS))
     found = Mentions()
     for group, (_, attr, _) in SPAN_KINDS.items():
         out = getattr(found, group)

@@ -9,6 +9,7 @@ from weakref import WeakKeyDictionary
 from ..s2_segment import tokenise
 from ..s3_doc import WORD_INSIDE
 from ..text import is_capitalised
+from .tokens import table
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -84,13 +85,10 @@ class PhraseTable(Generic[V]):
         return hits[0] if hits else None
 
 
-def texts(doc: Doc) -> list[str]:
+def texts(doc: Doc) -> tuple[str, ...]:
     """The Doc's token texts as a plain list, made once per Doc: loops test these
     before paying for spaCy ``Token`` objects."""
-    found = _TEXTS.get(doc)
-    if found is None:
-        found = _TEXTS[doc] = [t.text for t in doc]
-    return found
+    return table(doc).texts
 
 
 def require_words(doc: Doc, component: str) -> None:
@@ -123,7 +121,8 @@ def is_word_start(tok: Token) -> bool:
 def word_ends_at(doc: Doc, end: int) -> bool:
     """True when no underthesea word runs across token boundary ``end`` (a
     full stop underthesea glued to "TP.HCM." does not count)."""
-    return end >= len(doc) or doc[end].tag_ != WORD_INSIDE or not doc[end].text[:1].isalnum()
+    t = table(doc)
+    return end >= len(t) or t.word_start[end] or not t.texts[end][:1].isalnum()
 
 
 def lower(tok: Token) -> str:
@@ -135,20 +134,23 @@ def begins_word(doc: Doc, i: int) -> bool:
     capitalised name begins: underthesea glues a verb to the name before it
     ("Lê Thị Hoa dự"), never to a common word.
     """
-    if is_word_start(doc[i]):
+    t = table(doc)
+    if t.word_start[i]:
         return True
     j = i
-    while j > 0 and not is_word_start(doc[j]):
+    while j > 0 and not t.word_start[j]:
         j -= 1
-    return is_cap(doc[j])
+    return t.texts[j][:1].isalpha() and is_capitalised(t.texts[j])
 
 
 def word_at(doc: Doc, i: int) -> int:
     """End of the underthesea word that starts at token ``i`` (``i + 1`` inside a word)."""
+    t = table(doc)
     end = i + 1
-    if doc[i].tag_ == WORD_INSIDE:
+    if not t.word_start[i]:
         return end
-    while end < len(doc) and doc[end].tag_ == WORD_INSIDE:
+    n, starts = len(t), t.word_start
+    while end < n and not starts[end]:
         end += 1
     return end
 
@@ -156,13 +158,11 @@ def word_at(doc: Doc, i: int) -> int:
 def is_stopword(doc: Doc, i: int, stopwords: Collection[str]) -> bool:
     """True when the underthesea word starting at ``i`` is a function word or a
     frequent verb ("dự" stops a name, "dự án" does not)."""
-    if doc[i].tag_ == WORD_INSIDE:
+    t = table(doc)
+    if not t.word_start[i]:
         return False
-    return doc[i:word_at(doc, i)].text.lower() in stopwords
+    return t.text(i, word_at(doc, i)).lower() in stopwords
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text if end > start else ""
-
-
-_TEXTS: WeakKeyDictionary[Doc, list[str]] = WeakKeyDictionary()
+    return table(doc).text(start, end)

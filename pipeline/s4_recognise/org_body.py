@@ -70,6 +70,7 @@ class NameReader:
         self.units, self.zone_types = tables.units, tables.zone_types
         self.doc = doc
         self.tags = WordTags(doc)
+        self.tokens = self.tags.table
         self.places: dict[int, Span] = {s.start: s for s in doc.spans.get("places", [])}
         self.place_ends: dict[int, Span] = {s.end: s for s in doc.spans.get("places", [])}
         self.zones: dict[int, Span] = {s.start: s for s in doc.spans.get("zones", [])}
@@ -215,14 +216,14 @@ class NameReader:
 
     def _tail_word(self, i: int) -> bool:
         """A lower-case noun or adjective that may end a name (no unit, time or function word)."""
-        doc, t = self.doc, self.t
-        tok = doc[i]
-        if not (is_word_start(tok) and tok.text.isalpha() and tok.text.islower()) or i in self.places:
+        doc, t, tokens = self.doc, self.t, self.tokens
+        text = tokens.texts[i]
+        if not (tokens.word_start[i] and text.isalpha() and text.islower()) or i in self.places:
             return False
-        word = doc[i:word_at(doc, i)].text.lower()
-        if is_stopword(doc, i, t.stopwords) or word in t.time_nouns or word in t.plural or word in t.coordinator \
+        word = tokens.text(i, word_at(doc, i)).lower()
+        if word in t.stopwords or word in t.time_nouns or word in t.plural or word in t.coordinator \
                 or self.units.longest(doc, i) or self.zone_types.longest(doc, i) \
-                or word in t.number and i + 1 < len(doc) and doc[i + 1].text[:1].isdigit():
+                or word in t.number and i + 1 < len(tokens) and tokens.texts[i + 1][:1].isdigit():
             return False
         return self.tags.at(i) in t.tail_tag
 

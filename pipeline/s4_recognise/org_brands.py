@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from .. import lexicons
 from ..text import is_upper_word
-from .lookup import PhraseTable, is_cap, is_stopword, is_word_start, lower, word_ends_at
+from .lookup import PhraseTable, is_cap, is_stopword, lower, word_ends_at
+from .tokens import table
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -63,12 +64,13 @@ class BrandReader:
                 self._listed(doc, start, end, used, found)
 
         nouns = self.nouns.at(doc)
-        for i, tok in enumerate(doc):
+        t = table(doc)
+        for i, text in enumerate(t.texts):
             if i in used:
                 continue
-            if self._trading_name(tok.text):
-                add(i, i + 1, _BANK if tok.text.lower().endswith(self.bank) else _CORPORATE)
-            elif i in nouns and is_word_start(tok) and word_ends_at(doc, nouns[i][0][0]):
+            if self._trading_name(text):
+                add(i, i + 1, _BANK if t.lower[i].endswith(self.bank) else _CORPORATE)
+            elif i in nouns and t.word_start[i] and word_ends_at(doc, nouns[i][0][0]):
                 end, noun = nouns[i][0]
                 name_end = self._name(doc, end, used, foreign=noun in self.foreign_only)
                 add(end, name_end, _NEWS if noun in self.news else _CORPORATE)

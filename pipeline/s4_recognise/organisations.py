@@ -13,6 +13,7 @@ from ..text import fix_tones
 from .lookup import is_alpha, is_cap, is_stopword, is_word_start, lower, require_words, word_at, word_ends_at
 from .org_body import NameReader, OrgTables, word_prefixes
 from .org_names import OrgName, org_info
+from .tokens import table
 
 __all__ = ["OrganisationRecogniser"]
 
@@ -209,7 +210,7 @@ class _Reading(NameReader):
         return name.end <= start or place is not None and place.end >= name.end
 
     def _place_name(self, start: int, end: int) -> bool:
-        text = self.doc[start:end].text
+        text = table(self.doc).text(start, end)
         return text in lexicons.gazetteer() or text in lexicons.countries()
 
     def _concept(self, i: int) -> bool:

@@ -9,6 +9,7 @@ from weakref import WeakKeyDictionary
 
 from ..s2_segment import tokenise
 from .lookup import begins_word, word_ends_at
+from .tokens import table
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -56,12 +57,15 @@ class PatternMatcher:
         self.whole_words = whole_words
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.tokens = Matcher(nlp.vocab)
+        token_patterns = []
         for label, pattern in read_patterns(name):
             if isinstance(pattern, str):
                 words = [t for t, _, _ in tokenise(pattern)]
                 self.phrases.add(label, [Doc(nlp.vocab, words=words)])
             else:
                 self.tokens.add(label, [pattern], greedy="LONGEST")
+                token_patterns.append(pattern)
+        self.first_words, self.longest = _first_words(token_patterns)
         self._found: WeakKeyDictionary[Doc, list[Match]] = WeakKeyDictionary()
 
     def __call__(self, doc: Doc) -> list[Match]:
@@ -70,10 +74,57 @@ class PatternMatcher:
         if cached is not None:
             return cached
         strings = doc.vocab.strings
-        raw = [*(self.phrases(doc) if len(self.phrases) else ()), *(self.tokens(doc) if len(self.tokens) else ())]
+        raw = [*(self.phrases(doc) if len(self.phrases) else ()),
+               *(self._token_matches(doc) if len(self.tokens) else ())]
         found = [(strings[key], start, end) for key, start, end in raw]
         if self.whole_words:
             found = [m for m in found if begins_word(doc, m[1]) and word_ends_at(doc, m[2])]
         found.sort(key=lambda m: (m[1], -m[2]))
         self._found[doc] = found
         return found
+
+    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The token patterns' matches: spaCy's ``Matcher`` run only over the stretches of the Doc
+        where a match can start (a token whose lower form a pattern's first token names) and
+        fit (the longest pattern's length on from there), merged where they overlap: the same
+        matches as over the whole Doc, without a ``Token`` object for every token of it."""
+        if self.first_words is None:
+            return [(key, start, end) for key, start, end in self.tokens(doc)]
+        lower = table(doc).lower
+        windows: list[list[int]] = []
+        for i, word in enumerate(lower):
+            if word in self.first_words:
+                end = min(len(lower), i + self.longest)
+                if windows and i < windows[-1][1]:
+                    windows[-1][1] = max(windows[-1][1], end)
+                else:
+                    windows.append([i, end])
+        return [(key, start + s, end + s) for s, e in windows for key, start, end in self.tokens(doc[s:e])]
+
+
+def _first_words(patterns: list[Any]) -> tuple[frozenset[str] | None, int]:
+    """The lower forms the patterns' first tokens must have, and the longest pattern's length in
+    tokens; None when a pattern's first token may be any word or a pattern has no longest length
+    (a first token without LOWER, an operator that repeats or skips it).
+
+    >>> words, longest = _first_words([[{"LOWER": {"IN": ["sáng", "chiều"]}}, {"TEXT": ",", "OP": "?"}],
+    ...                                [{"LOWER": "với"}]])
+    >>> sorted(words), longest
+    (['chiều', 'sáng', 'với'], 2)
+    >>> _first_words([[{"IS_DIGIT": True}]])[0] is None
+    True
+    """
+    words: set[str] = set()
+    for pattern in patterns:
+        first = pattern[0] if pattern else {}
+        lower = first.get("LOWER")
+        if isinstance(lower, str):
+            names = [lower]
+        elif isinstance(lower, dict) and set(lower) == {"IN"}:
+            names = list(lower["IN"])
+        else:
+            return None, 0
+        if "OP" in first or any(t.get("OP") in ("*", "+") for t in pattern):
+            return None, 0
+        words.update(n.lower() for n in names)
+    return frozenset(words), max((len(p) for p in patterns), default=0)

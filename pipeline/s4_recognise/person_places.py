@@ -7,8 +7,8 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from .. import lexicons
-from ..text import is_upper_word
-from .lookup import is_alpha, is_cap, is_word_start
+from ..text import is_capitalised, is_upper_word
+from .tokens import TokenTable, table
 
 __all__ = ["place_named", "without_place_names"]
 
@@ -54,32 +54,33 @@ def place_named(doc: Doc, official: Set[int] = frozenset()) -> set[str]:
     tịch xã", where the person's name follows)."""
     nouns, surnames, numbers = _nouns(), lexicons.surnames(), lexicons.words("number_word")
     found = {s._.place.name for s in doc.spans.get("places", []) if s._.place.unit and s._.place.name}
-    words = [t.text.lower() for t in doc]
-    for i in range(len(doc)):
-        if not is_word_start(doc[i]) or doc[i].text in surnames and i > 0 and not doc[i].is_sent_start:
+    t = table(doc)
+    texts, words, n = t.texts, t.lower, len(t)
+    for i in range(n):
+        if not t.word_start[i] or texts[i] in surnames and i > 0 and not t.sent_start[i]:
             continue  # "Hồ Chí Minh", "Đỉnh": a family name inside a sentence starts a person's name
-        if i in official or i > 0 and is_upper_word(doc[i - 1].text) and len(doc[i - 1].text) > 1:
+        if i in official or i > 0 and len(texts[i - 1]) > 1 and is_upper_word(texts[i - 1]):
             continue
         for size in (3, 2, 1):
             if " ".join(words[i:i + size]) in nouns:
-                _add_run(doc, i + size, found)
+                _add_run(t, i + size, found)
                 break
-        if words[i] in numbers and i + 1 < len(doc) and doc[i + 1].text[:1].isdigit():  # "số 96 Phan Đình Phùng"
-            _add_run(doc, i + 2, found)
+        if words[i] in numbers and i + 1 < n and texts[i + 1][:1].isdigit():  # "số 96 Phan Đình Phùng"
+            _add_run(t, i + 2, found)
     return found
 
 
-def _add_run(doc: Doc, start: int, found: set[str]) -> None:
+def _add_run(t: TokenTable, start: int, found: set[str]) -> None:
     """The name at ``start`` (its first two syllables or more) and, past a dash, the next one:
     "ngã ba Lý Thái Tổ - Lê Duẩn", "cao tốc Đồng Đăng – Trà Lĩnh" name two streets, two places."""
-    end = start
-    while end < len(doc) and end - start < _MAX_SYLLABLES and is_cap(doc[end]) and is_alpha(doc[end]) \
-            and (end == start or doc[end - 1].whitespace_ == " "):
+    end, n = start, len(t)
+    while end < n and end - start < _MAX_SYLLABLES and t.texts[end][:1].isalpha() and is_capitalised(t.texts[end]) \
+            and (end == start or t.space_after[end - 1]):
         end += 1
     for stop in range(start + 2, end + 1):  # "bến xe Kim Mã đã": "Kim Mã"
-        found.add(doc[start:stop].text)
-    if end - start >= 2 and end + 1 < len(doc) and doc[end].text in _DASHES:
-        _add_run(doc, end + 1, found)
+        found.add(t.text(start, stop))
+    if end - start >= 2 and end + 1 < n and t.texts[end] in _DASHES:
+        _add_run(t, end + 1, found)
 
 
 @cache

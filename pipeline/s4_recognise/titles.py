@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from .. import lexicons
 from .lookup import PhraseTable, is_cap, require_words
 from .spans import TitleInfo
+from .tokens import table
 
 __all__ = ["TitleRecogniser"]
 
@@ -70,7 +71,7 @@ class TitleRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         require_words(doc, "vnkg_titles")
-        sentence_starts = [t.i for t in doc if t.is_sent_start]
+        sentence_starts = table(doc).sentence_starts
 
         def sentence(i: int) -> int:
             return bisect.bisect_right(sentence_starts, i)

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Word boundaries of stage 2's one tokenisation against underthesea's ``word_tokenize`` aligned in the text.
+
+    python scripts/check_word_boundaries.py                      # the whole news corpus
+    python scripts/check_word_boundaries.py --limit 100 --show 5
+
+Stage 2 gives underthesea's CRF word tagger the regex tokens underthesea's own
+``word_tokenize`` makes, with their offsets (``s2_segment._words``), instead of
+calling ``word_tokenize`` and finding each word it returns in the text again
+(``s2_segment._align``, the code before). This script cuts every report of the
+corpus into stage 2's sentences and pieces and counts the sentences whose words
+(character spans) differ between the two ways; it prints the count, the CPU
+seconds of each way, and up to ``--show`` differing sentences.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.s1_read import ReadError, read_path  # noqa: E402
+from pipeline.s2_segment import _align, _capped, _lines, _pieces, _sentences, _words  # noqa: E402
+
+NEWS = ROOT.parent / "shared" / "corpus" / "news"
+
+__all__ = ["compare"]
+
+
+def compare(files: list[Path], show: int = 0) -> tuple[int, int, float, float]:
+    """(sentences, sentences whose words differ, CPU seconds old way, CPU seconds new way)."""
+    from underthesea import sent_tokenize, word_tokenize
+
+    sentences = differ = 0
+    old_time = new_time = 0.0
+    for path in files:
+        try:
+            text = read_path(path).text
+        except ReadError:
+            continue
+        for _, line in _lines(text):
+            for start, end in _capped(line, _sentences(line, sent_tokenize(line))):
+                sentence = line[start:end]
+                sentences += 1
+                old, new = [], []
+                for offset, piece, run in _pieces(sentence):
+                    if run:
+                        continue  # a run without a space is words of vnkg's tokens either way
+                    clock = time.process_time()
+                    old += [(offset + s, offset + e) for s, e in
+                            _align(piece, word_tokenize(piece, use_token_normalize=False))]
+                    old_time += time.process_time() - clock
+                    clock = time.process_time()
+                    new += [(offset + s, offset + e) for s, e in _words(piece)]
+                    new_time += time.process_time() - clock
+                if old != new:
+                    differ += 1
+                    if differ <= show:
+                        print(f"{path.name}: {sentence!r}\n  old {[sentence[s:e] for s, e in old]}\n"
+                              f"  new {[sentence[s:e] for s, e in new]}")
+    return sentences, differ, old_time, new_time
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=NEWS, help="folder of .txt reports (default ../shared/corpus/news)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N files, sorted by name (default: all)")
+    ap.add_argument("--show", type=int, default=10, help="print up to N differing sentences (default 10)")
+    args = ap.parse_args(argv)
+    files = sorted(args.corpus.glob("*.txt"))
+    if args.limit:
+        files = files[: args.limit]
+    if not files:
+        print(f"{args.corpus}: no .txt files", file=sys.stderr)
+        return 1
+    _words("Hà Nội")  # models load before timing
+    sentences, differ, old_time, new_time = compare(files, args.show)
+    print(f"{len(files):,} files, {sentences:,} sentences: {differ:,} with different word boundaries; "
+          f"CPU s word_tokenize + alignment {old_time:.1f}, one tokenisation {new_time:.1f}")
+    return 0 if differ == 0 else 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
