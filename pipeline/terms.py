@@ -160,8 +160,24 @@ class ReportTriples:
         return iter(self.triples)
 
     def ox_triples(self) -> Iterator[ox.Triple]:
-        """The triples as pyoxigraph ``Triple``s, subject by subject (Turtle groups them)."""
-        return (ox.Triple(*t) for t in sorted(self.triples, key=_subject_key))
+        """The triples as pyoxigraph ``Triple``s, subject by subject (Turtle groups them): subjects in
+        the order of their IRIs, each subject's triples in the order they were made.
+
+        Only the distinct subjects' IRIs are made strings to sort them (a sort keyed on every triple's
+        subject held one string per triple: some 40 MB for a 5 MB report's 370,000 triples).
+
+        >>> t = ReportTriples()
+        >>> for s, o in (("b", "1"), ("a", "2"), ("b", "3")):
+        ...     t.add((res("x", s), namespaces()["rdf"].value, lit(o)))
+        >>> [(x.subject.value[-1], x.object.value) for x in t.ox_triples()]
+        [('a', '2'), ('b', '1'), ('b', '3')]
+        """
+        by_subject: dict[ox.NamedNode, list[TripleTerms]] = {}
+        for triple in self.triples:
+            by_subject.setdefault(triple[0], []).append(triple)
+        for subject in sorted(by_subject, key=_subject_iri):
+            for triple in by_subject.pop(subject):
+                yield ox.Triple(*triple)
 
     def write(self, fmt: str, stream: IO[bytes] | None = None) -> bytes | None:
         """Serialise in a format of ``OX_FORMATS`` to ``stream`` (or return the bytes), vnkg's prefixes bound."""
@@ -224,5 +240,5 @@ def _xsd(name: str) -> ox.NamedNode:
     return ox.NamedNode(PREFIXES["xsd"] + name)
 
 
-def _subject_key(triple: TripleTerms) -> str:
-    return triple[0].value
+def _subject_iri(subject: ox.NamedNode) -> str:
+    return subject.value

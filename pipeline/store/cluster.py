@@ -69,8 +69,12 @@ def ingest_on_cluster(store: GraphStore, paths: Iterable[str | Path], options: C
     try:
         stored = stored_reports(store)
         local = store.location.endpoint is None
-        for written, (given, absolute, prepared) in enumerate(_extracted(client, paths, stored, local, options), 1):
+        written = 0
+        for given, absolute, prepared in _extracted(client, paths, stored, local, options):
+            # not enumerate(): it keeps its first result, and with it the first report, to the end
             record(store, report, stored, given, absolute, prepared)
+            del prepared
+            written += 1
             _tick(progress, given)
             if written % FLUSH_EVERY == 0:
                 store.flush()

@@ -192,8 +192,9 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1,
     local = store.location.endpoint is None
     todo = [(str(path), str(Path(path).resolve())) for path in paths]
     prepared_all = _prepared([(a, stored.get(report_graph(a, "")), local) for _, a in todo], jobs)
-    for written, ((given, absolute), prepared) in enumerate(zip(todo, prepared_all, strict=True), 1):
-        record(store, report, stored, given, absolute, prepared)
+    for written, (given, absolute) in enumerate(todo, 1):
+        # taken with next(), not zipped: zip keeps its first result tuple, so the first report stayed alive
+        record(store, report, stored, given, absolute, next(prepared_all))
         _tick(progress, given)
         if written % FLUSH_EVERY == 0:
             store.flush()
@@ -334,10 +335,9 @@ def _in_workers(tasks: list[tuple[str, str | None, bool]], jobs: int) -> Iterato
                 while queued < len(tasks) and queued - done < 4 * jobs:
                     ahead[queued] = pool.submit(_safe_prepare, tasks[queued])
                     queued += 1
-                result = ahead[done].result()
-                del ahead[done]
-                yield result
+                ahead[done].result()  # waits for it (a worker's death raises here)
                 done += 1
+                yield ahead.pop(done - 1).result()  # held by no name here while the writer writes it
         except BrokenProcessPool:
             suspects = sorted(ahead)
         finally:  # also when the writer stops (a full disk): the reports read ahead are not waited for
