@@ -160,10 +160,10 @@ def test_the_report_context_holds_the_provinces_of_the_units_it_names():
 
 
 BARE_FIRST = {
-    "a-ha-tinh-bare.txt": "Sáng nay, lãnh đạo UBND tỉnh Hà Tĩnh thăm Khu kinh tế Vũng Áng; ông Phan Văn Lộc phát "
-                          "biểu chỉ đạo các doanh nghiệp đẩy nhanh tiến độ.\n",
-    "b-ha-tinh-official.txt": "Phó Chủ tịch UBND tỉnh Hà Tĩnh Phan Văn Lộc làm việc với Sở Công Thương tỉnh Hà "
-                              "Tĩnh về kế hoạch xuất khẩu.\n",
+    "a-ha-tinh-bare.txt": "Sáng nay, Bộ Lao động - Thương binh và Xã hội phối hợp với UBND tỉnh Hà Tĩnh trao quà "
+                          "cho các gia đình chính sách; ông Phan Văn Lộc dự và phát biểu.\n",
+    "b-ha-tinh-official.txt": "Thứ trưởng Bộ Lao động - Thương binh và Xã hội Phan Văn Lộc chủ trì hội nghị về "
+                              "giảm nghèo bền vững.\n",
     "c-nghe-an-official.txt": "Giám đốc Sở Xây dựng tỉnh Nghệ An Phan Văn Lộc kiểm tra dự án đường ven biển.\n",
     "d-ha-giang-bare.txt": "Đoàn công tác của UBND tỉnh Hà Giang thăm cao nguyên đá Đồng Văn; ông Nguyễn Văn Sơn "
                            "trao quà cho học sinh nghèo.\n",
@@ -192,8 +192,8 @@ def _graphs_of(store, key):
                                    ("b-ha-tinh-official.txt", "a-ha-tinh-bare.txt")])
 def test_an_official_and_a_bare_mention_his_body_supports_are_one_in_either_order(bare_first, tmp_path, order):
     nodes = _nodes(Location(path=tmp_path / "store"), [bare_first / n for n in order], "phan văn lộc")
-    ((bodies),) = nodes.values()
-    assert "UBND tỉnh Hà Tĩnh" in bodies
+    ((bodies),) = nodes.values()  # the bare mention's node is keyed to Hà Tĩnh, the minister's to no province
+    assert "Bộ Lao động - Thương binh và Xã hội" in bodies
 
 
 def test_removing_the_official_undoes_the_merge_it_caused(bare_first, tmp_path):
