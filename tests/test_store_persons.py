@@ -239,3 +239,14 @@ def test_a_wrong_unit_one_report_gives_a_body_does_not_split_its_officials(tmp_p
                     "<https://w3id.org/vnkg/resource/place/vn-52> .", {})
     nodes = _nodes(location, [tmp_path / "b.txt"], "hoàng trung hải")
     assert len(nodes) == 1
+
+
+def test_a_province_meets_the_one_it_became_and_an_unresolved_province_is_not_another():
+    from pipeline.store.person_rules import conflicting
+
+    old, new = PersonEvidence("a", "k", frozenset({"27"})), PersonEvidence("b", "k", frozenset({"24"}))
+    assert not conflicting(old, new)  # Bắc Ninh of 2024 became Bắc Ninh (24) on 1 July 2025
+    assert conflicting(old, PersonEvidence("c", "k", frozenset({"40"})))  # Nghệ An
+    unresolved = PersonEvidence("d", "k", frozenset({"https://w3id.org/vnkg/resource/place/province-bac-ninh-f36452"}))
+    assert not conflicting(old, unresolved)
+    assert conflicting(unresolved, PersonEvidence("e", "k", frozenset({"https://w3id.org/vnkg/resource/place/x"})))

@@ -146,7 +146,7 @@ def conflicting(a: PersonEvidence, b: PersonEvidence) -> bool:
     >>> conflicting(local, PersonEvidence("c", "k", national=True, posts=frozenset({later})))
     False
     """
-    if a.places and b.places and not a.places & b.places:
+    if _apart(a.places, b.places):
         return True
     return any(_posts_conflict(p, q) for p in a.posts for q in b.posts)
 
@@ -166,12 +166,31 @@ def concurrent_body(key: str) -> bool:
 
 def _posts_conflict(p: PostEvidence, q: PostEvidence) -> bool:
     if p.provinces and q.provinces:
-        return not p.provinces & q.provinces
+        return _apart(p.provinces, q.provinces)
     if not p.when or not q.when or not (p.provinces or q.provinces):
         return False  # undated, or two national posts: nothing tells them apart
     national = q if p.provinces else p
     return not national.concurrent and abs((date.fromisoformat(p.when) - date.fromisoformat(q.when)).days) \
         < SAME_TIME_DAYS
+
+
+def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sets of provinces that cannot be one person's: codes that do not meet (a province of
+    before 1 July 2025 meets the one it became), or two sets of uncoded places (IRIs) that do not
+    meet; a code and an uncoded place (a province a report could not resolve) are not told apart."""
+    codes_a, codes_b = {x for x in a if ":" not in x}, {x for x in b if ":" not in x}
+    if codes_a and codes_b:
+        return not _widened(frozenset(codes_a)) & _widened(frozenset(codes_b))
+    if codes_a or codes_b:
+        return False
+    return bool(a and b and not a & b)
+
+
+@cache
+def _widened(codes: frozenset[str]) -> frozenset[str]:
+    from ..lexicons.admin_units import admin_unit
+
+    return codes | {s for c in codes for u in admin_unit(c) if u.level == "province" for s in u.successors}
 
 
 def _same_person(person: PersonEvidence, node: PersonEvidence) -> bool:
