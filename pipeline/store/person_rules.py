@@ -77,9 +77,6 @@ def choose_node(person: PersonEvidence, nodes: list[PersonEvidence], report: Rep
       province is the report's or holds a district or ward the report names, or the official
       holds a post in a body the report names; and only when exactly one official has it.
 
-    The node of the person's own IRI keeps it unless it cannot be the same person (a
-    namesake took the IRI first); the person then gets an IRI of its own (``IRI-2``…).
-
     Examples
     --------
     >>> hcm = PersonEvidence("p1", "đinh la thăng", frozenset({"79"}), posts=frozenset({PostEvidence("tu",
@@ -94,15 +91,9 @@ def choose_node(person: PersonEvidence, nodes: list[PersonEvidence], report: Rep
     >>> choose_node(ministry, [hcm], ReportContext()) is None  # undated: no career step shown
     True
     """
-    own = next((n for n in nodes if n.iri == person.iri), None)
-    if own is not None and _same_person(person, own):
+    if any(n.iri == person.iri for n in nodes):
         return None  # the node is in the store already: it stays where the earlier reports put it
-    nodes = [n for n in nodes if n is not own]
-    chosen = _chosen(person, nodes, report)
-    if chosen is None and own is not None:
-        taken = {n.iri for n in nodes}
-        return next(f"{person.iri}-{i}" for i in range(2, len(taken) + 3) if f"{person.iri}-{i}" not in taken)
-    return chosen
+    return _chosen(person, nodes, report)
 
 
 def career_step(a: PersonEvidence, b: PersonEvidence) -> bool:
@@ -191,16 +182,6 @@ def _widened(codes: frozenset[str]) -> frozenset[str]:
     from ..lexicons.admin_units import admin_unit
 
     return codes | {s for c in codes for u in admin_unit(c) if u.level == "province" for s in u.successors}
-
-
-def _same_person(person: PersonEvidence, node: PersonEvidence) -> bool:
-    """The node of the person's own IRI is the person: no conflict, and when one is provincial and
-    the other national only, a career step between them."""
-    if conflicting(person, node):
-        return False
-    if not person.official or not node.official or person.bodies & node.bodies or person.places & node.places:
-        return True
-    return bool(person.places) == bool(node.places) or career_step(person, node)
 
 
 def _chosen(person: PersonEvidence, nodes: list[PersonEvidence], report: ReportContext) -> str | None:
