@@ -94,3 +94,12 @@ def test_a_ward_the_report_does_not_place_gets_no_code_from_elsewhere():
     city = _codes("Ngày 6/2/2017, hội nghị ngành tôm diễn ra tại thành phố Cà Mau.")
     assert city == {"Cà Mau": "964"}  # the provincial city of Tỉnh Cà Mau (96), not the province
     assert _codes("Ngày 19/5/2017, học tập tư tưởng Hồ Chí Minh.").get("Hồ Chí Minh") is None
+
+
+def test_a_commune_is_resolved_only_in_the_district_its_sentence_names():
+    codes = _codes("Ngày 5/4/2016, khu công nghiệp nằm trên địa phận 2 xã Xuân Phú, Xuân Thắng (huyện Thọ Xuân) "
+                   "và xã Thọ Sơn (huyện Triệu Sơn), tỉnh Thanh Hóa.")
+    assert codes["Xuân Thắng"] is None  # the data's one Xuân Thắng lies in Thường Xuân, not in Thọ Xuân
+    assert admin_unit(codes["Xuân Phú"] or "")[0].parent == codes["Thọ Xuân"]
+    assert _codes("Ngày 5/4/2016, đoàn công tác thăm xã Xuân Thắng, huyện Thường Xuân, tỉnh Thanh Hóa.")[
+        "Xuân Thắng"] == "15640"

@@ -42,3 +42,19 @@ def test_a_person_no_place_noun_names_is_still_found():
 ])
 def test_a_unit_word_that_ends_a_body_or_a_role_is_followed_by_a_person(text):
     assert len(_persons(text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Tờ vé số trúng giải đặc biệt được bán tại điểm bán hàng 253 Kim Mã, quận Ba Đình, gần phố Núi Trúc.",
+    "Bộ phim giúp cô giành đề cử nữ diễn viên xuất sắc tại LHP Kim Mã năm 1978.",
+    "Ga Hà Nội còn vướng mặt bằng tại các ga: Kim Mã, Cát Linh, Văn Miếu.",
+])
+def test_a_street_or_award_of_the_lexicon_is_no_person(text):
+    assert "Kim Mã" not in _persons(text)
+
+
+def test_a_house_number_a_name_and_its_unit_name_a_street():
+    text = "Một cửa hàng ở 45 Hoàng Văn Thụ, phường 4 bị cháy lúc rạng sáng. Hoàng Văn Thụ ùn tắc nhiều giờ."
+    assert _persons(text) == []
+    assert _persons("Năm 2020, 3 cán bộ gồm Nguyễn Văn An, Trần Văn Bình được khen thưởng.") == [
+        "Nguyễn Văn An", "Trần Văn Bình"]

@@ -157,3 +157,96 @@ def test_the_report_context_holds_the_provinces_of_the_units_it_names():
     graph = run_stages("Cầu thủ Nguyễn Thế Hùng của CLB Hà Nội ghi bàn thắng quyết định.", until="graph")
     persons, context = report_persons(graph, None)
     assert "01" not in context.provinces  # a province named in passing is no evidence
+
+
+BARE_FIRST = {
+    "a-ha-tinh-bare.txt": "Sáng nay, Bộ Lao động - Thương binh và Xã hội phối hợp với UBND tỉnh Hà Tĩnh trao quà "
+                          "cho các gia đình chính sách; ông Phan Văn Lộc dự và phát biểu.\n",
+    "b-ha-tinh-official.txt": "Thứ trưởng Bộ Lao động - Thương binh và Xã hội Phan Văn Lộc chủ trì hội nghị về "
+                              "giảm nghèo bền vững.\n",
+    "c-nghe-an-official.txt": "Giám đốc Sở Xây dựng tỉnh Nghệ An Phan Văn Lộc kiểm tra dự án đường ven biển.\n",
+    "d-ha-giang-bare.txt": "Đoàn công tác của UBND tỉnh Hà Giang thăm cao nguyên đá Đồng Văn; ông Nguyễn Văn Sơn "
+                           "trao quà cho học sinh nghèo.\n",
+    "e-ha-giang-official.txt": "Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sơn chủ trì hội nghị về giảm nghèo bền vững.\n",
+    "f-bo-cong-an.txt": "Thứ trưởng Bộ Công an Nguyễn Văn Sơn kiểm tra công tác bảo đảm an ninh trật tự.\n",
+}
+
+
+@pytest.fixture()
+def bare_first(tmp_path):
+    for name, text in BARE_FIRST.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _graphs_of(store, key):
+    rows = store.select(f"""SELECT DISTINCT ?p ?g WHERE {{ GRAPH ?g {{ ?p <https://w3id.org/vnkg/ontology#nameKey>
+      "{key}" }} }}""")
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        found.setdefault(row["p"], set()).add(row["g"])
+    return found
+
+
+@pytest.mark.parametrize("order", [("a-ha-tinh-bare.txt", "b-ha-tinh-official.txt"),
+                                   ("b-ha-tinh-official.txt", "a-ha-tinh-bare.txt")])
+def test_an_official_and_a_bare_mention_his_body_supports_are_one_in_either_order(bare_first, tmp_path, order):
+    nodes = _nodes(Location(path=tmp_path / "store"), [bare_first / n for n in order], "phan văn lộc")
+    ((bodies),) = nodes.values()  # the bare mention's node is keyed to Hà Tĩnh, the minister's to no province
+    assert "Bộ Lao động - Thương binh và Xã hội" in bodies
+
+
+def test_removing_the_official_undoes_the_merge_it_caused(bare_first, tmp_path):
+    location = Location(path=tmp_path / "store")
+    _nodes(location, [bare_first / "a-ha-tinh-bare.txt", bare_first / "b-ha-tinh-official.txt"], "phan văn lộc")
+    with open_store(location, write=True) as store:
+        ((node, graphs),) = _graphs_of(store, "phan văn lộc").items()
+        assert len(graphs) == 2
+        remove(store, str(bare_first / "b-ha-tinh-official.txt"))
+        assert {k: len(v) for k, v in _graphs_of(store, "phan văn lộc").items()} == {node: 1}
+        assert not store.select(f"SELECT ?post WHERE {{ <{node}> <http://www.w3.org/ns/org#holds> ?post }}")
+        ingest(store, [bare_first / "c-nghe-an-official.txt"])  # a namesake of Nghệ An: nothing joins him to it
+        assert len(_graphs_of(store, "phan văn lộc")) == 2
+
+
+def test_an_official_of_another_province_does_not_join_a_bare_mention(bare_first, tmp_path):
+    nodes = _nodes(Location(path=tmp_path / "store"), [bare_first / "a-ha-tinh-bare.txt",
+                                                       bare_first / "c-nghe-an-official.txt"], "phan văn lộc")
+    assert sorted("Sở Xây dựng tỉnh Nghệ An" in bodies for bodies in nodes.values()) == [False, True]
+
+
+@pytest.mark.parametrize("names", [("e-ha-giang-official.txt", "f-bo-cong-an.txt"),
+                                   ("f-bo-cong-an.txt", "e-ha-giang-official.txt"),
+                                   ("d-ha-giang-bare.txt", "e-ha-giang-official.txt", "f-bo-cong-an.txt")])
+def test_an_undated_provincial_chairman_and_deputy_minister_stay_two(bare_first, tmp_path, names):
+    nodes = _nodes(Location(path=tmp_path / "store"), [bare_first / n for n in names], "nguyễn văn sơn")
+    assert sorted(("Bộ Công an" in bodies, "UBND tỉnh Hà Giang" in bodies) for bodies in nodes.values()) == [
+        (False, True), (True, False)]
+
+
+def test_a_wrong_unit_one_report_gives_a_body_does_not_split_its_officials(tmp_path):
+    texts = {"a.txt": "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Hoàng Trung Hải phát biểu tại hội nghị.\n",
+             "b.txt": "Bí thư Thành ủy Hà Nội Hoàng Trung Hải kiểm tra công tác phòng chống lụt bão.\n"}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    location = Location(path=tmp_path / "store")
+    nodes = _nodes(location, [tmp_path / "a.txt"], "hoàng trung hải")
+    with open_store(location, write=True) as store:
+        (body,) = {r["o"] for r in store.select("""SELECT ?o WHERE { ?o <https://w3id.org/vnkg/ontology#jurisdiction>
+          <https://w3id.org/vnkg/resource/place/vn-01> }""")}
+        store.write([], "https://w3id.org/vnkg/resource/graph/elsewhere",  # another report's misreading
+                    f"<{body}> <https://w3id.org/vnkg/ontology#jurisdiction> "
+                    "<https://w3id.org/vnkg/resource/place/vn-52> .", {})
+    nodes = _nodes(location, [tmp_path / "b.txt"], "hoàng trung hải")
+    assert len(nodes) == 1
+
+
+def test_a_province_meets_the_one_it_became_and_an_unresolved_province_is_not_another():
+    from pipeline.store.person_rules import conflicting
+
+    old, new = PersonEvidence("a", "k", frozenset({"27"})), PersonEvidence("b", "k", frozenset({"24"}))
+    assert not conflicting(old, new)  # Bắc Ninh of 2024 became Bắc Ninh (24) on 1 July 2025
+    assert conflicting(old, PersonEvidence("c", "k", frozenset({"40"})))  # Nghệ An
+    unresolved = PersonEvidence("d", "k", frozenset({"https://w3id.org/vnkg/resource/place/province-bac-ninh-f36452"}))
+    assert not conflicting(old, unresolved)
+    assert conflicting(unresolved, PersonEvidence("e", "k", frozenset({"https://w3id.org/vnkg/resource/place/x"})))

@@ -18,7 +18,8 @@ _DASHES = {"-", "–", "—"}
 
 def without_place_names(doc: Doc, persons: list[Span], titled: Set[str] = frozenset(),
                         official: Set[int] = frozenset()) -> list[Span]:
-    """The persons of ``doc`` less those a place noun names elsewhere in the report.
+    """The persons of ``doc`` less those a place noun names elsewhere in the report, and the names
+    of streets, seas and awards never a person's (``not_persons.txt``) unless a cue introduces them.
 
     A person found by its family name alone ("Kim Mã", "Bạch Mai", "Phan Đình Phùng") is
     dropped when the report writes the same name after a place noun ("bến xe Kim Mã",
@@ -39,7 +40,7 @@ def without_place_names(doc: Doc, persons: list[Span], titled: Set[str] = frozen
     >>> [s.text for s in doc.spans["persons"]]
     ['Bạch Văn Mai', 'Bạch Văn Mai']
     """
-    named = place_named(doc, official)
+    named = place_named(doc, official) | _not_persons()
     if not named:
         return persons
     cued = {s.text for s in persons if s._.person.cue} | set(titled)
@@ -48,7 +49,8 @@ def without_place_names(doc: Doc, persons: list[Span], titled: Set[str] = frozen
 
 def place_named(doc: Doc, official: Set[int] = frozenset()) -> set[str]:
     """The names ``doc`` writes right after a place noun (``place_nouns.txt`` and the street
-    words of ``person_blockers.txt``), after a house number ("số 34"), or as the name of a
+    words of ``person_blockers.txt``), after a house number ("số 34"; "253" when a comma and a
+    unit word follow the name: "253 Kim Mã, quận Ba Đình"), or as the name of a
     unit it recognised with its unit word ("xã Đồng Tâm"); not after a noun that ends a
     body's name or a role (``official`` positions, an acronym before it: "UBND tỉnh", "Chủ
     tịch xã", where the person's name follows)."""
@@ -67,6 +69,8 @@ def place_named(doc: Doc, official: Set[int] = frozenset()) -> set[str]:
                 break
         if words[i] in numbers and i + 1 < n and texts[i + 1][:1].isdigit():  # "số 96 Phan Đình Phùng"
             _add_run(t, i + 2, found)
+        elif words[i][:1].isdigit() and i + 1 < n and _address_at(t, i + 1, nouns):
+            _add_run(t, i + 1, found)  # "253 Kim Mã, quận Ba Đình": a house number, a street, its unit
     return found
 
 
@@ -81,6 +85,19 @@ def _add_run(t: TokenTable, start: int, found: set[str]) -> None:
         found.add(t.text(start, stop))
     if end - start >= 2 and end + 1 < n and t.texts[end] in _DASHES:
         _add_run(t, end + 1, found)
+
+
+def _address_at(t: TokenTable, start: int, nouns: Set[str]) -> bool:
+    """A capitalised name at ``start`` of two to four syllables, then a comma and a place noun."""
+    end, n = start, len(t)
+    while end < n and end - start < _MAX_SYLLABLES and t.texts[end].isalpha() and is_capitalised(t.texts[end]):
+        end += 1
+    return end - start >= 2 and end + 1 < n and t.texts[end] == "," and t.lower[end + 1] in nouns
+
+
+@cache
+def _not_persons() -> frozenset[str]:
+    return frozenset(lexicons.lines("not_persons.txt"))
 
 
 @cache

@@ -50,17 +50,21 @@ def resolve_units(entities: dict[str, Entity], locality: Locality, date: str | N
             ent.code = isos.get(ent.name)
             continue
         nearby: set[str] = set()
+        districts: set[str] = set()
         for m in ent.mentions:
             for other in in_sentence.get(bisect.bisect_right(starts, m.start) - 1, set()) - {key}:
                 nearby |= _codes_of(places[other])
-        found = _resolve(ent, text, date, nearby, report_province)
+                if places[other].level in ("district", "town"):
+                    districts |= _codes_of(places[other])
+        found = _resolve(ent, text, date, nearby, report_province, districts)
         if found is not None:
             ent.code, ent.code_confidence, ent.code_era = found
 
 
-def _resolve(ent: Entity, text: str, date: str | None, nearby: set[str],
-             report_province: set[str]) -> tuple[str, float, str] | None:
-    """The code, confidence and era of one place, or None (see ``resolve_units``)."""
+def _resolve(ent: Entity, text: str, date: str | None, nearby: set[str], report_province: set[str],
+             districts: frozenset[str] | set[str] = frozenset()) -> tuple[str, float, str] | None:
+    """The code, confidence and era of one place, or None (see ``resolve_units``). ``districts``:
+    the districts the place's sentences name; a ward of a district must lie in one of them."""
     level = _LEVELS.get(ent.level or "")
     written = {m.info.unit for m in ent.mentions if isinstance(m.info, PlaceInfo) and m.info.unit}
     bare = all(m.text == ent.name for m in ent.mentions)  # "Hồ Chí Minh", not "TP.HCM"
@@ -88,6 +92,8 @@ def _resolve(ent: Entity, text: str, date: str | None, nearby: set[str],
         narrowed = [u for u in candidates if _ancestry(u, era != "old") & context]
         if narrowed:
             candidates, confidence = narrowed, min(confidence, sure)
+    if level == "ward" and districts:  # "xã Xuân Thắng (huyện Thọ Xuân)": not Thường Xuân's Xuân Thắng
+        candidates = [u for u in candidates if not _in_district(u) or _ancestry(u, False) & districts]
     codes = {u.code for u in candidates}
     if len(codes) != 1:
         return None
@@ -179,6 +185,11 @@ def _codes_of(ent: Entity) -> set[str]:
     if ent.level in ("district", "town"):
         return {u.code for u in _named(ent.name) if u.level == "district"}
     return set()
+
+
+def _in_district(unit: AdminUnit) -> bool:
+    """A ward or commune whose parent is a district (units of before 1 July 2025)."""
+    return any(u.level == "district" for u in admin_unit(unit.parent or ""))
 
 
 def _ancestry(unit: AdminUnit, today: bool) -> set[str]:

@@ -5,23 +5,33 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-__all__ = ["PostEvidence", "PersonEvidence", "ReportContext", "choose_node", "conflicting", "concurrent_body",
-           "SAME_TIME_DAYS"]
+__all__ = ["PostEvidence", "PersonEvidence", "ReportContext", "choose_node", "conflicting", "career_step",
+           "concurrent_body", "SAME_TIME_DAYS"]
 
 SAME_TIME_DAYS = 365  # two posts stated less than a year apart are held at the same time
 
 
 @dataclass(frozen=True)
+class ReportContext:
+    """The report a person comes from: the provinces (codes) of its locality and of the districts
+    and wards it names, and every body it names."""
+
+    provinces: frozenset[str] = frozenset()
+    bodies: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
 class PostEvidence:
     """One post: its body (IRI), the provinces of the body (empty for a national body), the date
-    of the report that states it (ISO, None when the report has none or the post is former), and
+    of the report that states it (ISO, None when the report has none or the post is former),
     whether the body is one a provincial leader also sits in (the Party's Central Committee, the
-    Politburo, the National Assembly)."""
+    Politburo, the National Assembly), and whether the report calls it former ("nguyên")."""
 
     body: str
     provinces: frozenset[str] = frozenset()
     when: str | None = None
     concurrent: bool = False
+    former: bool = False
 
 
 @dataclass(frozen=True)
@@ -31,7 +41,9 @@ class PersonEvidence:
     ``places``: the provinces (codes, as named in their era) or other places (IRIs) of the
     bodies it holds posts in; ``national``: it holds a post in a body of no
     place (the Government, a ministry, the Party's Central Committee);
-    ``bodies``: the bodies it holds posts in (IRIs); ``posts``: each post with its date.
+    ``bodies``: the bodies it holds posts in (IRIs); ``posts``: each post with its date;
+    ``seen``: for a node of the store with no post, what its reports name (bodies, provinces of
+    the districts and wards), the evidence a later official of the name is joined on.
     """
 
     iri: str
@@ -40,19 +52,11 @@ class PersonEvidence:
     national: bool = False
     bodies: frozenset[str] = frozenset()
     posts: frozenset[PostEvidence] = frozenset()
+    seen: ReportContext | None = None
 
     @property
     def official(self) -> bool:
         return bool(self.places) or self.national
-
-
-@dataclass
-class ReportContext:
-    """The report a person comes from: the provinces (codes) of its locality and of the districts
-    and wards it names, and every body it names."""
-
-    provinces: frozenset[str] = frozenset()
-    bodies: frozenset[str] = field(default_factory=frozenset)
 
 
 def choose_node(person: PersonEvidence, nodes: list[PersonEvidence], report: ReportContext) -> str | None:
@@ -63,37 +67,58 @@ def choose_node(person: PersonEvidence, nodes: list[PersonEvidence], report: Rep
     * an official joins the one node that shares a body or a province with it (a deputy who
       later heads the same body, an official of one province at two dates);
     * else a local official joins the one national official of the name when no namesake
-      holds posts in any province (a provincial official promoted to a ministry), and a
-      national official the one national official, else the one local official, of the name;
+      holds posts in any province, and a national official the one national official, else the
+      one local official, of the name; a provincial and a national post (other than the Central
+      Committee, the Politburo, the National Assembly) join only when the posts make a career
+      step (``career_step``: one former, or dated a year or more apart);
+    * else an official joins the one node with no post whose reports name one of its bodies
+      or a district or ward of its province (its name came first, bare);
     * a person with no post joins an official of the name only on evidence: the official's
       province is the report's or holds a district or ward the report names, or the official
       holds a post in a body the report names; and only when exactly one official has it.
 
     Examples
     --------
-    >>> hcm = PersonEvidence("p1", "đinh la thăng", frozenset({"79"}))
-    >>> national = PersonEvidence("p2", "đinh la thăng", national=True)
+    >>> hcm = PersonEvidence("p1", "đinh la thăng", frozenset({"79"}), posts=frozenset({PostEvidence("tu",
+    ...     frozenset({"79"}))}))
+    >>> politburo = PostEvidence("bct", concurrent=True)
+    >>> national = PersonEvidence("p2", "đinh la thăng", national=True, posts=frozenset({politburo}))
     >>> choose_node(national, [hcm], ReportContext())
     'p1'
     >>> choose_node(PersonEvidence("p3", "đinh la thăng", frozenset({"01"})), [hcm], ReportContext()) is None
     True
+    >>> ministry = PersonEvidence("p4", "đinh la thăng", national=True, posts=frozenset({PostEvidence("bo")}))
+    >>> choose_node(ministry, [hcm], ReportContext()) is None  # undated: no career step shown
+    True
     """
     if any(n.iri == person.iri for n in nodes):
         return None  # the node is in the store already: it stays where the earlier reports put it
-    others = [n for n in nodes if not conflicting(person, n)]
-    if person.official:
-        shared = [n for n in others if n.bodies & person.bodies or n.places & person.places]
-        if shared:
-            return shared[0].iri if len(shared) == 1 else None
-        national = [n for n in others if n.national and not n.places]
-        if person.places:
-            return national[0].iri if len(national) == 1 and not any(n.places for n in nodes) else None
-        if len(national) == 1:
-            return national[0].iri
-        local = [n for n in nodes if n.places]
-        return local[0].iri if not national and len(local) == 1 and local[0] in others else None
-    supported = [n for n in others if n.official and (n.places & report.provinces or n.bodies & report.bodies)]
-    return supported[0].iri if len(supported) == 1 else None
+    return _chosen(person, nodes, report)
+
+
+def career_step(a: PersonEvidence, b: PersonEvidence) -> bool:
+    """True when a provincial post of one and a national post of the other can be one person's:
+    the national body is one a provincial leader also sits in, or one of the posts is former, or
+    both are dated a year or more apart. Without dates a deputy minister and a provincial chairman
+    of one name stay two (a career step is not assumed).
+
+    >>> hg = PersonEvidence("a", "k", frozenset({"02"}), posts=frozenset({PostEvidence("ubnd", frozenset({"02"}))}))
+    >>> bca = PersonEvidence("b", "k", national=True, posts=frozenset({PostEvidence("bca")}))
+    >>> career_step(hg, bca), career_step(hg, PersonEvidence("c", "k", national=True,
+    ...     posts=frozenset({PostEvidence("bca", former=True)})))
+    (False, True)
+    """
+    for p in a.posts:
+        for q in b.posts:
+            if bool(p.provinces) == bool(q.provinces):
+                continue
+            national, local = (q, p) if p.provinces else (p, q)
+            if national.concurrent or national.former or local.former:
+                return True
+            if national.when and local.when and abs(
+                    (date.fromisoformat(national.when) - date.fromisoformat(local.when)).days) >= SAME_TIME_DAYS:
+                return True
+    return False
 
 
 def conflicting(a: PersonEvidence, b: PersonEvidence) -> bool:
@@ -112,7 +137,7 @@ def conflicting(a: PersonEvidence, b: PersonEvidence) -> bool:
     >>> conflicting(local, PersonEvidence("c", "k", national=True, posts=frozenset({later})))
     False
     """
-    if a.places and b.places and not a.places & b.places:
+    if _apart(a.places, b.places):
         return True
     return any(_posts_conflict(p, q) for p in a.posts for q in b.posts)
 
@@ -132,12 +157,56 @@ def concurrent_body(key: str) -> bool:
 
 def _posts_conflict(p: PostEvidence, q: PostEvidence) -> bool:
     if p.provinces and q.provinces:
-        return not p.provinces & q.provinces
+        return _apart(p.provinces, q.provinces)
     if not p.when or not q.when or not (p.provinces or q.provinces):
         return False  # undated, or two national posts: nothing tells them apart
     national = q if p.provinces else p
     return not national.concurrent and abs((date.fromisoformat(p.when) - date.fromisoformat(q.when)).days) \
         < SAME_TIME_DAYS
+
+
+def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sets of provinces that cannot be one person's: codes that do not meet (a province of
+    before 1 July 2025 meets the one it became), or two sets of uncoded places (IRIs) that do not
+    meet; a code and an uncoded place (a province a report could not resolve) are not told apart."""
+    codes_a, codes_b = {x for x in a if ":" not in x}, {x for x in b if ":" not in x}
+    if codes_a and codes_b:
+        return not _widened(frozenset(codes_a)) & _widened(frozenset(codes_b))
+    if codes_a or codes_b:
+        return False
+    return bool(a and b and not a & b)
+
+
+@cache
+def _widened(codes: frozenset[str]) -> frozenset[str]:
+    from ..lexicons.admin_units import admin_unit
+
+    return codes | {s for c in codes for u in admin_unit(c) if u.level == "province" for s in u.successors}
+
+
+def _chosen(person: PersonEvidence, nodes: list[PersonEvidence], report: ReportContext) -> str | None:
+    others = [n for n in nodes if not conflicting(person, n)]
+    if not person.official:
+        supported = [n for n in others if n.official and (n.places & report.provinces or n.bodies & report.bodies)]
+        return supported[0].iri if len(supported) == 1 else None
+    shared = [n for n in others if n.bodies & person.bodies or n.places & person.places]
+    if shared:
+        return shared[0].iri if len(shared) == 1 else None
+    national = [n for n in others if n.national and not n.places]
+    if person.places:
+        if len(national) == 1 and not any(n.places for n in nodes):
+            return national[0].iri if career_step(person, national[0]) else None
+    elif len(national) == 1:
+        return national[0].iri
+    else:
+        local = [n for n in nodes if n.places]
+        if not national and len(local) == 1 and local[0] in others:
+            return local[0].iri if career_step(person, local[0]) else None
+    if any(n.official for n in nodes):
+        return None  # a namesake holds posts: a bare node is not told from his
+    bare = [n for n in nodes if n.seen is not None and (n.seen.bodies & person.bodies or n.seen.provinces
+                                                         & person.places)]
+    return bare[0].iri if len(bare) == 1 else None
 
 
 @cache

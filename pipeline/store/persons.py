@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -20,9 +21,9 @@ _UNIT = re.compile(re.escape(RESOURCE_URI) + r"place/vn-(\d+)$")
 
 
 def person_evidence(rows: list[dict[str, str]], current: dict[str, frozenset[str]]) -> list[PersonEvidence]:
-    """Evidence by node from rows of ``?p ?k ?o ?u ?d ?n`` (person, name key, body, the body's
-    unit, the post's report date, the body's name), as ``EVIDENCE`` asks; ``current`` maps a
-    unit's code to the province it lies in.
+    """Evidence by node from rows of ``?p ?k ?o ?u ?d ?n ?f`` (person, name key, body, the body's
+    unit, the post's report date, the body's name, whether the post is former), as ``EVIDENCE``
+    asks; ``current`` maps a unit's code to the province it lies in.
 
     Examples
     --------
@@ -49,18 +50,25 @@ def person_evidence(rows: list[dict[str, str]], current: dict[str, frozenset[str
             else:
                 national = True
             concurrent = not unit and bool(row.get("n")) and concurrent_body(name_key(row["n"]))
-            posts.add(PostEvidence(body, provinces, row.get("d") or None, concurrent))
+            former = bool(row.get("f"))
+            posts.add(PostEvidence(body, provinces, None if former else row.get("d") or None, concurrent, former))
         found[row["p"]] = (row["k"], places, national, bodies, posts)
     return [PersonEvidence(iri, k, frozenset(p), n, frozenset(b), frozenset(s))
             for iri, (k, p, n, b, s) in found.items()]
 
 
 # DISTINCT: each pattern matches once per report graph of the union, so rows multiply (three names of 57, 40
-# and 31 reports gave 1,091,018 rows, 17.9 s; distinct, 23 rows in 2.0 s)
-EVIDENCE = """SELECT DISTINCT ?p ?k ?o ?u ?d ?n WHERE {{ VALUES ?k {{ {keys} }} ?p <{name_key}> ?k
-  OPTIONAL {{ ?p <{holds}> ?post . ?post <{post_in}> ?o OPTIONAL {{ ?o <{jurisdiction}> ?u }}
-    OPTIONAL {{ ?post <{report_date}> ?d FILTER NOT EXISTS {{ ?post <{former}> ?f }} }}
+# and 31 reports gave 1,091,018 rows, 17.9 s; distinct, 23 rows in 2.0 s). A post's body's unit is read in
+# the post's own report: one report that gives "Thành ủy Hà Nội" a wrong unit does not put every post in
+# that body of every report in two provinces (Hoàng Trung Hải split in two on the news corpus).
+EVIDENCE = """SELECT DISTINCT ?p ?k ?o ?u ?d ?n ?f WHERE {{ VALUES ?k {{ {keys} }} ?p <{name_key}> ?k
+  OPTIONAL {{ GRAPH ?g {{ ?p <{holds}> ?post . ?post <{post_in}> ?o OPTIONAL {{ ?o <{jurisdiction}> ?u }}
+    OPTIONAL {{ ?post <{report_date}> ?d }} OPTIONAL {{ ?post <{former}> ?f }} }}
     OPTIONAL {{ ?o <{canonical}> ?n }} }} }}"""
+
+# What the reports of nodes with no post name: bodies, and units (with a code longer than a province's)
+SEEN = """SELECT DISTINCT ?p ?o ?c WHERE {{ VALUES ?p {{ {nodes} }} GRAPH ?g {{ ?p a <{person}> .
+  {{ ?o a <{organization}> }} UNION {{ ?x <{admin_code}> ?c ; <{canonical}> ?l FILTER(STRLEN(?c) > 2) }} }} }}"""
 
 
 def settle_persons(store: GraphStore, persons: list[PersonEvidence], report: ReportContext,
@@ -78,6 +86,12 @@ def settle_persons(store: GraphStore, persons: list[PersonEvidence], report: Rep
     by_key: dict[str, list[PersonEvidence]] = {}
     for node in person_evidence(rows, current):
         by_key.setdefault(node.key, []).append(node)
+    wanted = {p.key for p in persons if p.official}  # an official may join a node that came with no post
+    bare = [n for key in wanted for n in by_key.get(key, []) if not n.official]
+    if bare:
+        seen = _seen(store, [n.iri for n in bare], current)
+        for key in wanted:
+            by_key[key] = [replace(n, seen=seen.get(n.iri)) if not n.official else n for n in by_key.get(key, [])]
     moves = {}
     for person in persons:
         chosen = choose_node(person, by_key.get(person.key, []), report)
@@ -109,9 +123,10 @@ def report_persons(graph: Graph, province: str | None) -> tuple[list[PersonEvide
         for post in graph.objects(person, ORG.holds):
             for body in graph.objects(post, ORG.postIn):
                 unit, name = graph.value(body, jurisdiction), graph.value(body, SKOS.prefLabel)
-                when = None if graph.value(post, former) else graph.value(post, report_date)
+                when, was = graph.value(post, report_date), graph.value(post, former)
                 rows.append({"p": str(person), "k": key, "o": str(body), **({"u": str(unit)} if unit else {}),
-                             **({"d": str(when)} if when else {}), **({"n": str(name)} if name else {})})
+                             **({"d": str(when)} if when else {}), **({"n": str(name)} if name else {}),
+                             **({"f": str(was)} if was else {})})
     codes = {u.code for u in admin_units_named(name_key(province)) if u.level == "province"} if province else set()
     admin_code = URIRef(expand("vnkg:adminCode"))
     codes |= {str(code) for place, code in graph.subject_objects(admin_code)  # a district or ward it names: a
@@ -120,6 +135,21 @@ def report_persons(graph: Graph, province: str | None) -> tuple[list[PersonEvide
     context = ReportContext(frozenset(c for code in codes for c in current.get(code, ())),
                             frozenset(str(o) for o in graph.subjects(RDF.type, ORG.Organization)))
     return person_evidence(rows, current), context
+
+
+def _seen(store: GraphStore, nodes: list[str], current: dict[str, frozenset[str]]) -> dict[str, ReportContext]:
+    """For nodes with no post: the bodies their reports name and the provinces of the districts and wards."""
+    rows = store.select(SEEN.format(nodes=" ".join(f"<{n}>" for n in sorted(nodes)), person=expand("schema:Person"),
+                                    organization=expand("org:Organization"), admin_code=expand("vnkg:adminCode"),
+                                    canonical=expand("vnkg:canonicalName")))
+    bodies: dict[str, set[str]] = {}
+    provinces: dict[str, set[str]] = {}
+    for row in rows:
+        if row.get("o"):
+            bodies.setdefault(row["p"], set()).add(row["o"])
+        if row.get("c"):
+            provinces.setdefault(row["p"], set()).update(current.get(row["c"], ()))
+    return {n: ReportContext(frozenset(provinces.get(n, ())), frozenset(bodies.get(n, ()))) for n in nodes}
 
 
 @cache
