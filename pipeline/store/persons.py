@@ -61,10 +61,14 @@ def person_evidence(rows: list[dict[str, str]], current: dict[str, frozenset[str
 # and 31 reports gave 1,091,018 rows, 17.9 s; distinct, 23 rows in 2.0 s). A post's body's unit is read in
 # the post's own report: one report that gives "Thành ủy Hà Nội" a wrong unit does not put every post in
 # that body of every report in two provinces (Hoàng Trung Hải split in two on the news corpus).
-EVIDENCE = """SELECT DISTINCT ?p ?k ?o ?u ?d ?n ?f WHERE {{ VALUES ?k {{ {keys} }} ?p <{name_key}> ?k
+# The nodes of a name are found once (a sub-select: the union repeats a node's name key for every report
+# graph stating it) and a body's canonical name read in the post's graph (in the union, once per report
+# naming the body): for the most frequent names of the news corpus, 5.6 s became 0.24 s, same evidence.
+EVIDENCE = """SELECT DISTINCT ?p ?k ?o ?u ?d ?n ?f WHERE {{
+  {{ SELECT DISTINCT ?p ?k WHERE {{ VALUES ?k {{ {keys} }} ?p <{name_key}> ?k }} }}
   OPTIONAL {{ GRAPH ?g {{ ?p <{holds}> ?post . ?post <{post_in}> ?o OPTIONAL {{ ?o <{jurisdiction}> ?u }}
-    OPTIONAL {{ ?post <{report_date}> ?d }} OPTIONAL {{ ?post <{former}> ?f }} }}
-    OPTIONAL {{ ?o <{canonical}> ?n }} }} }}"""
+    OPTIONAL {{ ?post <{report_date}> ?d }} OPTIONAL {{ ?post <{former}> ?f }}
+    OPTIONAL {{ ?o <{canonical}> ?n }} }} }} }}"""
 
 # What the reports of nodes with no post name: bodies, and units (with a code longer than a province's)
 SEEN = """SELECT DISTINCT ?p ?o ?c WHERE {{ VALUES ?p {{ {nodes} }} GRAPH ?g {{ ?p a <{person}> .
