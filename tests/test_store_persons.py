@@ -19,6 +19,13 @@ REPORTS = {
 }
 
 
+def _written(folder, texts):
+    """``texts`` (file name -> report) written into ``folder``, which is returned."""
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def _nodes(location, names, key="bùi minh châu"):
     with open_store(location, write=True) as store:
         ingest(store, names)
@@ -31,9 +38,7 @@ def _nodes(location, names, key="bùi minh châu"):
 
 @pytest.fixture()
 def reports(tmp_path):
-    for name, text in REPORTS.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return tmp_path
+    return _written(tmp_path, REPORTS)
 
 
 @pytest.mark.parametrize("order", [("phu-tho-2020.txt", "trung-uong-2021.txt"),
@@ -98,9 +103,7 @@ DATED = {
 
 @pytest.fixture()
 def dated(tmp_path):
-    for name, text in DATED.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return tmp_path
+    return _written(tmp_path, DATED)
 
 
 @pytest.mark.parametrize("order", [("bo-tai-chinh-2021.txt", "bac-ninh-2021.txt"),
@@ -174,9 +177,7 @@ BARE_FIRST = {
 
 @pytest.fixture()
 def bare_first(tmp_path):
-    for name, text in BARE_FIRST.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return tmp_path
+    return _written(tmp_path, BARE_FIRST)
 
 
 def _graphs_of(store, key):
@@ -227,8 +228,7 @@ def test_an_undated_provincial_chairman_and_deputy_minister_stay_two(bare_first,
 def test_a_wrong_unit_one_report_gives_a_body_does_not_split_its_officials(tmp_path):
     texts = {"a.txt": "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Hoàng Trung Hải phát biểu tại hội nghị.\n",
              "b.txt": "Bí thư Thành ủy Hà Nội Hoàng Trung Hải kiểm tra công tác phòng chống lụt bão.\n"}
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
+    _written(tmp_path, texts)
     location = Location(path=tmp_path / "store")
     nodes = _nodes(location, [tmp_path / "a.txt"], "hoàng trung hải")
     with open_store(location, write=True) as store:
