@@ -47,6 +47,12 @@ class PlaceRecogniser:
         bare += [(alias, ("region", canonical)) for alias, canonical in lexicons.regions().items()]
         self.bare = PhraseTable(nlp, bare, attr="ORTH")
         self.units = PhraseTable(nlp, [(s, u) for s, u in lexicons.place_units().items()])
+        units = lexicons.place_units()
+        # "Huyện ủy Tuy Phước": a district's party committee names its unit without the unit word
+        self.committees = PhraseTable(nlp, [(committee, units[unit]) for unit, committee
+                                            in lexicons.party_committees().items()
+                                            if unit in units and units[unit].level in ("city", "district", "town")
+                                            and not committee.lower().endswith(unit)], attr="ORTH")
         self.gazetteer = gaz
         self.region_lower = lexicons.words("region_lower")  # "châu Âu": a region written in lower case
         self.coordinator = lexicons.words("coordinator")
@@ -94,6 +100,7 @@ class PlaceRecogniser:
                 continue  # "Anh Phan Thanh Hải", "Anh thông qua...": the form of address, not England
             spans.append(self._span(doc, i, end, level, canonical, None))
             taken.update(range(i, end))
+        spans += self._after_committee(doc, taken)
         spans += self._repeated(doc, spans, taken)
         spans += self._before_bracket(doc, spans, taken)
         doc.spans["places"] = sorted(spans, key=lambda s: s.start)
@@ -153,6 +160,25 @@ class PlaceRecogniser:
                     and any(e.level in _UNIT_LEVELS[unit.level] for e in self.gazetteer.get(name, ())):
                 return self._span(doc, start, end, unit.level, self._canonical(name), unit)
         return None
+
+    def _after_committee(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """"Thị ủy *Kỳ Anh*", "Quận ủy *Tân Phú*": the unit a district-level party committee is
+        named after, only a name the administrative data knows at the committee's level."""
+        found = []
+        for hits in self.committees.at(doc).values():
+            start, unit = hits[0]
+            if start in taken or start >= len(doc) or not is_cap(doc[start]):
+                continue
+            for end in range(min(len(doc), start + 4), start, -1):
+                name = doc[start:end].text
+                if taken & set(range(start, end)) or not word_ends_at(doc, end) and not self._name_after(doc, end):
+                    continue
+                known = name if self._known(name, unit) else self._folded(name, unit)
+                if known and all(is_cap(t) for t in doc[start:end] if is_alpha(t)):
+                    found.append(self._span(doc, start, end, unit.level, self._canonical(known), None))
+                    taken.update(range(start, end))
+                    break
+        return found
 
     def _repeated(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """A name the report gave a unit word once ("thành phố La Haye") is that place everywhere."""
