@@ -394,3 +394,11 @@ def test_a_foreign_minister_named_after_the_ministrys_field_and_country():
                         "Bộ trưởng Ngoại giao Nga Sergey Lavrov."))
     assert got == {("Jeanine Hennis", "Bộ trưởng", "Bộ Quốc phòng Hà Lan"),
                    ("Sergey Lavrov", "Bộ trưởng", "Bộ Ngoại giao Nga")}
+
+
+def test_a_body_completed_with_the_reports_city_belongs_to_that_city_not_the_most_named_province():
+    linked = link("Kênh Ba Bò nhận nước thải của Bình Dương. Bình Dương hứa xử lý, nhưng Bình Dương chậm. "
+                  "Tại kỳ họp HĐND TP Hồ Chí Minh, Chủ tịch UBND TP Nguyễn Thành Phong trả lời chất vấn.")
+    assert linked.locality.province == "Bình Dương"  # named most, bare
+    body = next(e for e in linked.entities.values() if e.name == "UBND TP Hồ Chí Minh")
+    assert body.province == "Hồ Chí Minh"
