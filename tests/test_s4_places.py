@@ -66,3 +66,8 @@ def test_a_district_party_committee_names_its_unit_without_the_unit_word():
     assert {("Quy Nhơn", "district", "Bình Định"), ("Tuy Phước", "district", "Bình Định"),
             ("An Nhơn", "town", "Bình Định")} <= got
     assert "Nguyễn Thiện" not in names(rec.mentions.places)  # a person after "Thành ủy", not a district
+
+
+def test_a_cooperative_is_no_commune():
+    rec = recognise("Hợp tác xã Thành Công ở xã Hòa Bình vừa gia nhập Liên minh Hợp tác xã Việt Nam.")
+    assert {(m.info.name, m.info.level) for m in rec.mentions.places} == {("Hòa Bình", "ward"), ("Việt Nam", "country")}

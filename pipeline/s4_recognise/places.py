@@ -47,6 +47,7 @@ class PlaceRecogniser:
         bare += [(alias, ("region", canonical)) for alias, canonical in lexicons.regions().items()]
         self.bare = PhraseTable(nlp, bare, attr="ORTH")
         self.units = PhraseTable(nlp, [(s, u) for s, u in lexicons.place_units().items()])
+        self.unit_compounds = PhraseTable(nlp, [(w, w) for w in lexicons.words("unit_compound")])
         units = lexicons.place_units()
         # "Huyện ủy Tuy Phước": a district's party committee names its unit without the unit word
         self.committees = PhraseTable(nlp, [(committee, units[unit]) for unit, committee
@@ -65,7 +66,9 @@ class PlaceRecogniser:
         require_words(doc, "vnkg_places")
         spans: list[Span] = []
         taken: set[int] = set()
-        units = self.units.at(doc)
+        units = dict(self.units.at(doc))
+        for hits in self.unit_compounds.at(doc).values():
+            units.pop(hits[0][0] - 1, None)  # "Hợp tác *xã*": the compound's last word is no unit word here
         for i in range(len(doc)):
             if i in taken or i not in units:
                 continue
