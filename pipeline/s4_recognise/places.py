@@ -133,7 +133,13 @@ class PlaceRecogniser:
             ends = (word_ends_at(doc, end) or end < len(doc) and doc[end].text[:1].islower()
                     or self._name_after(doc, end))
             if self._known(name, unit) and ends:
-                return self._span(doc, i, end, unit.level, self._canonical(name), unit)
+                # "thành phố Vũng Tàu", "thành phố Huế": the city the data knows, not the province an alias names
+                entries = self.gazetteer.get(name, ())
+                own = unit.level != "province" and any(e.level == "district" for e in entries) \
+                    or self._canonical(name) not in self.gazetteer and any(e.level in _UNIT_LEVELS[unit.level]
+                                                                         for e in entries)
+                canonical = name if own else self._canonical(name)
+                return self._span(doc, i, end, unit.level, canonical, unit)
             folded = self._folded(name, unit)
             if folded and ends:  # "tỉnh Đăk Lăk": the gazetteer's spelling
                 return self._span(doc, i, end, unit.level, folded, unit)
@@ -248,7 +254,8 @@ class PlaceRecogniser:
         return found[0] if len(found) == 1 else None
 
     def _known(self, name: str, unit: PlaceUnit) -> bool:
-        if name in lexicons.place_aliases() or name in lexicons.countries():
+        aliases = lexicons.place_aliases()
+        if name in aliases or name in lexicons.countries() or name in aliases.values():  # "Thừa Thiên Huế"
             return True
         levels = _UNIT_LEVELS[unit.level]
         return any(e.level in levels for e in self.gazetteer.get(name, ()))
