@@ -75,7 +75,7 @@ def test_a_cooperative_is_no_commune():
 
 def test_a_city_is_the_unit_the_data_knows_not_the_province_an_alias_names():
     linked = link("Ngày 8/5, tại thành phố Vũng Tàu, Phó Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu dự lễ. "
-                  "UBND tỉnh Thừa Thiên Huế và UBND thành phố Huế cùng ký kết.")
+                  "UBND tỉnh Thừa Thiên- Huế và UBND thành phố Huế cùng ký kết.")
     places = {(e.name, e.code) for e in linked.entities.values() if e.kind == "place"}
     assert {("Vũng Tàu", "747"), ("Bà Rịa - Vũng Tàu", "77"), ("Thừa Thiên Huế", "46"), ("Huế", "46")} <= places
     assert "Thừa Thiên" not in {name for name, _ in places}

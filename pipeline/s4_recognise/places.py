@@ -1,6 +1,8 @@
 """Places: administrative units (with or without their unit word) and countries."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -10,6 +12,8 @@ from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, require_words,
 from .spans import PlaceInfo
 
 __all__ = ["PlaceRecogniser", "place_key", "LEVEL_CLASS"]
+
+_DASH = re.compile(r"\s*[-–]\s*")
 
 LEVEL_CLASS = {
     "province": "vnkg:Province", "city": "vnkg:Province", "district": "vnkg:District",
@@ -128,7 +132,7 @@ class PlaceRecogniser:
             run_end += 1  # "tỉnh Bà Rịa - Vũng Tàu"
         # Longest name the gazetteer knows (or knows but for diacritics), else the first word of the run.
         for end in range(run_end, unit_end, -1):
-            name = doc[unit_end:end].text
+            name = _DASH.sub(" - ", doc[unit_end:end].text)  # "Thừa Thiên- Huế" as the data writes it
             # a known name ends a word, or a lower-case word underthesea glued on ("huyện Quế Võ *họp*")
             ends = (word_ends_at(doc, end) or end < len(doc) and doc[end].text[:1].islower()
                     or self._name_after(doc, end))
