@@ -132,7 +132,9 @@ class PlaceRecogniser:
             run_end += 1  # "tỉnh Bà Rịa - Vũng Tàu"
         # Longest name the gazetteer knows (or knows but for diacritics), else the first word of the run.
         for end in range(run_end, unit_end, -1):
-            name = _DASH.sub(" - ", doc[unit_end:end].text)  # "Thừa Thiên- Huế" as the data writes it
+            name = doc[unit_end:end].text
+            if not self._known(name, unit):
+                name = _DASH.sub(" - ", name)  # "Thừa Thiên- Huế" as the data writes it ("TT-Huế" as written)
             # a known name ends a word, or a lower-case word underthesea glued on ("huyện Quế Võ *họp*")
             ends = (word_ends_at(doc, end) or end < len(doc) and doc[end].text[:1].islower()
                     or self._name_after(doc, end))
