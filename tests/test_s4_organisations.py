@@ -163,3 +163,12 @@ def test_a_short_name_the_report_defines_is_the_body_it_names():
     bodies = {e.name for e in link(text).entities.values() if e.key.startswith("org:")}
     assert bodies == {
         "Ban Chỉ đạo cấp tỉnh về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"}
+
+
+def test_a_district_party_committee_is_named_after_its_district():
+    text = ("Tại hội nghị, ông Lê Văn Cường, Bí thư Huyện ủy Tuy Phước, và ông Trần Minh Đức, Bí thư Thành ủy "
+            "Quy Nhơn (Bình Định), báo cáo. Thường trực Quận ủy Tân Phú cũng dự.")
+    assert orgs(text) == ["Huyện ủy Tuy Phước", "Thành ủy Quy Nhơn", "Thường trực Quận ủy Tân Phú"]
+    linked = link(text)
+    posts = {(linked.entities[p.person].name, linked.entities[p.org].name) for p in linked.posts}
+    assert ("Lê Văn Cường", "Huyện ủy Tuy Phước") in posts and ("Trần Minh Đức", "Thành ủy Quy Nhơn") in posts

@@ -57,3 +57,25 @@ def test_a_foreign_country_underthesea_glued_to_a_neighbour_is_still_a_country()
 def test_a_known_name_is_read_whole_when_underthesea_glued_a_verb_to_it():
     rec = recognise("Phòng Tài chính huyện Quế Võ họp với xã Tân Dân.")
     assert [(m.info.name, m.info.level) for m in rec.mentions.places] == [("Quế Võ", "district"), ("Tân Dân", "ward")]
+
+
+def test_a_district_party_committee_names_its_unit_without_the_unit_word():
+    rec = recognise("Đoàn kiểm tra 5 đơn vị trực thuộc Tỉnh ủy Bình Định, gồm: Thành ủy Quy Nhơn, "
+                    "Huyện ủy Tuy Phước, Thị ủy An Nhơn. Phó Bí thư Thành ủy Nguyễn Thiện Nhân dự họp.")
+    got = {(m.info.name, m.info.level, m.info.province) for m in rec.mentions.places}
+    assert {("Quy Nhơn", "district", "Bình Định"), ("Tuy Phước", "district", "Bình Định"),
+            ("An Nhơn", "town", "Bình Định")} <= got
+    assert "Nguyễn Thiện" not in names(rec.mentions.places)  # a person after "Thành ủy", not a district
+
+
+def test_a_cooperative_is_no_commune():
+    rec = recognise("Hợp tác xã Thành Công ở xã Hòa Bình vừa gia nhập Liên minh Hợp tác xã Việt Nam.")
+    assert {(m.info.name, m.info.level) for m in rec.mentions.places} == {("Hòa Bình", "ward"), ("Việt Nam", "country")}
+
+
+def test_a_city_is_the_unit_the_data_knows_not_the_province_an_alias_names():
+    linked = link("Ngày 8/5, tại thành phố Vũng Tàu, Phó Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu dự lễ. "
+                  "UBND tỉnh Thừa Thiên- Huế và UBND thành phố Huế cùng ký kết.")
+    places = {(e.name, e.code) for e in linked.entities.values() if e.kind == "place"}
+    assert {("Vũng Tàu", "747"), ("Bà Rịa - Vũng Tàu", "77"), ("Thừa Thiên Huế", "46"), ("Huế", "46")} <= places
+    assert "Thừa Thiên" not in {name for name, _ in places}

@@ -394,3 +394,20 @@ def test_a_foreign_minister_named_after_the_ministrys_field_and_country():
                         "Bộ trưởng Ngoại giao Nga Sergey Lavrov."))
     assert got == {("Jeanine Hennis", "Bộ trưởng", "Bộ Quốc phòng Hà Lan"),
                    ("Sergey Lavrov", "Bộ trưởng", "Bộ Ngoại giao Nga")}
+
+
+def test_a_body_completed_with_the_reports_city_belongs_to_that_city_not_the_most_named_province():
+    linked = link("Kênh Ba Bò nhận nước thải của Bình Dương. Bình Dương hứa xử lý, nhưng Bình Dương chậm. "
+                  "Tại kỳ họp HĐND TP Hồ Chí Minh, Chủ tịch UBND TP Nguyễn Thành Phong trả lời chất vấn.")
+    assert linked.locality.province == "Bình Dương"  # named most, bare
+    body = next(e for e in linked.entities.values() if e.name == "UBND TP Hồ Chí Minh")
+    assert body.province == "Hồ Chí Minh"
+
+
+def test_a_bare_body_completed_with_one_province_does_not_begin_the_same_body_of_another():
+    linked = link("Hội nghị công bố kết quả kiểm tra tại Tỉnh ủy Bình Định. Ông Hồ Quốc Dũng, Phó Bí thư Tỉnh ủy, "
+                  "Chủ tịch UBND tỉnh Bình Định báo cáo. Đoàn kiểm tra 2 đơn vị là Tỉnh ủy Bình Định, "
+                  "Tỉnh ủy Bình Thuận.")
+    committees = {e.name: len(e.mentions) for e in linked.entities.values() if e.name.startswith("Tỉnh ủy")}
+    assert committees == {"Tỉnh ủy Bình Định": 3, "Tỉnh ủy Bình Thuận": 1}
+    assert ("Hồ Quốc Dũng", "Phó Bí thư", "Tỉnh ủy Bình Định") in posts_of(linked)

@@ -145,7 +145,8 @@ class _Reading(NameReader):
             name.place = self.place_ends[name.end]  # "Sở VH&TT Huế": the name ends with its place
         elif entry.body != "unit" and name.place is None and name.end in self.places:
             place = self.places[name.end]
-            if place._.place.unit or place._.place.level in ("province", "country"):
+            if place._.place.unit or place._.place.level in ("province", "country") \
+                    or entry.body == "none" and name.end == head_end:  # "Huyện ủy Tuy Phước"
                 name.end, name.place = place.end, place
         elif entry.body in ("name", "sub", "field") and name.place is None and name.parent is None:
             unit = self.units.longest(doc, name.end)

@@ -1,6 +1,8 @@
 """Places: administrative units (with or without their unit word) and countries."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -10,6 +12,8 @@ from .lookup import PhraseTable, is_alpha, is_cap, is_word_start, require_words,
 from .spans import PlaceInfo
 
 __all__ = ["PlaceRecogniser", "place_key", "LEVEL_CLASS"]
+
+_DASH = re.compile(r"\s*[-–]\s*")
 
 LEVEL_CLASS = {
     "province": "vnkg:Province", "city": "vnkg:Province", "district": "vnkg:District",
@@ -47,6 +51,13 @@ class PlaceRecogniser:
         bare += [(alias, ("region", canonical)) for alias, canonical in lexicons.regions().items()]
         self.bare = PhraseTable(nlp, bare, attr="ORTH")
         self.units = PhraseTable(nlp, [(s, u) for s, u in lexicons.place_units().items()])
+        self.unit_compounds = PhraseTable(nlp, [(w, w) for w in lexicons.words("unit_compound")])
+        units = lexicons.place_units()
+        # "Huyện ủy Tuy Phước": a district's party committee names its unit without the unit word
+        self.committees = PhraseTable(nlp, [(committee, units[unit]) for unit, committee
+                                            in lexicons.party_committees().items()
+                                            if unit in units and units[unit].level in ("city", "district", "town")
+                                            and not committee.lower().endswith(unit)], attr="ORTH")
         self.gazetteer = gaz
         self.region_lower = lexicons.words("region_lower")  # "châu Âu": a region written in lower case
         self.coordinator = lexicons.words("coordinator")
@@ -59,7 +70,9 @@ class PlaceRecogniser:
         require_words(doc, "vnkg_places")
         spans: list[Span] = []
         taken: set[int] = set()
-        units = self.units.at(doc)
+        units = dict(self.units.at(doc))
+        for hits in self.unit_compounds.at(doc).values():
+            units.pop(hits[0][0] - 1, None)  # "Hợp tác *xã*": the compound's last word is no unit word here
         for i in range(len(doc)):
             if i in taken or i not in units:
                 continue
@@ -94,6 +107,7 @@ class PlaceRecogniser:
                 continue  # "Anh Phan Thanh Hải", "Anh thông qua...": the form of address, not England
             spans.append(self._span(doc, i, end, level, canonical, None))
             taken.update(range(i, end))
+        spans += self._after_committee(doc, taken)
         spans += self._repeated(doc, spans, taken)
         spans += self._before_bracket(doc, spans, taken)
         doc.spans["places"] = sorted(spans, key=lambda s: s.start)
@@ -119,11 +133,19 @@ class PlaceRecogniser:
         # Longest name the gazetteer knows (or knows but for diacritics), else the first word of the run.
         for end in range(run_end, unit_end, -1):
             name = doc[unit_end:end].text
+            if not self._known(name, unit):
+                name = _DASH.sub(" - ", name)  # "Thừa Thiên- Huế" as the data writes it ("TT-Huế" as written)
             # a known name ends a word, or a lower-case word underthesea glued on ("huyện Quế Võ *họp*")
             ends = (word_ends_at(doc, end) or end < len(doc) and doc[end].text[:1].islower()
                     or self._name_after(doc, end))
             if self._known(name, unit) and ends:
-                return self._span(doc, i, end, unit.level, self._canonical(name), unit)
+                # "thành phố Vũng Tàu", "thành phố Huế": the city the data knows, not the province an alias names
+                entries = self.gazetteer.get(name, ())
+                own = unit.level != "province" and any(e.level == "district" for e in entries) \
+                    or self._canonical(name) not in self.gazetteer and any(e.level in _UNIT_LEVELS[unit.level]
+                                                                         for e in entries)
+                canonical = name if own else self._canonical(name)
+                return self._span(doc, i, end, unit.level, canonical, unit)
             folded = self._folded(name, unit)
             if folded and ends:  # "tỉnh Đăk Lăk": the gazetteer's spelling
                 return self._span(doc, i, end, unit.level, folded, unit)
@@ -153,6 +175,25 @@ class PlaceRecogniser:
                     and any(e.level in _UNIT_LEVELS[unit.level] for e in self.gazetteer.get(name, ())):
                 return self._span(doc, start, end, unit.level, self._canonical(name), unit)
         return None
+
+    def _after_committee(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """"Thị ủy *Kỳ Anh*", "Quận ủy *Tân Phú*": the unit a district-level party committee is
+        named after, only a name the administrative data knows at the committee's level."""
+        found = []
+        for hits in self.committees.at(doc).values():
+            start, unit = hits[0]
+            if start in taken or start >= len(doc) or not is_cap(doc[start]):
+                continue
+            for end in range(min(len(doc), start + 4), start, -1):
+                name = doc[start:end].text
+                if taken & set(range(start, end)) or not word_ends_at(doc, end) and not self._name_after(doc, end):
+                    continue
+                known = name if self._known(name, unit) else self._folded(name, unit)
+                if known and all(is_cap(t) for t in doc[start:end] if is_alpha(t)):
+                    found.append(self._span(doc, start, end, unit.level, self._canonical(known), None))
+                    taken.update(range(start, end))
+                    break
+        return found
 
     def _repeated(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """A name the report gave a unit word once ("thành phố La Haye") is that place everywhere."""
@@ -219,7 +260,8 @@ class PlaceRecogniser:
         return found[0] if len(found) == 1 else None
 
     def _known(self, name: str, unit: PlaceUnit) -> bool:
-        if name in lexicons.place_aliases() or name in lexicons.countries():
+        aliases = lexicons.place_aliases()
+        if name in aliases or name in lexicons.countries() or name in aliases.values():  # "Thừa Thiên Huế"
             return True
         levels = _UNIT_LEVELS[unit.level]
         return any(e.level in levels for e in self.gazetteer.get(name, ()))

@@ -86,7 +86,12 @@ def _province(info: OrgInfo, canonical: str, own: str, parent: OrgNaming | None,
     if not placed or info.known:
         return None, True
     inferred = canonical != own
-    return (locality.province if inferred else None), inferred
+    if not inferred:
+        return None, False
+    city = locality.at("city")  # a province-level city the report names ("UBND TP" -> TP Hồ Chí Minh)
+    if city and city != locality.province and canonical.endswith(f" {city}"):
+        return city, True  # not the province the report names most (Bình Dương beside TP Hồ Chí Minh)
+    return locality.province, True
 
 
 def _spaced(text: str) -> str:

@@ -51,12 +51,17 @@ class _Gathering:
             naming = self.naming[id(m)]
             bases.setdefault(keys[id(m)], set()).add("org:" + org_key(naming.base or naming.name))
         known = {keys[id(m)] for m in named if self.naming[id(m)].info.known}
+        provinces: dict[str, set[str]] = {}
+        for m in named:
+            if self.naming[id(m)].province:
+                provinces.setdefault(keys[id(m)], set()).add(str(self.naming[id(m)].province))
         for k in all_keys:
             if k in known:
                 continue  # "Chính phủ" is not the start of "Chính phủ Hà Lan"
             starts = {k, *bases.get(k, ())}
             longer = [o for o in all_keys if len(o) > len(k) and o not in self.merged
-                      and any((o + " ").startswith(s + " ") for s in starts)]
+                      and any((o + " ").startswith(s + " ") for s in starts)
+                      and not _elsewhere(provinces.get(k), provinces.get(o))]
             if longer:
                 self.merged[k] = _nearest(k, longer, named, keys)
         self._same_company(named, keys)
@@ -165,6 +170,12 @@ class _Gathering:
             if closest and key not in self.merged:
                 best = max(closest, key=lambda o: counts[o])
                 self.merged[key] = self.merged.get(best, best)
+
+
+def _elsewhere(a: set[str] | None, b: set[str] | None) -> bool:
+    """Two bodies of two provinces: "Tỉnh ủy" completed as "Tỉnh ủy Bình Định" does not begin
+    "Tỉnh ủy Bình Thuận"."""
+    return bool(a and b and not a & b)
 
 
 def _brand_word(text: str) -> bool:
