@@ -269,9 +269,13 @@ BARE = {
                    "cáo bản án sơ thẩm.\n",
     "ha-tinh-tuan-anh.txt": "Ngày 15/7/2019, tại tỉnh Hà Tĩnh, ông Trần Tuấn Anh thăm nhà máy nhiệt điện Vũng Áng "
                             "và nghe báo cáo tiến độ.\n",
-    "tinh-nguyen.txt": "Sáng 30/4/2019, tại quận 1, TP Hồ Chí Minh, anh Nguyễn Văn Linh, tình nguyện viên, phân "
-                       "luồng giao thông trước trụ sở Thành ủy TP Hồ Chí Minh.\n",
+    "tinh-nguyen.txt": "Sáng 30/4/2019, tại quận 1, TP Hồ Chí Minh, anh Nguyễn Văn Linh (SN 1972), tình nguyện "
+                       "viên, phân luồng giao thông trước trụ sở Thành ủy TP Hồ Chí Minh.\n",
     "bi-thu.txt": "Ngày 3/2/2019, Bí thư Thành ủy TP Hồ Chí Minh Nguyễn Văn Linh chủ trì hội nghị Thành ủy.\n",
+    "quang-ninh.txt": "Ngày 8/7/2019, Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Đức Long chủ trì hội nghị sơ kết công tác "
+                      "chống buôn lậu.\n",
+    "oan-sai.txt": "Ngày 12/5/2019, tại quận Tây Hồ, thành phố Hà Nội, cử tri nhắc lại các vụ án oan như vụ ông Nguyễn "
+                   "Đức Long được nhân dân chú ý theo dõi.\n",
 }
 
 
@@ -299,12 +303,12 @@ def test_a_lawyer_is_not_the_minister_and_a_bare_mention_is(bare, tmp_path, orde
 
 
 @pytest.mark.parametrize("order", [("tinh-nguyen.txt", "bi-thu.txt"), ("bi-thu.txt", "tinh-nguyen.txt")])
-def test_a_volunteer_called_anh_does_not_join_the_official_whose_body_his_report_names(bare, tmp_path, order):
+def test_a_volunteer_with_a_birth_year_does_not_join_the_official_whose_body_his_report_names(bare, tmp_path, order):
     assert len(_nodes(Location(path=tmp_path / "store"), [bare / n for n in order], "nguyễn văn linh")) == 2
 
 
 def test_choose_node_for_persons_with_no_post_by_traits():
-    singer = PersonEvidence("s", "đàm vĩnh hưng", traits=frozenset({"group:singer"}))
+    singer = PersonEvidence("s", "đàm vĩnh hưng", traits=frozenset({"group:arts"}))
     assert choose_node(PersonEvidence("x", "đàm vĩnh hưng"), [singer], ReportContext()) == "s"
     lawyer = PersonEvidence("y", "đàm vĩnh hưng", traits=frozenset({"group:lawyer"}))
     assert choose_node(lawyer, [singer], ReportContext()) is None  # two occupations: two persons
@@ -320,6 +324,23 @@ def test_choose_node_for_persons_with_no_post_by_traits():
     assert choose_node(PersonEvidence("s", "đàm vĩnh hưng", traits=frozenset({"group:lawyer"})), [singer],
                        ReportContext()) == "s-lawyer"
     official = PersonEvidence("o", "nguyễn văn linh", frozenset({"79"}), bodies=frozenset({"tu"}))
-    assert choose_node(PersonEvidence("o", "nguyễn văn linh", traits=frozenset({"group:young"})), [official],
-                       ReportContext()) == "o-young"
+    assert choose_node(PersonEvidence("o", "nguyễn văn linh", traits=frozenset({"group:any"})), [official],
+                       ReportContext()) == "o-any"
     assert choose_node(PersonEvidence("o", "nguyễn văn linh"), [official], ReportContext()) is None
+
+
+
+@pytest.mark.parametrize("order", [("quang-ninh.txt", "oan-sai.txt"), ("oan-sai.txt", "quang-ninh.txt")])
+def test_a_bare_nguyen_joins_the_official_of_the_name_only_on_evidence(bare, tmp_path, order):
+    assert len(_nodes(Location(path=tmp_path / "store"), [bare / n for n in order], "nguyễn đức long")) == 2
+
+
+def test_crowded_names_need_evidence_and_a_coach_is_not_told_from_a_singer():
+    chairman = PersonEvidence("c", "nguyễn đức long", frozenset({"22"}), bodies=frozenset({"ubnd-qn"}))
+    bare = PersonEvidence("x", "nguyễn đức long")
+    assert choose_node(bare, [chairman], ReportContext(frozenset({"01"}))) is None
+    assert choose_node(bare, [chairman], ReportContext(frozenset({"22"}))) == "c"
+    assert choose_node(bare, [PersonEvidence("y", "nguyễn đức long")], ReportContext()) == "y"  # two bare: one
+    coach = PersonEvidence("h", "đàm vĩnh hưng", traits=frozenset({"group:any"}))
+    assert choose_node(PersonEvidence("s", "đàm vĩnh hưng", traits=frozenset({"group:arts"})), [coach],
+                       ReportContext()) == "h"

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from .person_traits import common_name, private, told_apart
+from .person_traits import common_name, crowded_name, private, told_apart
 
 __all__ = ["PostEvidence", "PersonEvidence", "ReportContext", "choose_node", "conflicting", "career_step",
            "concurrent_body", "SAME_TIME_DAYS"]
@@ -82,13 +82,14 @@ def choose_node(person: PersonEvidence, nodes: list[PersonEvidence], report: Rep
       is the report's or holds a district or ward the report names, or the official holds a post
       in a body the report names; and only when exactly one official has it;
     * else, for a name few people hold (not ``common_name``), a person with no post joins the one
-      official of the name, or, with none, the one node with no post whose traits do not tell it
-      apart (Bill Clinton named bare in reports of two provinces is one person), and an official
-      joins the one node with no post;
+      official of the name (not of a ``crowded_name``, "Nguyễn Đức Long"), or, with none, the one
+      node with no post whose traits do not tell it apart (Bill Clinton named bare in reports of
+      two provinces is one person), and an official joins the one node with no post (of a crowded
+      name, only on the evidence above);
     * a person with no post whose report's IRI is held by a node its traits tell apart (or, with
       traits of a private person, by an official) takes an IRI of its own (its traits added);
     * a person or node with traits of a private person (``person_traits.private``: "luật sư",
-      "anh", an age) never joins an official nor is joined by one.
+      "em", an age) never joins an official nor is joined by one.
 
     Examples
     --------
@@ -220,7 +221,7 @@ def _chosen(person: PersonEvidence, nodes: list[PersonEvidence], report: ReportC
     if any(n.official for n in nodes):
         return None  # a namesake holds posts: a bare node is not told from his
     bare = [n for n in nodes if not private(n.traits)]
-    if common_name(person.key):  # a name many hold: the bare node's reports must name his body or place
+    if crowded_name(person.key):  # a name many hold: the bare node's reports must name his body or place
         bare = [n for n in bare if n.seen is not None and (n.seen.bodies & person.bodies or n.seen.provinces
                                                            & person.places)]
     return bare[0].iri if len(bare) == 1 else None
@@ -236,7 +237,7 @@ def _bare_chosen(person: PersonEvidence, nodes: list[PersonEvidence], report: Re
     if supported or common_name(person.key):
         return supported[0].iri if len(supported) == 1 else None
     if officials:
-        return officials[0].iri if len(officials) == 1 else None
+        return officials[0].iri if len(officials) == 1 and not crowded_name(person.key) else None
     return bare[0].iri if len(bare) == 1 else None
 
 
