@@ -58,3 +58,19 @@ def test_a_house_number_a_name_and_its_unit_name_a_street():
     assert _persons(text) == []
     assert _persons("Năm 2020, 3 cán bộ gồm Nguyễn Văn An, Trần Văn Bình được khen thưởng.") == [
         "Nguyễn Văn An", "Trần Văn Bình"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Trận chiến trên sông năm 938 được tái hiện tại lễ hội. Chiến thắng Bạch Đằng là niềm tự hào.", "Bạch Đằng"),
+    ("Quần đảo thu hút nhiều du khách dịp hè. Cù Lao Chàm đón hơn 3.000 khách mỗi ngày.", "Cù Lao Chàm"),
+    ("Lễ hội xuân thu hút hàng vạn người. Yên Tử mở cửa đón khách từ mùng 1 Tết.", "Yên Tử"),
+])
+def test_a_river_islands_and_a_mountain_of_the_lexicon_are_no_persons(text, name):
+    assert name not in _persons(text)
+
+
+def test_a_street_span_from_one_name_to_another_is_no_person():
+    text = ("Sở Giao thông vận tải cấm xe trên đoạn từ Lê Duẩn đến cầu Thủ Thiêm trong hai ngày. "
+            "Lê Duẩn sẽ thông xe sau lễ.")
+    assert "Lê Duẩn" not in _persons(text)
+    assert _persons("Ông Trần Văn Nam đi đoạn từ nhà đến trường mỗi ngày.") == ["Trần Văn Nam"]

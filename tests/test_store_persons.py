@@ -67,13 +67,15 @@ def test_a_person_with_no_post_joins_the_official_of_the_reports_province(report
 
 
 def test_choose_node_needs_evidence_for_a_person_with_no_post():
-    hanoi = PersonEvidence("a", "k", frozenset({"01"}), bodies=frozenset({"ubnd-hn"}))
-    hue = PersonEvidence("b", "k", frozenset({"46"}))
-    bare = PersonEvidence("x", "k")
+    k = "nguyễn văn hùng"  # a name many hold: the name alone is no evidence
+    hanoi = PersonEvidence("a", k, frozenset({"01"}), bodies=frozenset({"ubnd-hn"}))
+    hue = PersonEvidence("b", k, frozenset({"46"}))
+    bare = PersonEvidence("x", k)
     assert choose_node(bare, [hanoi, hue], ReportContext()) is None
     assert choose_node(bare, [hanoi, hue], ReportContext(frozenset({"46"}))) == "b"
     assert choose_node(bare, [hanoi, hue], ReportContext(bodies=frozenset({"ubnd-hn"}))) == "a"
-    assert choose_node(bare, [hanoi], ReportContext()) is None  # a shared name alone is no evidence
+    assert choose_node(bare, [hanoi], ReportContext()) is None
+    assert choose_node(bare, [PersonEvidence("c", k)], ReportContext()) is None  # nor joins a bare namesake
     # Bình Dương (74) in 2017 is not Hồ Chí Minh City (79), though it joined the city on 1 July 2025
     assert current_provinces()["74"] == {"74"} and current_provinces()["724"] == {"74"}
     assert choose_node(PersonEvidence("y", "k", frozenset({"74"})), [PersonEvidence("c", "k", frozenset({"79"}))],
@@ -250,3 +252,95 @@ def test_a_province_meets_the_one_it_became_and_an_unresolved_province_is_not_an
     unresolved = PersonEvidence("d", "k", frozenset({"https://w3id.org/vnkg/resource/place/province-bac-ninh-f36452"}))
     assert not conflicting(old, unresolved)
     assert conflicting(unresolved, PersonEvidence("e", "k", frozenset({"https://w3id.org/vnkg/resource/place/x"})))
+
+
+# Persons with no post (issue 16, step 1): one name few people hold is one person across provinces unless
+# something tells them apart; a name many hold is not; an occupation or an age keeps a person from an official.
+BARE = {
+    "da-nang-ca-si.txt": "Tối 14/4/2019, tại thành phố Đà Nẵng, ca sĩ Đàm Vĩnh Hưng biểu diễn trong đêm nhạc gây "
+                         "quỹ cho học sinh nghèo.\n",
+    "can-tho-dam.txt": "Sáng 20/8/2019, tại thành phố Cần Thơ, Đàm Vĩnh Hưng trao 200 suất học bổng cho học sinh "
+                       "vượt khó.\n",
+    "nghe-an-hung.txt": "Ngày 2/3/2019, tại tỉnh Nghệ An, ông Nguyễn Văn Hùng trao quà cho các hộ nghèo.\n",
+    "phu-tho-hung.txt": "Ngày 9/5/2019, tại tỉnh Phú Thọ, ông Nguyễn Văn Hùng nhận giấy khen của xã.\n",
+    "bo-cong-thuong.txt": "Ngày 6/6/2019, Bộ trưởng Bộ Công Thương Trần Tuấn Anh làm việc với Tập đoàn Điện lực "
+                          "Việt Nam về cung ứng điện mùa khô.\n",
+    "luat-su.txt": "Ngày 11/6/2019, tại tỉnh Bình Dương, luật sư Trần Tuấn Anh cho biết thân chủ của mình sẽ kháng "
+                   "cáo bản án sơ thẩm.\n",
+    "ha-tinh-tuan-anh.txt": "Ngày 15/7/2019, tại tỉnh Hà Tĩnh, ông Trần Tuấn Anh thăm nhà máy nhiệt điện Vũng Áng "
+                            "và nghe báo cáo tiến độ.\n",
+    "tinh-nguyen.txt": "Sáng 30/4/2019, tại quận 1, TP Hồ Chí Minh, anh Nguyễn Văn Linh (SN 1972), tình nguyện "
+                       "viên, phân luồng giao thông trước trụ sở Thành ủy TP Hồ Chí Minh.\n",
+    "bi-thu.txt": "Ngày 3/2/2019, Bí thư Thành ủy TP Hồ Chí Minh Nguyễn Văn Linh chủ trì hội nghị Thành ủy.\n",
+    "quang-ninh.txt": "Ngày 8/7/2019, Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Đức Long chủ trì hội nghị sơ kết công tác "
+                      "chống buôn lậu.\n",
+    "oan-sai.txt": "Ngày 12/5/2019, tại quận Tây Hồ, thành phố Hà Nội, cử tri nhắc lại các vụ án oan như vụ ông Nguyễn "
+                   "Đức Long được nhân dân chú ý theo dõi.\n",
+}
+
+
+@pytest.fixture()
+def bare(tmp_path):
+    return _written(tmp_path, BARE)
+
+
+@pytest.mark.parametrize("order", [("da-nang-ca-si.txt", "can-tho-dam.txt"), ("can-tho-dam.txt", "da-nang-ca-si.txt")])
+def test_a_distinctive_name_with_no_post_in_two_provinces_is_one_person(bare, tmp_path, order):
+    assert len(_nodes(Location(path=tmp_path / "store"), [bare / n for n in order], "đàm vĩnh hưng")) == 1
+
+
+def test_a_common_name_with_no_post_in_two_provinces_stays_two(bare, tmp_path):
+    names = [bare / "nghe-an-hung.txt", bare / "phu-tho-hung.txt"]
+    assert len(_nodes(Location(path=tmp_path / "store"), names, "nguyễn văn hùng")) == 2
+
+
+@pytest.mark.parametrize("order", [("bo-cong-thuong.txt", "luat-su.txt", "ha-tinh-tuan-anh.txt"),
+                                   ("luat-su.txt", "ha-tinh-tuan-anh.txt", "bo-cong-thuong.txt")])
+def test_a_lawyer_is_not_the_minister_and_a_bare_mention_is(bare, tmp_path, order):
+    nodes = _nodes(Location(path=tmp_path / "store"), [bare / n for n in order], "trần tuấn anh")
+    assert len(nodes) == 2  # the minister with the Hà Tĩnh visit, and the lawyer
+    assert sorted(bool(bodies) for bodies in nodes.values()) == [False, True]
+
+
+@pytest.mark.parametrize("order", [("tinh-nguyen.txt", "bi-thu.txt"), ("bi-thu.txt", "tinh-nguyen.txt")])
+def test_a_volunteer_with_a_birth_year_does_not_join_the_official_whose_body_his_report_names(bare, tmp_path, order):
+    assert len(_nodes(Location(path=tmp_path / "store"), [bare / n for n in order], "nguyễn văn linh")) == 2
+
+
+def test_choose_node_for_persons_with_no_post_by_traits():
+    singer = PersonEvidence("s", "đàm vĩnh hưng", traits=frozenset({"group:arts"}))
+    assert choose_node(PersonEvidence("x", "đàm vĩnh hưng"), [singer], ReportContext()) == "s"
+    lawyer = PersonEvidence("y", "đàm vĩnh hưng", traits=frozenset({"group:lawyer"}))
+    assert choose_node(lawyer, [singer], ReportContext()) is None  # two occupations: two persons
+    minister = PersonEvidence("m", "vũ đức đam", national=True, bodies=frozenset({"cp"}))
+    assert choose_node(PersonEvidence("z", "vũ đức đam"), [minister], ReportContext()) == "m"
+    deputy = PersonEvidence("d", "vũ đức đam", frozenset({"22"}), bodies=frozenset({"ubnd-qn"}))
+    assert choose_node(PersonEvidence("z", "vũ đức đam"), [minister, deputy], ReportContext()) is None
+    aged = PersonEvidence("a", "vũ đức đam", traits=frozenset({"age:45"}))
+    assert choose_node(aged, [minister], ReportContext()) is None
+    assert choose_node(PersonEvidence("b", "vũ đức đam", traits=frozenset({"age:30"})), [aged],
+                       ReportContext()) is None
+    # a report's IRI held by a namesake its traits tell apart (same province, a lawyer and a singer): its own IRI
+    assert choose_node(PersonEvidence("s", "đàm vĩnh hưng", traits=frozenset({"group:lawyer"})), [singer],
+                       ReportContext()) == "s-lawyer"
+    official = PersonEvidence("o", "nguyễn văn linh", frozenset({"79"}), bodies=frozenset({"tu"}))
+    assert choose_node(PersonEvidence("o", "nguyễn văn linh", traits=frozenset({"group:any"})), [official],
+                       ReportContext()) == "o-any"
+    assert choose_node(PersonEvidence("o", "nguyễn văn linh"), [official], ReportContext()) is None
+
+
+
+@pytest.mark.parametrize("order", [("quang-ninh.txt", "oan-sai.txt"), ("oan-sai.txt", "quang-ninh.txt")])
+def test_a_bare_nguyen_joins_the_official_of_the_name_only_on_evidence(bare, tmp_path, order):
+    assert len(_nodes(Location(path=tmp_path / "store"), [bare / n for n in order], "nguyễn đức long")) == 2
+
+
+def test_crowded_names_need_evidence_and_a_coach_is_not_told_from_a_singer():
+    chairman = PersonEvidence("c", "nguyễn đức long", frozenset({"22"}), bodies=frozenset({"ubnd-qn"}))
+    bare = PersonEvidence("x", "nguyễn đức long")
+    assert choose_node(bare, [chairman], ReportContext(frozenset({"01"}))) is None
+    assert choose_node(bare, [chairman], ReportContext(frozenset({"22"}))) == "c"
+    assert choose_node(bare, [PersonEvidence("y", "nguyễn đức long")], ReportContext()) == "y"  # two bare: one
+    coach = PersonEvidence("h", "đàm vĩnh hưng", traits=frozenset({"group:any"}))
+    assert choose_node(PersonEvidence("s", "đàm vĩnh hưng", traits=frozenset({"group:arts"})), [coach],
+                       ReportContext()) == "h"

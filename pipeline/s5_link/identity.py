@@ -19,7 +19,8 @@ def assign_identities(entities: dict[str, Entity], posts: list[Post], doc_id: st
 
     * persons: the name and the province of the bodies they hold posts in
       (two officials who share a name in two provinces stay apart); with no
-      post, the report's province; with a national post, the name alone;
+      post, the report's province marked "~" (a bare mention and an official of one
+      province are two IRIs, joined only by the store's rules); with a national post, the name alone;
     * organisations that belong to a place the report leaves unsaid ("Sở Nội
       vụ" in a report naming no province) stay within their report;
     * documents a province's body issues ("07-CTr/TU") carry that province.
@@ -42,8 +43,9 @@ def assign_identities(entities: dict[str, Entity], posts: list[Post], doc_id: st
             identity = unit_identity(ent.code)  # the same code is the same node in every report
         elif ent.kind == "person" and not ent.byline:
             where = held.get(key)
-            place = where.most_common(1)[0][0] if where else province
-            if place and place != "national":
+            if not where:  # no post: its report's province, never an official's identity ("~")
+                identity = f"{key}@~{province or ''}"
+            elif (place := where.most_common(1)[0][0]) != "national":
                 identity = f"{key}@{place}"
         elif ent.kind == "organisation" and not ent.located:
             identity = f"{key}@{doc_id}"

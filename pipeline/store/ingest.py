@@ -168,7 +168,7 @@ def _persons(triples: dict[TripleTerms, None], province: str | None) -> tuple[li
     kinds = {ns["schema"].Person, ns["org"].Organization}
     vnkg = ns["vnkg"]
     read = {ns["skos"].prefLabel, ns["org"].holds, ns["org"].postIn, vnkg.jurisdiction, vnkg.canonicalName,
-            vnkg.reportDate, vnkg.former, vnkg.adminCode}
+            vnkg.reportDate, vnkg.former, vnkg.adminCode, vnkg.mention, vnkg.sentence, vnkg.surface}
     wanted = ReportTriples({t: None for t in triples if t[1] in read or (t[1] == rdf_type and t[2] in kinds)})
     graph = wanted.to_rdflib()
     found = report_persons(graph, province)

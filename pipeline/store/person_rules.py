@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from .person_traits import common_name, crowded_name, private, told_apart
+
 __all__ = ["PostEvidence", "PersonEvidence", "ReportContext", "choose_node", "conflicting", "career_step",
            "concurrent_body", "SAME_TIME_DAYS"]
 
@@ -43,7 +45,9 @@ class PersonEvidence:
     place (the Government, a ministry, the Party's Central Committee);
     ``bodies``: the bodies it holds posts in (IRIs); ``posts``: each post with its date;
     ``seen``: for a node of the store with no post, what its reports name (bodies, provinces of
-    the districts and wards), the evidence a later official of the name is joined on.
+    the districts and wards), the evidence a later official of the name is joined on;
+    ``traits``: for a person with no post, what its mentions say of it (``person_traits``: an
+    occupation, an age), which keeps it from an official and from a namesake of other traits.
     """
 
     iri: str
@@ -53,6 +57,7 @@ class PersonEvidence:
     bodies: frozenset[str] = frozenset()
     posts: frozenset[PostEvidence] = frozenset()
     seen: ReportContext | None = None
+    traits: frozenset[str] = frozenset()
 
     @property
     def official(self) -> bool:
@@ -73,9 +78,18 @@ def choose_node(person: PersonEvidence, nodes: list[PersonEvidence], report: Rep
       step (``career_step``: one former, or dated a year or more apart);
     * else an official joins the one node with no post whose reports name one of its bodies
       or a district or ward of its province (its name came first, bare);
-    * a person with no post joins an official of the name only on evidence: the official's
-      province is the report's or holds a district or ward the report names, or the official
-      holds a post in a body the report names; and only when exactly one official has it.
+    * a person with no post joins an official of the name on evidence: the official's province
+      is the report's or holds a district or ward the report names, or the official holds a post
+      in a body the report names; and only when exactly one official has it;
+    * else, for a name few people hold (not ``common_name``), a person with no post joins the one
+      official of the name (not of a ``crowded_name``, "Nguyễn Đức Long"), or, with none, the one
+      node with no post whose traits do not tell it apart (Bill Clinton named bare in reports of
+      two provinces is one person), and an official joins the one node with no post (of a crowded
+      name, only on the evidence above);
+    * a person with no post whose report's IRI is held by a node its traits tell apart (or, with
+      traits of a private person, by an official) takes an IRI of its own (its traits added);
+    * a person or node with traits of a private person (``person_traits.private``: "luật sư",
+      "em", an age) never joins an official nor is joined by one.
 
     Examples
     --------
@@ -91,9 +105,12 @@ def choose_node(person: PersonEvidence, nodes: list[PersonEvidence], report: Rep
     >>> choose_node(ministry, [hcm], ReportContext()) is None  # undated: no career step shown
     True
     """
-    if any(n.iri == person.iri for n in nodes):
-        return None  # the node is in the store already: it stays where the earlier reports put it
-    return _chosen(person, nodes, report)
+    own = next((n for n in nodes if n.iri == person.iri), None)
+    if own is None:
+        return _chosen(person, nodes, report)
+    if not person.official and (told_apart(person.traits, own.traits) or private(person.traits) and own.official):
+        return _apart_iri(person)  # its report's IRI is held by a namesake its traits tell apart
+    return None  # the node is in the store already: it stays where the earlier reports put it
 
 
 def career_step(a: PersonEvidence, b: PersonEvidence) -> bool:
@@ -187,8 +204,7 @@ def _widened(codes: frozenset[str]) -> frozenset[str]:
 def _chosen(person: PersonEvidence, nodes: list[PersonEvidence], report: ReportContext) -> str | None:
     others = [n for n in nodes if not conflicting(person, n)]
     if not person.official:
-        supported = [n for n in others if n.official and (n.places & report.provinces or n.bodies & report.bodies)]
-        return supported[0].iri if len(supported) == 1 else None
+        return _bare_chosen(person, nodes, report)
     shared = [n for n in others if n.bodies & person.bodies or n.places & person.places]
     if shared:
         return shared[0].iri if len(shared) == 1 else None
@@ -204,9 +220,32 @@ def _chosen(person: PersonEvidence, nodes: list[PersonEvidence], report: ReportC
             return local[0].iri if career_step(person, local[0]) else None
     if any(n.official for n in nodes):
         return None  # a namesake holds posts: a bare node is not told from his
-    bare = [n for n in nodes if n.seen is not None and (n.seen.bodies & person.bodies or n.seen.provinces
-                                                         & person.places)]
+    bare = [n for n in nodes if not private(n.traits)]
+    if crowded_name(person.key):  # a name many hold: the bare node's reports must name his body or place
+        bare = [n for n in bare if n.seen is not None and (n.seen.bodies & person.bodies or n.seen.provinces
+                                                           & person.places)]
     return bare[0].iri if len(bare) == 1 else None
+
+
+def _bare_chosen(person: PersonEvidence, nodes: list[PersonEvidence], report: ReportContext) -> str | None:
+    """The node a person with no post joins: see ``choose_node``."""
+    officials = [n for n in nodes if n.official]
+    bare = [n for n in nodes if not n.official and not told_apart(person.traits, n.traits)]
+    if private(person.traits):
+        return bare[0].iri if len(bare) == 1 and not common_name(person.key) else None
+    supported = [n for n in officials if n.places & report.provinces or n.bodies & report.bodies]
+    if supported or common_name(person.key):
+        return supported[0].iri if len(supported) == 1 else None
+    if officials:
+        return officials[0].iri if len(officials) == 1 and not crowded_name(person.key) else None
+    return bare[0].iri if len(bare) == 1 else None
+
+
+def _apart_iri(person: PersonEvidence) -> str:
+    """An IRI of its own for a person whose report's IRI a namesake holds: the IRI and its traits
+    ("…-lawyer", "…-age45"), so that mentions of the same traits meet again."""
+    return "-".join([person.iri, *sorted(t.split(":", 1)[-1] if t.startswith("group:") else t.replace(":", "")
+                                         for t in person.traits)])
 
 
 @cache

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..vocab import RESOURCE_URI, expand
 from .base import GraphStore
 from .person_rules import PersonEvidence, PostEvidence, ReportContext, choose_node, concurrent_body
+from .person_traits import mention_traits
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -70,6 +71,10 @@ EVIDENCE = """SELECT DISTINCT ?p ?k ?o ?u ?d ?n ?f WHERE {{
     OPTIONAL {{ ?post <{report_date}> ?d }} OPTIONAL {{ ?post <{former}> ?f }}
     OPTIONAL {{ ?o <{canonical}> ?n }} }} }} }}"""
 
+# What the mentions of nodes with no post say of them (``person_traits``): the sentence and the name as written
+MENTIONS = """SELECT DISTINCT ?p ?s ?t WHERE {{ VALUES ?p {{ {nodes} }} GRAPH ?g {{ ?p <{mention}> ?m .
+  ?m <{sentence}> ?s ; <{surface}> ?t }} }}"""
+
 # What the reports of nodes with no post name: bodies, and units (with a code longer than a province's)
 SEEN = """SELECT DISTINCT ?p ?o ?c WHERE {{ VALUES ?p {{ {nodes} }} GRAPH ?g {{ ?p a <{person}> .
   {{ ?o a <{organization}> }} UNION {{ ?x <{admin_code}> ?c ; <{canonical}> ?l FILTER(STRLEN(?c) > 2) }} }} }}"""
@@ -90,6 +95,11 @@ def settle_persons(store: GraphStore, persons: list[PersonEvidence], report: Rep
     by_key: dict[str, list[PersonEvidence]] = {}
     for node in person_evidence(rows, current):
         by_key.setdefault(node.key, []).append(node)
+    bare_nodes = [n.iri for key in {p.key for p in persons} for n in by_key.get(key, []) if not n.official]
+    if bare_nodes:  # traits of the nodes with no post: who they are when no post says it
+        traits = _traits(store, bare_nodes)
+        by_key = {key: [replace(n, traits=traits.get(n.iri, frozenset())) for n in nodes]
+                  for key, nodes in by_key.items()}
     wanted = {p.key for p in persons if p.official}  # an official may join a node that came with no post
     bare = [n for key in wanted for n in by_key.get(key, []) if not n.official]
     if bare:
@@ -136,9 +146,26 @@ def report_persons(graph: Graph, province: str | None) -> tuple[list[PersonEvide
     codes |= {str(code) for place, code in graph.subject_objects(admin_code)  # a district or ward it names: a
               if len(str(code)) > 2 and graph.value(place, SKOS.prefLabel)}  # province named in passing is no evidence
     current = current_provinces()
+    mention, sentence, surface = (URIRef(expand(f"vnkg:{t}")) for t in ("mention", "sentence", "surface"))
+    traits = {str(p): frozenset(t for m in graph.objects(p, mention) for t in mention_traits(
+        str(graph.value(m, sentence) or ""), str(graph.value(m, surface) or ""))) for p in graph.subjects(
+        RDF.type, SDO.Person)}
+    found = [replace(p, traits=traits.get(p.iri, frozenset())) if not p.official else p
+             for p in person_evidence(rows, current)]
     context = ReportContext(frozenset(c for code in codes for c in current.get(code, ())),
                             frozenset(str(o) for o in graph.subjects(RDF.type, ORG.Organization)))
-    return person_evidence(rows, current), context
+    return found, context
+
+
+def _traits(store: GraphStore, nodes: list[str]) -> dict[str, frozenset[str]]:
+    """For nodes with no post: the traits their mentions give them (``person_traits.mention_traits``)."""
+    rows = store.select(MENTIONS.format(nodes=" ".join(f"<{n}>" for n in sorted(set(nodes))),
+                                        mention=expand("vnkg:mention"), sentence=expand("vnkg:sentence"),
+                                        surface=expand("vnkg:surface")))
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        found.setdefault(row["p"], set()).update(mention_traits(row.get("s", ""), row.get("t", "")))
+    return {n: frozenset(t) for n, t in found.items()}
 
 
 def _seen(store: GraphStore, nodes: list[str], current: dict[str, frozenset[str]]) -> dict[str, ReportContext]:
