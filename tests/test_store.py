@@ -71,6 +71,25 @@ def test_a_changed_report_replaces_its_graph_and_remove_takes_it_out(location, t
             remove(store, str(report))
 
 
+def test_a_report_another_vnkg_extracted_is_extracted_again(location, monkeypatch):
+    import sys
+
+    from pipeline.fingerprint import extractor_fingerprint
+
+    ingest_module = sys.modules["pipeline.store.ingest"]  # the module, not the function pipeline.store exports
+
+    with open_store(location, write=True) as store:
+        monkeypatch.setattr(ingest_module, "extractor_fingerprint", lambda: "0123456789abcdef")  # an older vnkg
+        ingest(store, [SEED])
+        monkeypatch.undo()
+        assert ingest(store, [SEED]).summary() == "0 added, 1 replaced, 0 unchanged, 0 failed"
+        assert ingest(store, [SEED]).summary() == "0 added, 0 replaced, 1 unchanged, 0 failed"
+        rows = store.select("PREFIX vnkg: <https://w3id.org/vnkg/ontology#> "
+                            "SELECT ?with WHERE { GRAPH ?g { ?r vnkg:extractedWith ?with } }")
+        assert [r["with"] for r in rows] == [extractor_fingerprint()]
+        assert stats(store)["reports"] == 1
+
+
 @pytest.fixture(scope="module")
 def seed_twice(tmp_path_factory):
     """The seed report, a copy of it under another title, and another report; built once, read only."""

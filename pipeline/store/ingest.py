@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..fingerprint import extractor_fingerprint
 from ..vocab import GRAPH_VOCABULARY, expand, prologue, report_graph
 from .base import GraphStore, StoreError
 from .labels import CANONICAL, ENTITY_CLASSES, LABEL_WORD, label_changes, label_words
@@ -22,8 +23,10 @@ __all__ = ["IngestReport", "Prepared", "Failure", "Selection", "expand_paths", "
 # Reports written between two flushes of the store (``GraphStore.flush``): memory stays flat.
 FLUSH_EVERY = 50
 
-_CATALOG = prologue("schema", "vnkg") + """SELECT ?g ?path ?hash WHERE { GRAPH ?g {
-  ?r a schema:Report ; vnkg:sourcePath ?path ; vnkg:contentHash ?hash } }"""
+_CATALOG = prologue("schema", "vnkg") + """SELECT ?g ?path ?hash ?with WHERE { GRAPH ?g {
+  ?r a schema:Report ; vnkg:sourcePath ?path ; vnkg:contentHash ?hash OPTIONAL { ?r vnkg:extractedWith ?with } } }"""
+# What a report another vnkg extracted is stored under, for ``prepare``: its hash matches no text.
+_STALE = "stale:"
 
 
 @dataclass
@@ -106,7 +109,9 @@ def prepare(path: str, stored_hash: str | None = None, local: bool = True) -> Pr
     """Read and extract one report and shape its graph for a store (runs in worker processes).
 
     Returns None when the report's content hash is ``stored_hash``: it is in
-    the store already, unchanged. An entity's preferred label moves to
+    the store already, unchanged, and extracted by this vnkg (``stored_reports``
+    gives a report another vnkg extracted a hash no text has). The report's node
+    carries ``vnkg:extractedWith``, the fingerprint of this vnkg. An entity's preferred label moves to
     ``skos:altLabel`` and ``vnkg:canonicalName``: the store keeps one
     preferred label per entity, chosen over every report
     (``pipeline.store.labels``). For a store that is not ``local`` (a
@@ -134,6 +139,9 @@ def prepare(path: str, stored_hash: str | None = None, local: bool = True) -> Pr
         source = ns["vnkg"].sourcePath
         triples = {((s, p, ox.Literal(Path(o.value).name)) if p == source else (s, p, o)): None
                    for s, p, o in triples}
+    report_node = next(s for s, p, o in triples if p == rdf_type and o == ns["schema"].Report)
+    triples = dict.fromkeys(triples)
+    triples[(report_node, ns["vnkg"].extractedWith, ox.Literal(extractor_fingerprint()))] = None
     persons, context = _persons(triples, ex.linked.locality.province)
     canonical = ox.NamedNode(CANONICAL)
     entity_classes = {ox.NamedNode(c) for c in ENTITY_CLASSES}
@@ -206,7 +214,9 @@ def stored_reports(store: GraphStore) -> dict[str, str]:
     hash (by graph: a hash of the path)."""
     _vocabulary(store)
     _label_index(store)
-    return {row["g"]: row["hash"] for row in store.select(_CATALOG)}
+    current = extractor_fingerprint()
+    return {row["g"]: row["hash"] if row.get("with") == current else _STALE + row["hash"]
+            for row in store.select(_CATALOG)}
 
 
 def record(store: GraphStore, report: IngestReport, stored: dict[str, str], given: str, absolute: str,
