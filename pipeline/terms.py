@@ -1,22 +1,26 @@
 """A report's graph as pyoxigraph terms: closed namespaces of NamedNodes, literals, and its triples written by Rust."""
 from __future__ import annotations
 
+import importlib.util
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from .vocab import PREFIXES, RESOURCE_URI
+from .lexicons.disk_cache import cached
+from .vocab import PREFIXES, RESOURCE_URI, ontology_files
 
 if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
 
-__all__ = ["OxNamespace", "Term", "TripleTerms", "ReportTriples", "namespaces", "res", "lit", "curie_node",
+__all__ = ["OxNamespace", "NamespaceTerms", "Term", "TripleTerms", "ReportTriples", "namespaces", "namespace_terms",
+           "res", "lit", "curie_node",
            "to_ox", "write_triples", "OX_FORMATS"]
 
 Term = ox.NamedNode | ox.Literal
@@ -28,7 +32,7 @@ OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig
 
 
 class OxNamespace:
-    """The terms of a closed rdflib namespace as pyoxigraph ``NamedNode``s, each checked once.
+    """The terms of a closed namespace as pyoxigraph ``NamedNode``s, each checked once.
 
     A term the namespace does not declare raises ``AttributeError``, as the
     rdflib namespace of ``pipeline.vocab`` does (rdflib's own namespaces only
@@ -48,28 +52,52 @@ class OxNamespace:
     AttributeError: ...Reprot...
     """
 
-    def __init__(self, space: Any):
-        self._space = space
+    def __init__(self, terms: NamespaceTerms):
+        self._terms = terms
 
     def __getattr__(self, name: str) -> ox.NamedNode:
-        if name.startswith("__"):
+        if name.startswith("__") or name == "_terms":
             raise AttributeError(name)
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            try:
-                iri = str(self._space[name])
-            except (Warning, AttributeError, KeyError) as exc:
-                raise AttributeError(f"{name!r} is not a term of {self._space}: {exc}") from None
-        node = ox.NamedNode(iri)
+        terms = self._terms
+        if name not in terms.names and not (terms.numbered and name[:1] == "_" and name[1:].isdigit()):
+            raise AttributeError(f"{name!r} is not a term of {terms.base}")
+        node = ox.NamedNode(terms.base + name)
         setattr(self, name, node)
         return node
 
     __getitem__ = __getattr__
 
 
+@dataclass(frozen=True)
+class NamespaceTerms:
+    """What a closed namespace declares: its IRI, its terms' local names, and whether ``_1``, ``_2``...
+    are terms too (``rdf:_1``)."""
+
+    base: str
+    names: frozenset[str]
+    numbered: bool = False
+
+
 @cache
 def namespaces() -> dict[str, OxNamespace]:
-    """The closed namespaces stage 6 writes with, by prefix (``rdf``, ``xsd``, ``vnkg``, ``schema``...)."""
+    """The closed namespaces stage 6 writes with, by prefix (``rdf``, ``xsd``, ``vnkg``, ``schema``...).
+
+    Their terms are rdflib's (and the ontology's for ``vnkg``), read with
+    rdflib once and kept between runs (``lexicons.disk_cache``, keyed on
+    rdflib's namespace files and the ontology): extraction starts without
+    importing rdflib.
+    """
+    try:
+        sources = _namespace_sources()
+    except (ImportError, OSError, AttributeError, TypeError):  # rdflib not laid out as files: asked each run
+        return {prefix: OxNamespace(terms) for prefix, terms in namespace_terms().items()}
+    kept = cached("namespaces", sources, namespace_terms)
+    return {prefix: OxNamespace(terms) for prefix, terms in kept.items()}
+
+
+def namespace_terms() -> dict[str, NamespaceTerms]:
+    """Each closed namespace's terms, as rdflib (and ``vocab.vnkg``) declare them: every name rdflib
+    lists for it, kept when rdflib accepts it without a warning."""
     from rdflib import RDF, XSD
     from rdflib.namespace import DCTERMS, ORG, PROV, SDO, SKOS
 
@@ -77,7 +105,39 @@ def namespaces() -> dict[str, OxNamespace]:
 
     spaces = {"rdf": RDF, "xsd": XSD, "vnkg": vnkg(), "schema": SDO, "org": ORG, "prov": PROV, "skos": SKOS,
               "dcterms": DCTERMS}
-    return {prefix: OxNamespace(space) for prefix, space in spaces.items()}
+    return {prefix: _declared(space) for prefix, space in spaces.items()}
+
+
+def _declared(space: Any) -> NamespaceTerms:
+    base = str(space)
+    listed = {str(x) for x in dir(space)} | set(getattr(space, "_extras", ()))
+    names = frozenset(n[len(base):] if n.startswith(base) else n for n in listed)
+    return NamespaceTerms(base, frozenset(n for n in names if _accepted(space, n)), _accepted(space, "_1"))
+
+
+def _accepted(space: Any, name: str) -> bool:
+    if name.startswith("__"):
+        return False
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            return str(space[name]) == str(space) + name
+        except (Warning, AttributeError, KeyError):
+            return False
+
+
+def _namespace_sources() -> list[Path]:
+    """The files the namespaces' terms come from: rdflib's namespace modules (found without importing
+    rdflib), the ontology, and ``vocab.py``, which reads it."""
+    spec = importlib.util.find_spec("rdflib")
+    if spec is None or spec.origin is None:
+        raise ImportError("rdflib")
+    folder = Path(spec.origin).parent / "namespace"
+    rdflib_files = [folder / "__init__.py", *(folder / f"_{n}.py" for n in _RDFLIB_SPACES)]
+    return [*rdflib_files, *ontology_files(), Path(__file__).with_name("vocab.py")]
+
+
+_RDFLIB_SPACES = ("RDF", "XSD", "SDO", "ORG", "PROV", "SKOS", "DCTERMS")
 
 
 def res(kind: str, local: str) -> ox.NamedNode:
@@ -91,10 +151,13 @@ def res(kind: str, local: str) -> ox.NamedNode:
 
 @cache
 def curie_node(name: str) -> ox.NamedNode:
-    """``"schema:Corporation"`` -> its node, checked against the closed namespaces (``vocab.curie``)."""
-    from .vocab import curie
+    """``"schema:Corporation"`` -> its node, checked against the closed namespaces (as ``vocab.curie``).
 
-    return ox.NamedNode(str(curie(name)))
+    >>> curie_node("schema:Corporation").value
+    'https://schema.org/Corporation'
+    """
+    prefix, _, local = name.partition(":")
+    return namespaces()[prefix][local]
 
 
 def lit(value: str | int | bool | Decimal, lang: str | None = None, datatype: ox.NamedNode | None = None

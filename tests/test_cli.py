@@ -87,3 +87,29 @@ def test_extract_and_export_name_a_report_graph_alike(runner, tmp_path, corpus_s
     assert result.exit_code == 0, result.stderr
     extracted = report_graphs(tmp_path / "out" / "hanoi-khcn-2025.trig")
     assert extracted == report_graphs(tmp_path / "export.trig") == {report_graph(SEED, read_path(SEED).id)}
+
+
+def test_the_command_imports_spacy_without_its_command_line_and_loses_nothing(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import sys\n"
+            "from pipeline.cli.lean_spacy import defer_spacy_cli\n"
+            "defer_spacy_cli()\n"
+            "import spacy\n"
+            "print('typer' in sys.modules, 'weasel' in sys.modules)\n"
+            "print([t.text for t in spacy.blank('vi', config={'nlp': {'tokenizer': {'use_pyvi': False}}})('Hà Nội')])\n"
+            "print(spacy.info(silent=True)['spacy_version'] == spacy.__version__)\n"
+            "from spacy.cli import download\n"
+            "import spacy.cli\n"
+            "print(download.__module__, spacy.cli.download is download, 'typer' in sys.modules)\n")
+    lines = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                           check=True).stdout.splitlines()
+    assert lines == ["False False", "['Hà', 'Nội']", "True", "spacy.cli.download True True"]
+    report = tmp_path / "bao-cao.txt"
+    report.write_text("Bí thư Tỉnh ủy Thanh Hóa Đỗ Trọng Hưng chủ trì hội nghị.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(report), "--format", "nt"],
+                          capture_output=True, text=True, cwd=ROOT, check=True)
+    assert "Đỗ Trọng Hưng" in done.stdout

@@ -1,4 +1,5 @@
 """pipeline.lexicons: every file documented, general vocabulary only."""
+import importlib
 from importlib import resources
 
 import pytest
@@ -131,3 +132,44 @@ def test_every_word_class_the_grammar_reads_is_in_the_lexicon():
     root = Path(pipeline.__file__).parent
     used = {m for path in root.rglob("*.py") for m in re.findall(r"lexicons\.words?\(\"(\w+)\"\)", path.read_text())}
     assert used and all(lexicons.words(name) for name in used)
+
+
+def test_the_parsed_gazetteer_kept_between_runs_is_the_one_parsed_again(tmp_path, monkeypatch):
+    module = importlib.import_module("pipeline.lexicons.gazetteer")  # the package's name is the function
+    monkeypatch.setenv("VNKG_CACHE_DIR", str(tmp_path))
+    fresh = module._read_gazetteer()
+    assert module.cached("gazetteer", [module._mapping_file()], module._read_gazetteer) == fresh  # written
+    assert [p.name.split("-")[0] for p in tmp_path.iterdir()] == ["gazetteer"]
+
+    def parsed_again() -> dict:
+        pytest.fail("parsed again")
+
+    parsed_again.__module__ = module.__name__  # the key names the parsing code's file: the same as before
+    kept = module.cached("gazetteer", [module._mapping_file()], parsed_again)
+    assert kept == fresh and kept["Phú Thọ"] == fresh["Phú Thọ"]
+
+
+def test_the_lexicon_cache_is_passed_over_when_damaged_or_read_only(tmp_path):
+    from pipeline.lexicons.disk_cache import cached
+
+    source = tmp_path / "units.tsv"
+    source.write_text("# source: a test\nphường\tward\n", encoding="utf-8")
+    folder = tmp_path / "cache"
+
+    def parse():
+        return [tuple(ln.split("\t")) for ln in source.read_text(encoding="utf-8").splitlines()[1:]]
+
+    def parsed_again() -> list:
+        pytest.fail("parsed again")
+
+    assert cached("units", [source], parse, folder) == [("phường", "ward")]
+    (stored,) = folder.iterdir()
+    stored.write_bytes(b"not a pickle")  # damaged: parsed again and written whole
+    assert cached("units", [source], parse, folder) == [("phường", "ward")]
+    assert cached("units", [source], parsed_again, folder) == [("phường", "ward")]
+    source.write_text("# source: a test\nxã\tward\n", encoding="utf-8")  # a changed file is a new key
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("", encoding="utf-8")  # a cache folder that cannot be made: nothing kept, no error
+    assert cached("units", [source], parse, blocked) == [("xã", "ward")]
+    assert cached("units", [source], parse, folder) == [("xã", "ward")]
+    assert len(list(folder.glob("units-*.pickle"))) == 2

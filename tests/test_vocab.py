@@ -74,3 +74,51 @@ def _is_doctest_output(path, n: int) -> bool:
         if not stripped:
             return False
     return False
+
+
+def test_the_namespaces_kept_between_runs_accept_what_rdflib_accepts(tmp_path, monkeypatch):
+    import warnings
+
+    from rdflib.namespace import PROV, SKOS
+
+    from pipeline import terms
+
+    monkeypatch.setenv("VNKG_CACHE_DIR", str(tmp_path))
+    terms.namespaces.cache_clear()
+    try:
+        made = terms.namespaces()  # written to the cache
+        terms.namespaces.cache_clear()
+        kept = terms.namespaces()  # read from it
+        assert list(tmp_path.glob("namespaces-*.pickle"))
+        assert {p: ns._terms for p, ns in kept.items()} == {p: ns._terms for p, ns in made.items()}
+        assert kept["schema"].Report.value == str(SDO.Report) and kept["skos"].prefLabel.value == str(SKOS.prefLabel)
+        assert kept["prov"].wasDerivedFrom.value == str(PROV.wasDerivedFrom)
+        assert kept["rdf"]["_3"].value.endswith("#_3") and kept["vnkg"].Zone.value == PREFIXES["vnkg"] + "Zone"
+        for prefix, name in (("schema", "Reprot"), ("org", "headOff"), ("vnkg", "Zoen"), ("xsd", "strng")):
+            with pytest.raises(AttributeError, match=name):
+                getattr(kept[prefix], name)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with pytest.raises(Warning):
+                SDO["Reprot"]  # rdflib only warns; vnkg refuses, as before
+    finally:
+        terms.namespaces.cache_clear()
+
+
+def test_extraction_starts_without_rdflib_and_the_graph_still_comes_on_request(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys, pipeline\n"
+            "ex = pipeline.extract('Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sơn chủ trì hội nghị ngày 12/3/2024.')\n"
+            "print('rdflib' in sys.modules, len(ex.triples))\n"
+            "g = ex.graph\n"
+            "print('rdflib' in sys.modules, len(g))\n")
+    env = {**__import__("os").environ, "VNKG_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
+                           check=True).stdout.split() for _ in range(2)]
+    first, second = runs
+    assert first[0] == "True"  # the cache was empty: the terms were read with rdflib, and kept
+    assert second[0] == "False", "extracting a report imported rdflib"
+    assert second[2] == "True" and int(second[1]) == int(second[3]) > 10  # the Graph: the same triples
+    assert first[1:] == second[1:]

@@ -5,8 +5,10 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.abc import Traversable
 
 from ..text import fold
+from .disk_cache import cached
 from .files import table
 
 __all__ = ["GazetteerEntry", "dictionary", "syllables", "gazetteer", "gazetteer_folded"]
@@ -25,9 +27,8 @@ class GazetteerEntry:
 @cache
 def dictionary() -> frozenset[str]:
     """Vietnamese words (lower case), from the dictionary underthesea ships
-    (``underthesea/corpus/data/Viet74K.txt``, 74,000 words)."""
-    path = resources.files("underthesea").joinpath("corpus/data/Viet74K.txt")
-    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if " " in w.strip())
+    (``underthesea/corpus/data/Viet74K.txt``, 74,000 words); kept parsed between runs (``disk_cache.cached``)."""
+    return cached("dictionary", [_dictionary_file()], _read_dictionary)
 
 
 @cache
@@ -37,7 +38,7 @@ def syllables() -> frozenset[str]:
     >>> "hành" in syllables(), "chile" in syllables()
     (True, False)
     """
-    return frozenset(s for word in dictionary() for s in word.split())
+    return cached("syllables", [_dictionary_file()], _syllables)
 
 
 @cache
@@ -56,10 +57,32 @@ def gazetteer() -> dict[str, tuple[GazetteerEntry, ...]]:
     Built from the administrative-unit data underthesea ships
     (``underthesea/address/data/mapping.json``): the 63 provinces and their
     districts and wards before 1 July 2025, and the 34 provinces and their
-    wards after it.
+    wards after it. Kept parsed between runs (``disk_cache.cached``), keyed on that
+    file and ``place_units.tsv``.
     """
-    path = resources.files("underthesea.address").joinpath("data/mapping.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    return cached("gazetteer", [_mapping_file(), resources.files("pipeline.lexicons").joinpath("place_units.tsv")],
+                  _read_gazetteer)
+
+
+def _dictionary_file() -> Traversable:
+    return resources.files("underthesea").joinpath("corpus/data/Viet74K.txt")
+
+
+def _mapping_file() -> Traversable:
+    return resources.files("underthesea.address").joinpath("data/mapping.json")
+
+
+def _read_dictionary() -> frozenset[str]:
+    text = _dictionary_file().read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if " " in w.strip())
+
+
+def _syllables() -> frozenset[str]:
+    return frozenset(s for word in dictionary() for s in word.split())
+
+
+def _read_gazetteer() -> dict[str, tuple[GazetteerEntry, ...]]:
+    data = json.loads(_mapping_file().read_text(encoding="utf-8"))
     found: dict[str, set[GazetteerEntry]] = {}
 
     def add(full: str, level: str, province: str) -> None:
