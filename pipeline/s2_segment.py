@@ -104,71 +104,83 @@ def segment(document: Document, window: tuple[int, int] | None = None) -> Segmen
     sentences: list[tuple[int, int]] = []
     words: list[tuple[int, int]] = []
     tokens: list[Token] = []
+    pieces: list[tuple[int, str]] = []  # (where, text) of the pieces for underthesea's word tagger
     for line_start, line in _lines(text[start:end], start):
         for s_start, s_end in _capped(line, _sentences(line, sent_tokenize(line))):
             sentence = line[s_start:s_end]
             s_start += line_start
             sentences.append((s_start, s_start + len(sentence)))
-            word_starts = set()
             for offset, piece, run in _pieces(sentence):
-                found = [(t_start, t_end) for _, t_start, t_end in tokenise(piece)] if run else _words(piece)
-                at = s_start + offset
-                for w_start, w_end in found:
-                    words.append((at + w_start, at + w_end))
-                    word_starts.add(at + w_start)
-            for i, (tok, t_start, t_end) in enumerate(tokenise(sentence, s_start)):
-                tokens.append(Token(tok, t_start, t_end, i == 0 or t_start in word_starts, i == 0))
+                if run:
+                    words += [(s_start + offset + t_start, s_start + offset + t_end)
+                              for _, t_start, t_end in tokenise(piece)]
+                else:
+                    pieces.append((s_start + offset, piece))
+    for (at, _), found in zip(pieces, _words_of([piece for _, piece in pieces]), strict=True):
+        words += [(at + w_start, at + w_end) for w_start, w_end in found]
+    words.sort()  # a long run's words were added before the pieces' words
+    word_starts = {w_start for w_start, _ in words}
+    for s_start, s_end in sentences:
+        for i, (tok, t_start, t_end) in enumerate(tokenise(text[s_start:s_end], s_start)):
+            tokens.append(Token(tok, t_start, t_end, i == 0 or t_start in word_starts, i == 0))
     return Segmented(document, tuple(sentences), tuple(words), tuple(tokens), (start, end))
 
 
 def _words(piece: str) -> list[tuple[int, int]]:
-    """Character spans of underthesea's words in a piece of a sentence: its regex tokens
-    (``word_tokenize``'s own, with their offsets) tagged by its CRF, so the piece is cut
-    once and no word is looked for again in the text (``_align``).
+    """Character spans of underthesea's words in a piece of a sentence (``_words_of`` one piece).
 
     >>> piece = "Bí thư Thành ủy Nguyễn Văn Phong phát biểu."
     >>> [piece[s:e] for s, e in _words(piece)]
     ['Bí thư', 'Thành ủy', 'Nguyễn Văn Phong', 'phát biểu', '.']
     """
-    tokenizer = _word_model()
-    text = tokenizer.normalise(piece)
-    if len(text) != len(piece):  # underthesea changed a character's length: find its words in the piece
-        from underthesea import word_tokenize
+    return _words_of([piece])[0]
 
-        return list(_align(piece, word_tokenize(piece, use_token_normalize=False)))
-    matches = list(tokenizer.pattern.finditer(text))
-    if not matches:
-        return []
-    tags = tokenizer.tag([[m.group()] for m in matches])
-    words: list[tuple[int, int]] = []
-    for match, tag in zip(matches, tags, strict=True):
-        if tag == "I-W" and words:
-            words[-1] = (words[-1][0], match.end())
-        else:
-            words.append((match.start(), match.end()))
-    return words
+
+def _words_of(pieces: list[str]) -> list[list[tuple[int, int]]]:
+    """Character spans of underthesea's words in each piece: its regex tokens (``word_tokenize``'s
+    own, with their offsets) tagged by its CRF word tagger, all the pieces of a document at once, so
+    each piece is cut once and no word is looked for again in the text (``_align``).
+    """
+    model = _word_model()
+    out: list[list[tuple[int, int]]] = [[] for _ in pieces]
+    batch: list[tuple[int, list[tuple[int, int]], list[str]]] = []  # (piece, token spans, tokens)
+    for k, piece in enumerate(pieces):
+        text = model.normalise(piece)
+        if len(text) != len(piece):  # underthesea changed a character's length: find its words in the piece
+            from underthesea import word_tokenize
+
+            out[k] = list(_align(piece, word_tokenize(piece, use_token_normalize=False)))
+            continue
+        matches = list(model.pattern.finditer(text))
+        if matches:
+            batch.append((k, [(m.start(), m.end()) for m in matches], [m.group() for m in matches]))
+    for (k, spans, _), starts in zip(batch, model.tag([tokens for _, _, tokens in batch]), strict=True):
+        words = out[k]
+        for (t_start, t_end), word_start in zip(spans, starts, strict=True):
+            if not word_start and words:
+                words[-1] = (words[-1][0], t_end)
+            else:
+                words.append((t_start, t_end))
+    return out
 
 
 class _WordModel(NamedTuple):
     """What underthesea's ``word_tokenize`` runs: its character normalisation, its token
-    regex and its CRF word tagger (predict: a list of ``[token]`` to B-W/I-W tags)."""
+    regex and its CRF word tagger (sentences of tokens to whether each token starts a word)."""
 
     normalise: Callable[[str], str]
     pattern: re.Pattern[str]
-    tag: Callable[[list[list[str]]], list[str]]
+    tag: Callable[[list[list[str]]], list[list[bool]]]
 
 
 @cache
 def _word_model() -> _WordModel:
-    import importlib
-
     from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
     from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
 
-    module = importlib.import_module("underthesea.pipeline.word_tokenize")
-    if module.word_tokenize_model is None:
-        module.word_tokenize("")  # underthesea loads its model on first use
-    return _WordModel(normalize_characters_in_text, patterns, module.word_tokenize_model.predict)
+    from .s2_words import word_starts
+
+    return _WordModel(normalize_characters_in_text, patterns, word_starts)
 
 
 def _sentences(line: str, found: list[str]) -> list[tuple[int, int]]:

@@ -4,8 +4,9 @@
     python scripts/check_word_boundaries.py                      # the whole news corpus
     python scripts/check_word_boundaries.py --limit 100 --show 5
 
-Stage 2 gives underthesea's CRF word tagger the regex tokens underthesea's own
-``word_tokenize`` makes, with their offsets (``s2_segment._words``), instead of
+Stage 2 tags the regex tokens underthesea's own ``word_tokenize`` makes, with their
+offsets (``s2_segment._words``), with underthesea's CRF word model run from its model
+file by ``pipeline.s2_words`` (not underthesea's featurizer and tagger), instead of
 calling ``word_tokenize`` and finding each word it returns in the text again
 (``s2_segment._align``, the code before). This script cuts every report of the
 corpus into stage 2's sentences and pieces and counts the sentences whose words
