@@ -9,6 +9,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .s1_read import Document
+from .s2_tokens import tokenise, tokens_from
 
 __all__ = ["Token", "Segmented", "segment", "tokenise", "MAX_SENTENCE", "MAX_RUN"]
 
@@ -51,38 +52,6 @@ class Segmented:
     window: tuple[int, int] = (0, -1)  # the part of the text segmented; -1: to the end
 
 
-# Numbers keep their separators and joined forms (1.348, 7,37, 4/7, 700-800,
-# 05/12/2021) as one token; words keep inner . & ' - (KH&CN, T.Ư, CTr-UBND).
-_TOKEN = re.compile(
-    r"https?://\S+"
-    r"|\d+(?:[.,]\d+)*(?:[/\-–]\d+(?:[.,]\d+)*)*"
-    r"|[^\W\d_][^\W_]*(?:[.&'’\-][^\W_]+)*"
-    r"|\S"
-)
-# "TP.Hà" is an abbreviation glued to a name: "TP", "." and "Hà", as if spaced.
-_GLUED = re.compile(r"^([A-ZĐ]{1,3})\.([A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")
-
-
-def tokenise(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """Cut text into (token, start, end) without underthesea.
-
-    Examples
-    --------
-    >>> [t for t, _, _ in tokenise("UBND TP.Hà Nội có 1.348ha, 4/7 chỉ tiêu.")]
-    ['UBND', 'TP', '.', 'Hà', 'Nội', 'có', '1.348', 'ha', ',', '4/7', 'chỉ', 'tiêu', '.']
-    """
-    out = []
-    for m in _TOKEN.finditer(text):
-        s, e = m.start() + offset, m.end() + offset
-        glued = _GLUED.match(m.group())
-        if glued:
-            cut = s + len(glued.group(1))
-            out += [(glued.group(1), s, cut), (".", cut, cut + 1), (glued.group(2), cut + 1, e)]
-        else:
-            out.append((m.group(), s, e))
-    return out
-
-
 def segment(document: Document, window: tuple[int, int] | None = None) -> Segmented:
     """Split a document (or the ``window`` of it, start and end offsets) into
     sentences (per line, then underthesea's ``sent_tokenize``, then cut to at
@@ -104,26 +73,37 @@ def segment(document: Document, window: tuple[int, int] | None = None) -> Segmen
     sentences: list[tuple[int, int]] = []
     words: list[tuple[int, int]] = []
     tokens: list[Token] = []
-    pieces: list[tuple[int, str]] = []  # (where, text) of the pieces for underthesea's word tagger
+    pieces: list[str] = []  # for underthesea's tokenizer and word tagger, all at once
+    parts: list[tuple[int, int, list[tuple[str, int, int]] | None]] = []  # (sentence, where, a run's tokens)
     for line_start, line in _lines(text[start:end], start):
         for s_start, s_end in _capped(line, _sentences(line, sent_tokenize(line))):
             sentence = line[s_start:s_end]
             s_start += line_start
             sentences.append((s_start, s_start + len(sentence)))
             for offset, piece, run in _pieces(sentence):
-                if run:
-                    words += [(s_start + offset + t_start, s_start + offset + t_end)
-                              for _, t_start, t_end in tokenise(piece)]
-                else:
-                    pieces.append((s_start + offset, piece))
-    for (at, _), found in zip(pieces, _words_of([piece for _, piece in pieces]), strict=True):
-        words += [(at + w_start, at + w_end) for w_start, w_end in found]
-    words.sort()  # a long run's words were added before the pieces' words
-    word_starts = {w_start for w_start, _ in words}
-    for s_start, s_end in sentences:
-        for i, (tok, t_start, t_end) in enumerate(tokenise(text[s_start:s_end], s_start)):
-            tokens.append(Token(tok, t_start, t_end, i == 0 or t_start in word_starts, i == 0))
+                parts.append((len(sentences), s_start + offset, tokenise(piece) if run else None))
+                if not run:
+                    pieces.append(piece)
+    cuts = iter(_words_of(pieces))
+    last = 0
+    for number, at, found in parts:
+        if found is None:  # a piece: underthesea's words, and vnkg's tokens cut from underthesea's tokens
+            piece_words, found = next(cuts)
+        else:  # a long run without a space: its words are its tokens
+            piece_words = [(t_start, t_end) for _, t_start, t_end in found]
+        words += [(at + w_start, at + w_end) for w_start, w_end in piece_words]
+        word_starts = {w_start for w_start, _ in piece_words}
+        for tok, t_start, t_end in found:
+            first, last = number != last, number
+            tokens.append(Token(tok, at + t_start, at + t_end, first or t_start in word_starts, first))
     return Segmented(document, tuple(sentences), tuple(words), tuple(tokens), (start, end))
+
+
+class _Cut(NamedTuple):
+    """A piece of a sentence cut: underthesea's words and vnkg's tokens, offsets in the piece."""
+
+    words: list[tuple[int, int]]
+    tokens: list[tuple[str, int, int]]
 
 
 def _words(piece: str) -> list[tuple[int, int]]:
@@ -133,29 +113,36 @@ def _words(piece: str) -> list[tuple[int, int]]:
     >>> [piece[s:e] for s, e in _words(piece)]
     ['Bí thư', 'Thành ủy', 'Nguyễn Văn Phong', 'phát biểu', '.']
     """
-    return _words_of([piece])[0]
+    return _words_of([piece])[0].words
 
 
-def _words_of(pieces: list[str]) -> list[list[tuple[int, int]]]:
-    """Character spans of underthesea's words in each piece: its regex tokens (``word_tokenize``'s
-    own, with their offsets) tagged by its CRF word tagger, all the pieces of a document at once, so
-    each piece is cut once and no word is looked for again in the text (``_align``).
+def _words_of(pieces: list[str]) -> list[_Cut]:
+    """Each piece cut once: underthesea's regex tokens (``word_tokenize``'s own, with their
+    offsets) tagged by its CRF word tagger, all the pieces of a document at once, give the words
+    (no word is looked for again in the text, as ``_align`` does) and, where they are a whole
+    alphabetic run between spaces, vnkg's tokens (``s2_tokens.tokens_from``).
+
+    >>> [[p[s:e] for _, s, e in cut.tokens] for p, cut in zip(["UBND TP.Hà Nội có 1.348ha."], _words_of(
+    ...     ["UBND TP.Hà Nội có 1.348ha."]))]
+    [['UBND', 'TP', '.', 'Hà', 'Nội', 'có', '1.348', 'ha', '.']]
     """
     model = _word_model()
-    out: list[list[tuple[int, int]]] = [[] for _ in pieces]
+    out = [_Cut([], []) for _ in pieces]
     batch: list[tuple[int, list[tuple[int, int]], list[str]]] = []  # (piece, token spans, tokens)
     for k, piece in enumerate(pieces):
         text = model.normalise(piece)
         if len(text) != len(piece):  # underthesea changed a character's length: find its words in the piece
             from underthesea import word_tokenize
 
-            out[k] = list(_align(piece, word_tokenize(piece, use_token_normalize=False)))
+            out[k] = _Cut(list(_align(piece, word_tokenize(piece, use_token_normalize=False))), tokenise(piece))
             continue
         matches = list(model.pattern.finditer(text))
+        spans = [(m.start(), m.end()) for m in matches]
+        out[k] = _Cut([], tokens_from(piece, spans))
         if matches:
-            batch.append((k, [(m.start(), m.end()) for m in matches], [m.group() for m in matches]))
+            batch.append((k, spans, [m.group() for m in matches]))
     for (k, spans, _), starts in zip(batch, model.tag([tokens for _, _, tokens in batch]), strict=True):
-        words = out[k]
+        words = out[k].words
         for (t_start, t_end), word_start in zip(spans, starts, strict=True):
             if not word_start and words:
                 words[-1] = (words[-1][0], t_end)
