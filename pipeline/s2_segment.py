@@ -9,6 +9,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .s1_read import Document
+from .s2_tokens import tokenise, tokens_from
 
 __all__ = ["Token", "Segmented", "segment", "tokenise", "MAX_SENTENCE", "MAX_RUN"]
 
@@ -51,38 +52,6 @@ class Segmented:
     window: tuple[int, int] = (0, -1)  # the part of the text segmented; -1: to the end
 
 
-# Numbers keep their separators and joined forms (1.348, 7,37, 4/7, 700-800,
-# 05/12/2021) as one token; words keep inner . & ' - (KH&CN, T.Ư, CTr-UBND).
-_TOKEN = re.compile(
-    r"https?://\S+"
-    r"|\d+(?:[.,]\d+)*(?:[/\-–]\d+(?:[.,]\d+)*)*"
-    r"|[^\W\d_][^\W_]*(?:[.&'’\-][^\W_]+)*"
-    r"|\S"
-)
-# "TP.Hà" is an abbreviation glued to a name: "TP", "." and "Hà", as if spaced.
-_GLUED = re.compile(r"^([A-ZĐ]{1,3})\.([A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")
-
-
-def tokenise(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """Cut text into (token, start, end) without underthesea.
-
-    Examples
-    --------
-    >>> [t for t, _, _ in tokenise("UBND TP.Hà Nội có 1.348ha, 4/7 chỉ tiêu.")]
-    ['UBND', 'TP', '.', 'Hà', 'Nội', 'có', '1.348', 'ha', ',', '4/7', 'chỉ', 'tiêu', '.']
-    """
-    out = []
-    for m in _TOKEN.finditer(text):
-        s, e = m.start() + offset, m.end() + offset
-        glued = _GLUED.match(m.group())
-        if glued:
-            cut = s + len(glued.group(1))
-            out += [(glued.group(1), s, cut), (".", cut, cut + 1), (glued.group(2), cut + 1, e)]
-        else:
-            out.append((m.group(), s, e))
-    return out
-
-
 def segment(document: Document, window: tuple[int, int] | None = None) -> Segmented:
     """Split a document (or the ``window`` of it, start and end offsets) into
     sentences (per line, then underthesea's ``sent_tokenize``, then cut to at
@@ -104,71 +73,101 @@ def segment(document: Document, window: tuple[int, int] | None = None) -> Segmen
     sentences: list[tuple[int, int]] = []
     words: list[tuple[int, int]] = []
     tokens: list[Token] = []
+    pieces: list[str] = []  # for underthesea's tokenizer and word tagger, all at once
+    parts: list[tuple[int, int, list[tuple[str, int, int]] | None]] = []  # (sentence, where, a run's tokens)
     for line_start, line in _lines(text[start:end], start):
         for s_start, s_end in _capped(line, _sentences(line, sent_tokenize(line))):
             sentence = line[s_start:s_end]
             s_start += line_start
             sentences.append((s_start, s_start + len(sentence)))
-            word_starts = set()
             for offset, piece, run in _pieces(sentence):
-                found = [(t_start, t_end) for _, t_start, t_end in tokenise(piece)] if run else _words(piece)
-                at = s_start + offset
-                for w_start, w_end in found:
-                    words.append((at + w_start, at + w_end))
-                    word_starts.add(at + w_start)
-            for i, (tok, t_start, t_end) in enumerate(tokenise(sentence, s_start)):
-                tokens.append(Token(tok, t_start, t_end, i == 0 or t_start in word_starts, i == 0))
+                parts.append((len(sentences), s_start + offset, tokenise(piece) if run else None))
+                if not run:
+                    pieces.append(piece)
+    cuts = iter(_words_of(pieces))
+    last = 0
+    for number, at, found in parts:
+        if found is None:  # a piece: underthesea's words, and vnkg's tokens cut from underthesea's tokens
+            piece_words, found = next(cuts)
+        else:  # a long run without a space: its words are its tokens
+            piece_words = [(t_start, t_end) for _, t_start, t_end in found]
+        words += [(at + w_start, at + w_end) for w_start, w_end in piece_words]
+        word_starts = {w_start for w_start, _ in piece_words}
+        for tok, t_start, t_end in found:
+            first, last = number != last, number
+            tokens.append(Token(tok, at + t_start, at + t_end, first or t_start in word_starts, first))
     return Segmented(document, tuple(sentences), tuple(words), tuple(tokens), (start, end))
 
 
+class _Cut(NamedTuple):
+    """A piece of a sentence cut: underthesea's words and vnkg's tokens, offsets in the piece."""
+
+    words: list[tuple[int, int]]
+    tokens: list[tuple[str, int, int]]
+
+
 def _words(piece: str) -> list[tuple[int, int]]:
-    """Character spans of underthesea's words in a piece of a sentence: its regex tokens
-    (``word_tokenize``'s own, with their offsets) tagged by its CRF, so the piece is cut
-    once and no word is looked for again in the text (``_align``).
+    """Character spans of underthesea's words in a piece of a sentence (``_words_of`` one piece).
 
     >>> piece = "Bí thư Thành ủy Nguyễn Văn Phong phát biểu."
     >>> [piece[s:e] for s, e in _words(piece)]
     ['Bí thư', 'Thành ủy', 'Nguyễn Văn Phong', 'phát biểu', '.']
     """
-    tokenizer = _word_model()
-    text = tokenizer.normalise(piece)
-    if len(text) != len(piece):  # underthesea changed a character's length: find its words in the piece
-        from underthesea import word_tokenize
+    return _words_of([piece])[0].words
 
-        return list(_align(piece, word_tokenize(piece, use_token_normalize=False)))
-    matches = list(tokenizer.pattern.finditer(text))
-    if not matches:
-        return []
-    tags = tokenizer.tag([[m.group()] for m in matches])
-    words: list[tuple[int, int]] = []
-    for match, tag in zip(matches, tags, strict=True):
-        if tag == "I-W" and words:
-            words[-1] = (words[-1][0], match.end())
-        else:
-            words.append((match.start(), match.end()))
-    return words
+
+def _words_of(pieces: list[str]) -> list[_Cut]:
+    """Each piece cut once: underthesea's regex tokens (``word_tokenize``'s own, with their
+    offsets) tagged by its CRF word tagger, all the pieces of a document at once, give the words
+    (no word is looked for again in the text, as ``_align`` does) and, where they are a whole
+    alphabetic run between spaces, vnkg's tokens (``s2_tokens.tokens_from``).
+
+    >>> [[p[s:e] for _, s, e in cut.tokens] for p, cut in zip(["UBND TP.Hà Nội có 1.348ha."], _words_of(
+    ...     ["UBND TP.Hà Nội có 1.348ha."]))]
+    [['UBND', 'TP', '.', 'Hà', 'Nội', 'có', '1.348', 'ha', '.']]
+    """
+    model = _word_model()
+    out = [_Cut([], []) for _ in pieces]
+    batch: list[tuple[int, list[tuple[int, int]], list[str]]] = []  # (piece, token spans, tokens)
+    for k, piece in enumerate(pieces):
+        text = model.normalise(piece)
+        if len(text) != len(piece):  # underthesea changed a character's length: find its words in the piece
+            from underthesea import word_tokenize
+
+            out[k] = _Cut(list(_align(piece, word_tokenize(piece, use_token_normalize=False))), tokenise(piece))
+            continue
+        matches = list(model.pattern.finditer(text))
+        spans = [(m.start(), m.end()) for m in matches]
+        out[k] = _Cut([], tokens_from(piece, spans))
+        if matches:
+            batch.append((k, spans, [m.group() for m in matches]))
+    for (k, spans, _), starts in zip(batch, model.tag([tokens for _, _, tokens in batch]), strict=True):
+        words = out[k].words
+        for (t_start, t_end), word_start in zip(spans, starts, strict=True):
+            if not word_start and words:
+                words[-1] = (words[-1][0], t_end)
+            else:
+                words.append((t_start, t_end))
+    return out
 
 
 class _WordModel(NamedTuple):
     """What underthesea's ``word_tokenize`` runs: its character normalisation, its token
-    regex and its CRF word tagger (predict: a list of ``[token]`` to B-W/I-W tags)."""
+    regex and its CRF word tagger (sentences of tokens to whether each token starts a word)."""
 
     normalise: Callable[[str], str]
     pattern: re.Pattern[str]
-    tag: Callable[[list[list[str]]], list[str]]
+    tag: Callable[[list[list[str]]], list[list[bool]]]
 
 
 @cache
 def _word_model() -> _WordModel:
-    import importlib
-
     from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
     from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
 
-    module = importlib.import_module("underthesea.pipeline.word_tokenize")
-    if module.word_tokenize_model is None:
-        module.word_tokenize("")  # underthesea loads its model on first use
-    return _WordModel(normalize_characters_in_text, patterns, module.word_tokenize_model.predict)
+    from .s2_words import word_starts
+
+    return _WordModel(normalize_characters_in_text, patterns, word_starts)
 
 
 def _sentences(line: str, found: list[str]) -> list[tuple[int, int]]:

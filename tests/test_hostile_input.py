@@ -238,13 +238,13 @@ def test_linking_text_dense_with_names_takes_work_in_proportion_to_it():
 
 def test_underthesea_is_never_given_a_long_run_without_spaces(monkeypatch):
     given = []
-    cut = s2._words  # what gives a piece of a sentence to underthesea's tokenizer and word tagger
+    cut = s2._words_of  # what gives the pieces of the sentences to underthesea's tokenizer and word tagger
 
-    def recording(text):
-        given.append(text)
-        return cut(text)
+    def recording(pieces):
+        given.extend(pieces)
+        return cut(pieces)
 
-    monkeypatch.setattr(s2, "_words", recording)
+    monkeypatch.setattr(s2, "_words_of", recording)
     ex = pipeline.extract("Báo cáo\n" + "1." * 5_000 + " tỷ đồng\nĐại biểu Hà Nội dự hội nghị.")  # a run of 10,000
     assert max(len(run) for text in given for run in text.split()) <= s2.MAX_RUN
     assert max(map(len, given)) <= s2.MAX_SENTENCE

@@ -50,3 +50,29 @@ def test_one_tokenisation_cuts_the_words_word_tokenize_cuts():
     first = ONE_PASS[0]
     assert {"12/3/2025", "TP.HCM.", "Thủ tướng", "Hội nghị", "..."} <= {first[s:e] for s, e in _words(first)}
     assert _words("") == [] and _words("   ") == []
+
+
+CUT_ONCE = [
+    *ONE_PASS,
+    "Xem https://thanhhoa.gov.vn/tin-tuc?id=12&p=3 và email vp@ubnd.gov.vn, ĐT: 0237.3852.345 lúc 9h30.",
+    "Ông Nguyễn Văn A—Giám đốc—nói «tốt» 😀 với Th.S. Lê B; TP.Hà Nội/TP.HCM; Covid-19, F0… hết!!!",
+    "Tỷ lệ đạt 99,5%/năm, vốn 1.600m-2.000m, 3x4, x2, +5, -3 °C, 10 km² và a_b_c ‹ › № ½.",
+    "Thủ đô 東京 và 서울 cùng ông Nguye\u0302\u0303n (dấu rời) dự\u00a0lễ\tkhai mạc.",
+    "Trang http://( và https://x, (2024), “Hà Nội”, 5%/năm, -3, ½, x², a_b, 'nhà' và O’Neil.",
+]
+
+
+def test_vnkg_tokens_are_cut_from_underthesea_tokens_as_its_own_regex_cuts_the_sentence():
+    # Stage 2 cuts a sentence once (underthesea's regex); vnkg's tokens are taken from those tokens,
+    # and are the tokens vnkg's own regex (tokenise) would cut from the whole sentence.
+    from pipeline.s2_segment import _word_model, _words_of
+    from pipeline.s2_tokens import tokens_from
+
+    for sentence in CUT_ONCE:
+        assert _words_of([sentence])[0].tokens == tokenise(sentence), sentence
+        seg = segment(read_text(sentence))
+        assert [(t.text, t.start, t.end) for t in seg.tokens] == tokenise(seg.document.text)
+    model = _word_model()
+    piece = CUT_ONCE[3]
+    spans = [(m.start(), m.end()) for m in model.pattern.finditer(model.normalise(piece))]
+    assert tokens_from(piece, spans[:-3]) == tokenise(piece)  # underthesea's tokens miss some: cut whole

@@ -55,6 +55,7 @@ def place_named(doc: Doc, official: Set[int] = frozenset()) -> set[str]:
     body's name or a role (``official`` positions, an acronym before it: "UBND tỉnh", "Chủ
     tịch xã", where the person's name follows)."""
     nouns, surnames, numbers = _nouns(), lexicons.surnames(), lexicons.words("number_word")
+    first_words = _first_words()
     found = {s._.place.name for s in doc.spans.get("places", []) if s._.place.unit and s._.place.name}
     t = table(doc)
     texts, words, n = t.texts, t.lower, len(t)
@@ -63,7 +64,7 @@ def place_named(doc: Doc, official: Set[int] = frozenset()) -> set[str]:
             continue  # "Hồ Chí Minh", "Đỉnh": a family name inside a sentence starts a person's name
         if i in official or i > 0 and len(texts[i - 1]) > 1 and is_upper_word(texts[i - 1]):
             continue
-        for size in (3, 2, 1):
+        for size in (3, 2, 1) if words[i] in first_words else ():  # a noun can start here
             if " ".join(words[i:i + size]) in nouns:
                 _add_run(t, i + size, found)
                 break
@@ -103,3 +104,9 @@ def _not_persons() -> frozenset[str]:
 @cache
 def _nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicons.lines("place_nouns.txt")) | lexicons.person_blockers()
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of each place noun: a token that is none starts no noun."""
+    return frozenset(noun.split(" ")[0] for noun in _nouns())
