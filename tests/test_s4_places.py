@@ -79,3 +79,10 @@ def test_a_city_is_the_unit_the_data_knows_not_the_province_an_alias_names():
     places = {(e.name, e.code) for e in linked.entities.values() if e.kind == "place"}
     assert {("Vũng Tàu", "747"), ("Bà Rịa - Vũng Tàu", "77"), ("Thừa Thiên Huế", "46"), ("Huế", "46")} <= places
     assert "Thừa Thiên" not in {name for name, _ in places}
+
+
+def test_a_city_named_like_its_province_is_the_city_unless_the_province_is_a_city():
+    linked = link("Thủ tướng thăm Tập đoàn Thủy sản Minh Phú (TP.Cà Mau, tỉnh Cà Mau) ngày 5/2/2017. "
+                  "Sau đó, lãnh đạo UBND TP Đà Nẵng làm việc tại đây.")
+    places = {(e.name, e.level, e.code) for e in linked.entities.values() if e.kind == "place"}
+    assert {("Cà Mau", "district", "964"), ("Cà Mau", "province", "96"), ("Đà Nẵng", "province", "48")} <= places

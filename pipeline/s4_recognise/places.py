@@ -273,7 +273,10 @@ class PlaceRecogniser:
         entries = self.gazetteer.get(canonical, ())
         if level == "city":  # "thành phố X": a province-level city, a city inside a province, or abroad
             written = {e.level for e in entries}
-            level = "province" if "province" in written else "district" if "district" in written else "place"
+            cities = {e.level for e in entries if e.unit == lexicons.word("city_unit")}
+            # "TP Cà Mau": the city of tỉnh Cà Mau, a district; "TP Đà Nẵng", "TP Huế": province-level cities
+            level = "province" if "province" in cities else "district" if "district" in cities \
+                else "province" if "province" in written else "district" if "district" in written else "place"
         levels = _UNIT_LEVELS.get(level, (level,))
         provinces = {e.province for e in entries if e.level in levels}
         province = next(iter(provinces)) if len(provinces) == 1 else None
