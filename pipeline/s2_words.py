@@ -165,7 +165,12 @@ def word_crf() -> WordCRF:
     """The tagger of the model underthesea's ``word_tokenize`` loads, read once."""
     import underthesea.pipeline.word_tokenize as module
 
-    return load_word_crf(Path(module.__file__).parent / "models" / "ws_crf_vlsp2013_20230727")
+    from .lexicons.disk_cache import cached
+
+    folder = Path(module.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
+    # read and laid out once, kept between runs (0.6 s to make), keyed on the model's files
+    return cached("word_crf", [folder / "models.bin", folder / "features.bin", folder / "dictionary.bin"],
+                  lambda: load_word_crf(folder))
 
 
 @cache

@@ -173,3 +173,21 @@ def test_the_lexicon_cache_is_passed_over_when_damaged_or_read_only(tmp_path):
     assert cached("units", [source], parse, blocked) == [("xã", "ward")]
     assert cached("units", [source], parse, folder) == [("xã", "ward")]
     assert len(list(folder.glob("units-*.pickle"))) == 2
+
+
+def test_indexes_kept_between_runs_are_those_made_again(tmp_path, monkeypatch):
+    """The administrative units' indexes, the dictionary's word beginnings and the word tagger, read back
+    from the cache folder, equal what parsing their sources gives."""
+    from pipeline.lexicons import admin_units
+    from pipeline.s2_words import word_crf
+    from pipeline.s4_recognise.org_body import word_prefixes
+
+    monkeypatch.setenv("VNKG_CACHE_DIR", str(tmp_path))
+    made = admin_units._indexes.__wrapped__(), word_prefixes.__wrapped__(), word_crf.__wrapped__()
+    assert {p.name.split("-")[0] for p in tmp_path.glob("*.pickle")} >= {"admin_units", "word_prefixes", "word_crf"}
+    kept = admin_units._indexes.__wrapped__(), word_prefixes.__wrapped__(), word_crf.__wrapped__()
+    assert kept[0] == made[0] and kept[1] == made[1]
+    assert kept[0][1]["hà giang"] == admin_units.admin_units_named("hà giang")
+    sentences = [["Bí", "thư", "Thành", "ủy", "Nguyễn", "Văn", "Phong", "phát", "biểu", "."],
+                 ["Khu", "công", "nghệ", "cao", "Hòa", "Lạc", "thu", "hút", "120", "dự", "án"]]
+    assert kept[2].tag(sentences) == made[2].tag(sentences)

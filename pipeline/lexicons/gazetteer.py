@@ -11,7 +11,7 @@ from ..text import fold
 from .disk_cache import cached
 from .files import table
 
-__all__ = ["GazetteerEntry", "dictionary", "syllables", "gazetteer", "gazetteer_folded"]
+__all__ = ["GazetteerEntry", "dictionary", "dictionary_file", "syllables", "gazetteer", "gazetteer_folded"]
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class GazetteerEntry:
 def dictionary() -> frozenset[str]:
     """Vietnamese words (lower case), from the dictionary underthesea ships
     (``underthesea/corpus/data/Viet74K.txt``, 74,000 words); kept parsed between runs (``disk_cache.cached``)."""
-    return cached("dictionary", [_dictionary_file()], _read_dictionary)
+    return cached("dictionary", [dictionary_file()], _read_dictionary)
 
 
 @cache
@@ -38,7 +38,7 @@ def syllables() -> frozenset[str]:
     >>> "hành" in syllables(), "chile" in syllables()
     (True, False)
     """
-    return cached("syllables", [_dictionary_file()], _syllables)
+    return cached("syllables", [dictionary_file()], _syllables)
 
 
 @cache
@@ -64,7 +64,8 @@ def gazetteer() -> dict[str, tuple[GazetteerEntry, ...]]:
                   _read_gazetteer)
 
 
-def _dictionary_file() -> Traversable:
+def dictionary_file() -> Traversable:
+    """underthesea's word list (Viet74K), the source of ``dictionary`` and ``syllables``."""
     return resources.files("underthesea").joinpath("corpus/data/Viet74K.txt")
 
 
@@ -73,7 +74,7 @@ def _mapping_file() -> Traversable:
 
 
 def _read_dictionary() -> frozenset[str]:
-    text = _dictionary_file().read_text(encoding="utf-8")
+    text = dictionary_file().read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if " " in w.strip())
 
 
