@@ -110,8 +110,10 @@ def word_starts(sentences: list[list[str]]) -> list[list[bool]]:
     out: list[list[bool] | None] = [None] * len(sentences)
     if crf is not None:
         easy = [k for k, tokens in enumerate(sentences) if crf.handles(tokens)]
-        for k, starts in zip(easy, crf.tag([sentences[k] for k in easy]), strict=True):
-            out[k] = starts
+        for at in range(0, len(easy), _BATCH):  # a long report's feature columns a batch at a time
+            batch = easy[at:at + _BATCH]
+            for k, starts in zip(batch, crf.tag([sentences[k] for k in batch]), strict=True):
+                out[k] = starts
     return [found if found is not None else [t != "I-W" for t in underthesea_tagger()([[x] for x in tokens])]
             for found, tokens in zip(out, sentences, strict=True)]
 
@@ -194,6 +196,7 @@ def _crf() -> WordCRF | None:
 
 
 _BOS = ["BOS", "BOS"]
+_BATCH = 500  # sentences tagged together: numpy's sums stay cheap, the columns' strings stay few
 _INT = re.compile(r"[+-]?[0-9]+")
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
 # Characters outside these blocks go to underthesea's own tagger (case mappings of other scripts may differ).
