@@ -5,18 +5,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-__all__ = ["mention_traits", "private", "told_apart", "common_name", "crowded_name", "COMMON_MIDDLES",
-           "COMMON_SURNAMES", "CROWDED_SURNAMES"]
-
-# The family names borne by most Vietnamese (about nine in ten people), and the two middle names that say
-# only "a man" or "a woman": a name of that shape is held by many people, so it joins another node only on
-# evidence (the report's body or place), never on the name alone.
-COMMON_SURNAMES = frozenset({"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
-                             "đỗ", "hồ", "ngô", "dương", "lý"})
-COMMON_MIDDLES = frozenset({"văn", "thị"})
-# The family name of about two Vietnamese in five: a bare "Nguyễn Đức Long" beside the one official of the name
-# was another man in 4 of 4 such joins read on the news corpus (issue 16), those of other names right in 5 of 5.
-CROWDED_SURNAMES = frozenset({"nguyễn"})
+__all__ = ["mention_traits", "private", "told_apart", "common_name", "crowded_name"]
 
 _AGE = re.compile(r"^\s*[(,–-]\s*(?:(\d{1,3})\s*tuổi|(?:SN|sinh năm)\s*(\d{4}))", re.IGNORECASE)
 
@@ -57,7 +46,7 @@ def private(traits: Iterable[str]) -> bool:
     >>> private({"group:arts"}), private(set())
     (True, False)
     """
-    return any(True for _ in traits)
+    return any(traits)
 
 
 def told_apart(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -80,28 +69,35 @@ def told_apart(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def common_name(key: str) -> bool:
     """True for a name many people hold (a name key): a common family name with the middle name "Văn"
-    or "Thị", or a family name and one given name alone (``surnames.txt``: "Phạm Hải", a byline).
+    or "Thị" (``word_classes.tsv``: common_surname, common_middle), or a family name and one given
+    name alone (``surnames.txt``: "Phạm Hải", a byline).
 
     >>> common_name("nguyễn văn hùng"), common_name("vũ đức đam"), common_name("phạm hải")
     (True, False, True)
     >>> common_name("bill clinton"), common_name("đàm vĩnh hưng")
     (False, False)
     """
+    from .. import lexicons
+
     words = key.split()
     if len(words) == 2:
         return words[0] in _surnames()
-    return len(words) == 3 and words[0] in COMMON_SURNAMES and words[1] in COMMON_MIDDLES
+    return len(words) == 3 and words[0] in lexicons.words("common_surname") \
+        and words[1] in lexicons.words("common_middle")
 
 
 def crowded_name(key: str) -> bool:
     """True for a name whose holders an official cannot be told from on the name alone: a common
-    name, or any name of a family name most Vietnamese bear ("Nguyễn Đức Long"); a person with no
+    name, or any name of a family name most Vietnamese bear (``word_classes.tsv``: crowded_surname,
+    "Nguyễn Đức Long"); a person with no
     post joins an official of such a name only on the report's evidence (his body, his place).
 
     >>> crowded_name("nguyễn đức long"), crowded_name("vũ tiến lộc"), crowded_name("trần văn nam")
     (True, False, True)
     """
-    return common_name(key) or key.split(" ", 1)[0] in CROWDED_SURNAMES
+    from .. import lexicons
+
+    return common_name(key) or key.split(" ", 1)[0] in lexicons.words("crowded_surname")
 
 
 def _whole_word(before: str, word: str) -> bool:
@@ -116,15 +112,14 @@ def _whole_word(before: str, word: str) -> bool:
 
 @cache
 def _descriptors() -> tuple[tuple[str, str], ...]:
-    from ..lexicons.files import lines
+    from ..lexicons.files import need, table
 
-    rows = [tuple(line.split("\t")) for line in lines("person_descriptors.tsv")]
-    return tuple(sorted(((r[0].strip(), r[1].strip()) for r in rows), key=lambda r: -len(r[0])))
+    return tuple(sorted(((need(r[0]), need(r[1])) for r in table("person_descriptors.tsv")), key=lambda r: -len(r[0])))
 
 
 @cache
 def _surnames() -> frozenset[str]:
+    from .. import lexicons
     from ..keys import name_key
-    from ..lexicons.files import lines
 
-    return frozenset(name_key(s) for s in lines("surnames.txt"))
+    return frozenset(name_key(s) for s in lexicons.surnames())
