@@ -139,13 +139,10 @@ class PlaceRecogniser:
             ends = (word_ends_at(doc, end) or end < len(doc) and doc[end].text[:1].islower()
                     or self._name_after(doc, end))
             if self._known(name, unit) and ends:
-                # "thành phố Vũng Tàu", "thành phố Huế": the city the data knows, not the province an alias names
-                entries = self.gazetteer.get(name, ())
-                own = unit.level != "province" and any(e.level == "district" for e in entries) \
-                    or self._canonical(name) not in self.gazetteer and any(e.level in _UNIT_LEVELS[unit.level]
-                                                                         for e in entries)
-                canonical = name if own else self._canonical(name)
-                return self._span(doc, i, end, unit.level, canonical, unit)
+                # a unit of this level the data knows by the name as written is that unit, not what an alias
+                # of the name stands for ("thành phố Vũng Tàu", "thành phố Huế"; "tỉnh Vũng Tàu" is the province)
+                own = any(e.level in _UNIT_LEVELS[unit.level] for e in self.gazetteer.get(name, ()))
+                return self._span(doc, i, end, unit.level, name if own else self._canonical(name), unit)
             folded = self._folded(name, unit)
             if folded and ends:  # "tỉnh Đăk Lăk": the gazetteer's spelling
                 return self._span(doc, i, end, unit.level, folded, unit)
