@@ -106,16 +106,6 @@ class _Cut(NamedTuple):
     tokens: list[tuple[str, int, int]]
 
 
-def _words(piece: str) -> list[tuple[int, int]]:
-    """Character spans of underthesea's words in a piece of a sentence (``_words_of`` one piece).
-
-    >>> piece = "Bí thư Thành ủy Nguyễn Văn Phong phát biểu."
-    >>> [piece[s:e] for s, e in _words(piece)]
-    ['Bí thư', 'Thành ủy', 'Nguyễn Văn Phong', 'phát biểu', '.']
-    """
-    return _words_of([piece])[0].words
-
-
 def _words_of(pieces: list[str]) -> list[_Cut]:
     """Each piece cut once: underthesea's regex tokens (``word_tokenize``'s own, with their
     offsets) tagged by its CRF word tagger, all the pieces of a document at once, give the words

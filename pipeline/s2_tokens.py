@@ -37,7 +37,6 @@ def tokenise(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     return out
 
 
-
 def tokens_from(piece: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     """vnkg's tokens of a piece (``tokenise``) from underthesea's tokens of it (character spans).
 

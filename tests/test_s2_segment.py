@@ -41,7 +41,10 @@ def test_one_tokenisation_cuts_the_words_word_tokenize_cuts():
     # returns, found in the text (the way before), and each a slice of the sentence.
     from underthesea import word_tokenize
 
-    from pipeline.s2_segment import _align, _words
+    from pipeline.s2_segment import _align, _words_of
+
+    def _words(piece):
+        return _words_of([piece])[0].words
 
     for sentence in ONE_PASS:
         words = _words(sentence)
