@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .batch_gc import settle
 from .s1_read import Document, ReadError, read_path, read_text
 
 if TYPE_CHECKING:
@@ -148,8 +149,10 @@ def run_stages(source: str | Path | Document, until: str = "graph", *, trace: Tr
     if until not in STAGES:
         raise ValueError(f"no stage named {until!r}; stages: read, {', '.join(STAGES)}")
     if len(document.text) > WINDOW_CHARS and until in ("link", "triples", "graph"):
-        return _windowed(document, until, trace)
-    value: Any = document
+        value: Any = _windowed(document, until, trace)
+        settle()
+        return value
+    value = document
     for name, stage in STAGES.items():
         value = stage(value)
         setattr(trace, name, value)
@@ -157,6 +160,7 @@ def run_stages(source: str | Path | Document, until: str = "graph", *, trace: Tr
             _within_limits(*_load(value))
         if name == until:
             break
+    settle()  # in the vnkg command, the first report has loaded what every later one uses
     return value
 
 

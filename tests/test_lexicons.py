@@ -175,6 +175,31 @@ def test_the_lexicon_cache_is_passed_over_when_damaged_or_read_only(tmp_path):
     assert len(list(folder.glob("units-*.pickle"))) == 2
 
 
+def test_reading_a_kept_lexicon_leaves_the_garbage_collector_as_it_was(tmp_path):
+    """The collector is paused while a kept lexicon is unpickled, and only then: enabled or disabled
+    before, it is the same after (a caller who disabled it is not overruled)."""
+    import gc
+
+    from pipeline.lexicons.disk_cache import cached
+
+    source = tmp_path / "roles.tsv"
+    source.write_text("# source: a test\nBí thư\tsecretary\n", encoding="utf-8")
+    seen = []
+
+    def parse():
+        return {ln.split("\t")[0]: ln.split("\t")[1] for ln in source.read_text(encoding="utf-8").splitlines()[1:]}
+
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False, True):
+            gc.enable() if enabled else gc.disable()
+            seen.append((cached("roles", [source], parse, tmp_path), gc.isenabled()))
+    finally:
+        gc.enable() if was else gc.disable()
+    assert seen == [({"Bí thư": "secretary"}, True), ({"Bí thư": "secretary"}, False),
+                    ({"Bí thư": "secretary"}, True)]
+
+
 def test_indexes_kept_between_runs_are_those_made_again(tmp_path, monkeypatch):
     """The administrative units' indexes, the dictionary's word beginnings and the word tagger, read back
     from the cache folder, equal what parsing their sources gives."""

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import click
 
+from ..batch_gc import tune_for_batch
+
 # Each command module imports only .common and the library, never another command module nor this one;
 # heavy libraries load inside the commands, so ``vnkg --help`` starts fast.
 from . import browse, extract, store, views
@@ -34,4 +36,5 @@ def main(args: list[str] | None = None) -> None:
     SystemExit: 0
     """
     defer_spacy_cli()  # spaCy without its own command line: 0.3 s of every extracting command's start
+    tune_for_batch()  # the process is the command's: fewer garbage collections (1.6 s of 300 reports' 20)
     run_guarded(cli, args)

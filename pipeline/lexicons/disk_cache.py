@@ -1,6 +1,7 @@
 """Parsed lexicons kept between runs: pickles keyed on the hashes of the files they are made from."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -8,7 +9,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, BinaryIO, Protocol, TypeVar
 
 __all__ = ["cached", "cache_dir", "CACHE_ENV", "Source"]
 
@@ -91,12 +92,25 @@ def cached(name: str, sources: Iterable[Source], build: Callable[[], T], folder:
     path = folder / f"{name}-{key}.pickle"
     try:
         with path.open("rb") as stored:
-            return pickle.load(stored)
+            return _unpickled(stored)
     except Exception:  # absent, unreadable or damaged: made again below
         pass
     value = build()
     _store(path, name, value)
     return value
+
+
+def _unpickled(stored: BinaryIO) -> Any:
+    """``pickle.load`` with the garbage collector paused: unpickling makes hundreds of thousands of
+    containers and no garbage, and collections triggered by them walked them all (word_crf: 0.3 s
+    instead of 0.07)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(stored)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _key(name: str, sources: list[Source]) -> str:
