@@ -7,7 +7,7 @@ import struct
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -93,9 +93,17 @@ class WordCRF:
 
     def handles(self, tokens: Sequence[str]) -> bool:
         """Whether ``tag`` reads these tokens exactly as underthesea's featurizer does: no token
-        empty or holding a space (underthesea's would fail), every character in the Latin and
-        Vietnamese blocks and punctuation, where Python's and Rust's case mappings agree."""
-        return all(tokens) and not _UNSURE.search("".join(tokens)) and not any(" " in t for t in tokens)
+        empty or holding a space (underthesea's would fail), and every token lower-cased and its
+        first letter's case read by Python as by underthesea's featurizer (Rust): always so in the
+        Latin and Vietnamese blocks, punctuation and currency signs; any other character (Cyrillic,
+        Greek, CJK, arrows...) is put to the featurizer once and compared, so the few the two
+        Unicode versions case differently (on this machine 110 of 1.1 million, 106 of them unassigned
+        in Python's) go to underthesea's tagger."""
+        if not all(tokens) or any(" " in t for t in tokens):
+            return False
+        others = set(_NOT_PLAIN.findall("".join(tokens)))
+        return not others or (all(map(_cased_alike, others))
+                              and ("Σ" not in others or all(_cased_alike(t) for t in tokens if "Σ" in t)))
 
 
 def word_starts(sentences: list[list[str]]) -> list[list[bool]]:
@@ -199,8 +207,13 @@ _BOS = ["BOS", "BOS"]
 _BATCH = 500  # sentences tagged together: numpy's sums stay cheap, the columns' strings stay few
 _INT = re.compile(r"[+-]?[0-9]+")
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
-# Characters outside these blocks go to underthesea's own tagger (case mappings of other scripts may differ).
-_UNSURE = re.compile("[^\u0000-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]")
+# Characters whose case mappings Unicode has kept the same for decades, so Python's are those of underthesea's
+# featurizer (Rust) whatever Unicode version each follows: Basic Latin to Latin Extended-A, Vietnamese's letters
+# of Latin Extended-B, combining marks, Latin Extended Additional, punctuation, currency signs. Any other
+# character is compared (``_cased_alike``).
+_NOT_PLAIN = re.compile("[^\u0000-\u017f\u01a0\u01a1\u01af\u01b0\u0300-\u036f\u1e00-\u1eff\u2000-\u206f"
+                        "\u20a0-\u20cf]")
+_ALIKE_MEMO = 4096  # distinct characters and tokens with a capital sigma remembered
 
 
 def _flags(values: list[bool]) -> list[str]:
@@ -266,3 +279,22 @@ def _viterbi(begin: list[float], inside: list[float], lengths: list[int],
         at += n
     return out
 
+
+@lru_cache(maxsize=_ALIKE_MEMO)
+def _cased_alike(text: str) -> bool:
+    """Whether underthesea's featurizer lower-cases ``text`` and reads its first character's case
+    (``istitle``) as ``WordCRF._values`` does with Python's. Whitespace is never alike: underthesea's
+    featurizer fails on it. A character's mappings hold in any token but for the capital sigma,
+    whose lower case depends on what follows (both implement Unicode's final sigma), so tokens
+    holding one are compared whole."""
+    if not text or any(c.isspace() for c in text):
+        return False
+    lower, title = (f.split("=", 1)[1] for f in _case_featurizer().process([[[text, "X"]]])[0][0])
+    return lower == text.lower() and title == str(text[0].upper() == text[0])
+
+
+@cache
+def _case_featurizer() -> Any:
+    from underthesea_core import CRFFeaturizer  # underthesea's own featurizer, without its dictionary
+
+    return CRFFeaturizer(["T[0].lower", "T[0].istitle"], set())
