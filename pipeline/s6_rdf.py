@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from .mention_nodes import MentionNodes
 from .s5_link import Entity, Event, Figure, Linked
 from .s6_units import jurisdiction_triples, place_triples, unit_iri
 from .terms import ReportTriples, TripleTerms, curie_node, namespaces, to_ox
@@ -72,19 +73,8 @@ def to_triples(linked: Linked) -> ReportTriples:
     g = ReportTriples()
     doc = linked.document
     report = document_iri(doc.id)
-    text = doc.text
-    sentence_at = _sentence_finder(linked.sentences, text)
-
-    made: dict[tuple[int, int], ox.NamedNode] = {}
-
-    def mention(start: int, end: int) -> ox.NamedNode:
-        m = made.get((start, end))
-        if m is None:
-            m = made[(start, end)] = RES("mention", f"{doc.id}-{start}-{end}")
-            g.addN((m, p, o, g) for p, o in (
-                (RDF.type, V.Mention), (V.sentence, sentence_at(start)), (V.start, Literal(start)),
-                (V.end, Literal(end)), (V.surface, Literal(text[start:end])), (V.inDocument, report)))
-        return m
+    g.mentions = nodes = MentionNodes(doc.id, doc.text, linked.sentences, report)
+    mention = nodes.node  # a mention's node, made once; its own triples are made as the graph is read
 
     g.add((report, RDF.type, SDO.Report))
     g.add((report, RDF.type, PROV.Entity))
@@ -245,25 +235,3 @@ def _concept_triples(concept: ox.NamedNode) -> list[TripleTerms]:
 def _decimal(value: float) -> ox.Literal:
     exact = Decimal(repr(value)).normalize() if value != int(value) else Decimal(int(value))
     return Literal(exact)
-
-
-def _sentence_finder(sentences: list[tuple[int, int]], text: str) -> Callable[[int], ox.Literal]:
-    """The literal of the sentence an offset falls in: one object per sentence, however many
-    mentions it has, so a sentence's text is held once in memory."""
-    import bisect
-
-    starts = [s for s, _ in sentences]
-    made: dict[int, ox.Literal] = {}
-    empty = Literal("")
-
-    def find(offset: int) -> ox.Literal:
-        i = bisect.bisect_right(starts, offset) - 1
-        if i < 0:
-            return empty
-        literal = made.get(i)
-        if literal is None:
-            s, e = sentences[i]
-            literal = made[i] = Literal(text[s:e])
-        return literal
-
-    return find

@@ -1,6 +1,7 @@
 """A report's graph as pyoxigraph terms: closed namespaces of NamedNodes, literals, and its triples written by Rust."""
 from __future__ import annotations
 
+import heapq
 import importlib.util
 import warnings
 from collections.abc import Iterable, Iterator
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import pyoxigraph as ox
 
@@ -19,8 +20,8 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
 
-__all__ = ["OxNamespace", "NamespaceTerms", "Term", "TripleTerms", "ReportTriples", "namespaces", "namespace_terms",
-           "res", "lit", "curie_node",
+__all__ = ["OxNamespace", "NamespaceTerms", "Term", "TripleTerms", "ReportTriples", "MadeTriples", "namespaces",
+           "namespace_terms", "res", "lit", "curie_node",
            "to_ox", "write_triples", "OX_FORMATS"]
 
 Term = ox.NamedNode | ox.Literal
@@ -199,15 +200,32 @@ def to_ox(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[TripleTerms]:
         yield terms[0], terms[1], terms[2]
 
 
+class MadeTriples(Protocol):
+    """Triples a report holds compactly and makes as they are read (``mention_nodes.MentionNodes``): distinct,
+    each subject their own (no other triple of the report has it)."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[TripleTerms]: ...
+
+    def by_subject(self) -> Iterator[tuple[str, list[TripleTerms]]]:
+        """Each subject's IRI and its triples, in the order of the IRIs."""
+        ...
+
+
 @dataclass
 class ReportTriples:
     """A report's graph: its triples as pyoxigraph terms, each once, in the order they were made.
 
-    ``write`` serialises them in Rust (pyoxigraph); ``to_rdflib`` makes an
-    rdflib ``Graph`` of them for what needs one (SPARQL in memory, SHACL).
+    ``triples`` holds all but the mention nodes' own triples, which ``mentions``
+    (``pipeline.mention_nodes``) makes as they are read: iterating, ``len``,
+    ``write`` and ``to_rdflib`` count both. ``write`` serialises them in Rust
+    (pyoxigraph); ``to_rdflib`` makes an rdflib ``Graph`` of them for what
+    needs one (SPARQL in memory, SHACL).
     """
 
     triples: dict[TripleTerms, None] = field(default_factory=dict)
+    mentions: MadeTriples | None = None
 
     def add(self, triple: TripleTerms) -> None:
         self.triples[triple] = None
@@ -217,17 +235,20 @@ class ReportTriples:
             self.triples[(s, p, o)] = None
 
     def __len__(self) -> int:
-        return len(self.triples)
+        return len(self.triples) + (len(self.mentions) if self.mentions is not None else 0)
 
     def __iter__(self) -> Iterator[TripleTerms]:
-        return iter(self.triples)
+        yield from self.triples
+        if self.mentions is not None:
+            yield from self.mentions
 
     def ox_triples(self) -> Iterator[ox.Triple]:
         """The triples as pyoxigraph ``Triple``s, subject by subject (Turtle groups them): subjects in
         the order of their IRIs, each subject's triples in the order they were made.
 
         Only the distinct subjects' IRIs are made strings to sort them (a sort keyed on every triple's
-        subject held one string per triple: some 40 MB for a 5 MB report's 370,000 triples).
+        subject held one string per triple: some 40 MB for a 5 MB report's 370,000 triples); the
+        mention nodes' triples are made as they are written, in the same order.
 
         >>> t = ReportTriples()
         >>> for s, o in (("b", "1"), ("a", "2"), ("b", "3")):
@@ -238,8 +259,10 @@ class ReportTriples:
         by_subject: dict[ox.NamedNode, list[TripleTerms]] = {}
         for triple in self.triples:
             by_subject.setdefault(triple[0], []).append(triple)
-        for subject in sorted(by_subject, key=_subject_iri):
-            for triple in by_subject.pop(subject):
+        held = ((s.value, by_subject.pop(s)) for s in sorted(by_subject, key=_subject_iri))
+        groups = heapq.merge(held, self.mentions.by_subject(), key=_first) if self.mentions is not None else held
+        for _, triples in groups:
+            for triple in triples:
                 yield ox.Triple(*triple)
 
     def write(self, fmt: str, stream: IO[bytes] | None = None) -> bytes | None:
@@ -248,7 +271,7 @@ class ReportTriples:
 
     def ntriples(self) -> str:
         """The triples in N-Triples, as a store is given them."""
-        return (ox.serialize((ox.Triple(*t) for t in self.triples), format=ox.RdfFormat.N_TRIPLES) or b""
+        return (ox.serialize((ox.Triple(*t) for t in self), format=ox.RdfFormat.N_TRIPLES) or b""
                 ).decode("utf-8")
 
     def to_rdflib(self) -> Graph:
@@ -274,7 +297,7 @@ class ReportTriples:
                 made[node] = found
             return found
 
-        graph.addN((term(s), term(p), term(o), graph) for s, p, o in self.triples)
+        graph.addN((term(s), term(p), term(o), graph) for s, p, o in self)
         return graph
 
 
@@ -305,3 +328,7 @@ def _xsd(name: str) -> ox.NamedNode:
 
 def _subject_iri(subject: ox.NamedNode) -> str:
     return subject.value
+
+
+def _first(group: tuple[str, list[TripleTerms]]) -> str:
+    return group[0]

@@ -42,3 +42,30 @@ def test_windows_keep_only_what_merging_reads_and_the_graph_is_the_same(monkeypa
     assert len(kept_some.mentions.persons) == len(kept_all.mentions.persons) > 0
     assert {c.info.role for c in kept_some.mentions.event_cues} <= {"chair", "attend"}
     assert len(kept_some.mentions.event_cues) < len(kept_all.mentions.event_cues)
+
+
+def test_mention_nodes_triples_are_made_as_written_and_are_the_graph_held_whole(monkeypatch):
+    """The mention nodes' triples are not held with the others but made as the graph is written: the
+    same triples, in the same order, as the graph held whole (a report read in windows of 160 characters)."""
+    from pipeline.terms import ReportTriples, namespaces
+
+    monkeypatch.setattr(runner, "WINDOW_CHARS", 160)
+    triples = runner.run_stages(TEXT, until="triples")
+    held = ReportTriples(dict.fromkeys(triples))  # every triple in one dict, as before
+    assert triples.mentions is not None and held.mentions is None
+    V = namespaces()["vnkg"]
+    nodes = {s for s, p, o in triples if p == V.mention} | {o for s, p, o in triples if p == V.mention}
+    mention_nodes = {o for s, p, o in triples if p == V.mention}
+    assert len(triples) - len(triples.triples) == 6 * len(mention_nodes) > 30  # made, not held
+    assert not any(s in mention_nodes for s, _, _ in triples.triples)
+    assert len(held) == len(triples) == len(set(triples))
+    for fmt in ("turtle", "nt"):
+        assert triples.write(fmt) == held.write(fmt)
+    assert held.ntriples().splitlines() == triples.ntriples().splitlines()
+    # each mention's sentence is the line it is in (the report's lines are its sentences)
+    surface = {s: o.value for s, p, o in triples if p == V.surface}
+    sentence = {s: o.value for s, p, o in triples if p == V.sentence}
+    assert surface.keys() == sentence.keys() == mention_nodes <= nodes
+    assert all(surface[m] in sentence[m] and sentence[m] in TEXT.splitlines() for m in mention_nodes)
+    chair = next(m for m in mention_nodes if surface[m] == "Hoàng Nam" and "chủ trì" in sentence[m])
+    assert sentence[chair].startswith("Phó Chủ tịch UBND tỉnh Quảng Trị Hoàng Nam")

@@ -131,7 +131,7 @@ def prepare(path: str, stored_hash: str | None = None, local: bool = True) -> Pr
     ex = extract_document(document)
     ns = namespaces()
     rdf_type, pref, alt, concept = ns["rdf"].type, ns["skos"].prefLabel, ns["skos"].altLabel, ns["skos"].Concept
-    triples = ex.triples.triples
+    triples = dict.fromkeys(ex.triples)  # the mention nodes' triples too (made as they are read)
     concepts = {s for s, p, o in triples if p == rdf_type and o == concept}  # kept once, in the vocabulary graph
     if concepts:
         triples = {t: None for t in triples if t[0] not in concepts}
