@@ -43,6 +43,11 @@ from pathlib import Path
 files = Path(sys.argv[2]).read_text(encoding="utf-8").split("\\n")
 with open_store(Location(path=Path(sys.argv[1])), write=True) as store:
     print(ingest(store, files, jobs=int(sys.argv[3])).summary(), file=sys.stderr)"""
+# CPU seconds of extracting one report in a fresh process whose models a one-line report has loaded
+_TIMED_EXTRACT = """import sys, time; import pipeline
+pipeline.extract("Bộ trưởng Bộ Tài chính Hồ Đức Phớc phát biểu.\\n")
+start = time.process_time(); triples = sum(1 for _ in pipeline.extract_path(sys.argv[1]).triples)
+print(time.process_time() - start)"""
 
 
 def main(argv=None) -> int:
@@ -97,8 +102,9 @@ def floor_section(files: list[Path], work: Path, rounds: int = 3) -> str:
                     word_tokenize(sentence, use_token_normalize=False)
 
     def extract(batch: list[str]) -> None:
-        for text in batch:
-            pipeline.extract(text)
+        for text in batch:  # every triple made: the mention nodes' are made as they are read
+            for _ in pipeline.extract(text).triples:
+                pass
 
     tokenise(texts[:5]), extract(texts[:5])  # models, lexicons and recognisers load before timing
     cpu = {"floor": 0.0, "extract": 0.0}
@@ -164,31 +170,36 @@ def memory_section(files: list[Path], work: Path, part: str = "all") -> str:
                         f"{_met(abs(growth) <= 0.15 and peaks[(2000, 1)] <= 600)}); two jobs ≤ 900 MB: "
                         f"{_met(peaks[(2000, 2)] <= 900)}.")
     if part in ("all", "long"):
-        per_char, peaks, cpu = {}, {}, {}
+        peaks, cpu, chars, in_process = {}, {}, {}, {}
         for size in (0, 100_000, 5_000_000):  # 0: a one-line report, for the process's start-up
             report = work / f"long-{size}.txt"
             if size:  # the 100k report from every 40th text: the 5 MB report's texts, as dense on average
                 _write_long_report(files[::40] if size < 1_000_000 else files, report, size)
             else:
                 report.write_text("Bộ trưởng Bộ Tài chính Hồ Đức Phớc phát biểu.\n", encoding="utf-8")
-            chars = len(report.read_text(encoding="utf-8"))
+            chars[size] = len(report.read_text(encoding="utf-8"))
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            peak = _run_watching_memory([*VNKG, "extract", str(report), "--format", "nt", "--output-dir",
-                                         str(work / "long")])
+            peaks[size] = _run_watching_memory([*VNKG, "extract", str(report), "--format", "nt", "--output-dir",
+                                                str(work / "long")])
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu[size] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-            per_char[size] = (cpu[size] - cpu[0]) / chars * 1e6 if size else 0.0
-            peaks[size] = peak
-            rows.append(f"| extract a report of {chars:,} characters | {time.perf_counter() - start:.0f} | "
-                        f"{cpu[size]:.1f} | {per_char[size]:.1f} | {peak:,.0f} | {os.getloadavg()[0]:.1f} |")
-        linear = per_char[5_000_000] / per_char[100_000] - 1
-        verdicts.append(f"The 5 MB report: ≤ 400 MB {_met(peaks[5_000_000] <= 400)}; CPU per character, the "
-                        f"one-line report's {cpu[0]:.1f} s of start-up taken off each, {linear:+.0%} against the "
-                        f"100k report (target within 15%: {_met(abs(linear) <= 0.15)}).")
-    return ("## Memory over an archive and a long report\n\n| run | wall s | CPU s | CPU s per million characters "
-            "(start-up off) | peak RSS MB | load |\n|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
-            + " ".join(verdicts) + "\n")
+            if size:  # the report alone, models loaded: the 100k report's second or so is too noisy to
+                # take from two whole processes' CPU, so it is the median of three fresh processes
+                runs = [float(subprocess.run([sys.executable, "-c", _TIMED_EXTRACT, str(report)], check=True,
+                                             capture_output=True, text=True, cwd=ROOT).stdout)
+                        for _ in range(3 if size < 1_000_000 else 1)]
+                in_process[size] = statistics.median(runs) / chars[size] * 1e6
+            rows.append(f"| extract a report of {chars[size]:,} characters | {time.perf_counter() - start:.0f} | "
+                        f"{cpu[size]:.1f} | {in_process.get(size, 0.0):.1f} | {peaks[size]:,.0f} | "
+                        f"{os.getloadavg()[0]:.1f} |")
+        linear = in_process[5_000_000] / in_process[100_000] - 1
+        verdicts.append(f"The 5 MB report: ≤ 400 MB {_met(peaks[5_000_000] <= 400)}; CPU per character of "
+                        f"extraction in process (models loaded), {linear:+.0%} against the 100k report "
+                        f"(target within 15%: {_met(abs(linear) <= 0.15)}).")
+    return ("## Memory over an archive and a long report\n\n| run | wall s | CPU s (whole process) | "
+            "CPU s per million characters (in process, models loaded) | peak RSS MB | load |\n"
+            "|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n" + " ".join(verdicts) + "\n")
 
 
 def labels_section(files: list[Path], work: Path) -> str:
