@@ -5,7 +5,7 @@
     python scripts/check_word_boundaries.py --limit 100 --show 5
 
 Stage 2 tags the regex tokens underthesea's own ``word_tokenize`` makes, with their
-offsets (``s2_segment._words``), with underthesea's CRF word model run from its model
+offsets (``s2_segment._words_of``), with underthesea's CRF word model run from its model
 file by ``pipeline.s2_words`` (not underthesea's featurizer and tagger), instead of
 calling ``word_tokenize`` and finding each word it returns in the text again
 (``s2_segment._align``, the code before). This script cuts every report of the
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.s1_read import ReadError, read_path  # noqa: E402
-from pipeline.s2_segment import _align, _capped, _lines, _pieces, _sentences, _words, _words_of  # noqa: E402
+from pipeline.s2_segment import _align, _capped, _lines, _pieces, _sentences, _words_of  # noqa: E402
 from pipeline.s2_tokens import tokenise  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "corpus" / "news"
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         print(f"{args.corpus}: no .txt files", file=sys.stderr)
         return 1
-    _words("Hà Nội")  # models load before timing
+    _words_of(["Hà Nội"])  # models load before timing
     sentences, differ, old_time, new_time, token_differ = compare(files, args.show)
     print(f"{len(files):,} files, {sentences:,} sentences: {differ:,} with different word boundaries, "
           f"{token_differ:,} with different tokens; CPU s word_tokenize + alignment {old_time:.1f}, "
