@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Generic, TypeVar
 from weakref import WeakKeyDictionary
 
@@ -47,13 +47,13 @@ class PhraseTable(Generic[V]):
 
     def __init__(self, nlp: Language, phrases: Iterable[tuple[str, V]], attr: str = "LOWER"):
         from spacy.matcher import PhraseMatcher
-        from spacy.tokens import Doc
 
         self.matcher = PhraseMatcher(nlp.vocab, attr=attr)
         self.values: dict[str, list[V]] = defaultdict(list)
         # Matches depend only on a Doc's words: kept while the Doc lives, never in the Doc.
         self._found: WeakKeyDictionary[Doc, Hits[V]] = WeakKeyDictionary()
-        patterns = {}
+        pattern = _pattern_of(nlp, attr)
+        patterns: dict[str, Doc | tuple[int, ...]] = {}
         for phrase, value in phrases:
             words = [t for t, _, _ in tokenise(phrase)]
             if not words:
@@ -61,9 +61,9 @@ class PhraseTable(Generic[V]):
             key = " ".join(words).lower() if attr == "LOWER" else " ".join(words)
             self.values[key].append(value)
             if key not in patterns:
-                patterns[key] = Doc(nlp.vocab, words=words)
-        for key, pattern in patterns.items():
-            self.matcher.add(key, [pattern])
+                patterns[key] = pattern(words)
+        for key, found in patterns.items():
+            self.matcher.add(key, [found])  # type: ignore[list-item]  # a pattern of attribute values
 
     def at(self, doc: Doc) -> Hits[V]:
         """Start token -> [(end token, value)], longest first."""
@@ -166,3 +166,22 @@ def is_stopword(doc: Doc, i: int, stopwords: Collection[str]) -> bool:
 
 def span_text(doc: Doc, start: int, end: int) -> str:
     return table(doc).text(start, end)
+
+
+def _pattern_of(nlp: Language, attr: str) -> Callable[[list[str]], Doc | tuple[int, ...]]:
+    """How a phrase's words become a ``PhraseMatcher`` pattern: for ``ORTH`` and ``LOWER``, the
+    tuple of the values a Doc of those words has for the attribute (what ``PhraseMatcher.add``
+    keeps of a Doc, and takes in its place, as spaCy's own unpickling does), made without a Doc
+    and a new lexeme for each word (a third of the pipeline's building); for another attribute, the Doc."""
+    from spacy.attrs import LOWER  # type: ignore[import-not-found]  # compiled, no stub
+    from spacy.tokens import Doc
+
+    vocab = nlp.vocab
+    if attr == "ORTH":
+        add = vocab.strings.add
+        return lambda words: tuple(add(w) for w in words)
+    fold = vocab.lex_attr_getters.get(LOWER) if attr == "LOWER" else None  # type: ignore[attr-defined]
+    if fold is not None:
+        add = vocab.strings.add
+        return lambda words: tuple(add(fold(w)) for w in words)
+    return lambda words: Doc(vocab, words=words)
