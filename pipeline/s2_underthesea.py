@@ -189,8 +189,9 @@ def _from_file(name: str, path: Path) -> ModuleType:
 def _pos_crf() -> Any:
     """underthesea's part-of-speech CRF: underthesea_core's tagger loaded with the model file
     ``model_crf.py`` names (or underthesea's own predictor's)."""
-    if kept() is None:
-        return _pos_predictor().model
+    made = _made_predictor()
+    if kept() is None or made is not None:  # underthesea's own, or its model loaded already (filling the cache)
+        return (made if made is not None else _pos_predictor()).model
     from underthesea_core import CRFTagger
 
     model = CRFTagger()
@@ -202,6 +203,12 @@ def _pos_predictor() -> Any:
     from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
 
     return CRFPOSTagPredictor.Instance()
+
+
+def _made_predictor() -> Any:
+    """underthesea's part-of-speech predictor if this process has made it, else None."""
+    module = sys.modules.get("underthesea.pipeline.pos_tag.model_crf")
+    return getattr(getattr(module, "CRFPOSTagPredictor", None), "_instance", None)
 
 
 def _istitle(word: str) -> bool:

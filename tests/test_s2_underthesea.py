@@ -71,7 +71,7 @@ def test_tokens_and_characters_are_underthesea_own():
     assert "Ðặng" not in ut.normalise(TEXT) and "Đặng" in ut.normalise(TEXT)
 
 
-def test_part_of_speech_tags_are_underthesea_own():
+def test_part_of_speech_tags_are_underthesea_own(monkeypatch):
     from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
     from underthesea.pipeline.pos_tag.tagged_feature import apply_function
 
@@ -79,9 +79,18 @@ def test_part_of_speech_tags_are_underthesea_own():
 
     predictor = CRFPOSTagPredictor.Instance()
     assert ut.pos_templates() == tuple(predictor.transformer.template)
-    tags = ut.pos_tag(features(WORDS))
-    assert tags == [tag for _, tag in predictor.predict(WORDS)]
-    assert tags[1] == "Np" and tags[9] == "N"
+    try:
+        monkeypatch.setattr(ut, "_made_predictor", lambda: None)  # as in a process that never imported underthesea
+        ut._pos_crf.cache_clear()
+        assert ut._pos_crf() is not predictor.model  # vnkg's own CRFTagger of the model file
+        tags = ut.pos_tag(features(WORDS))
+        assert tags == [tag for _, tag in predictor.predict(WORDS)]
+        assert tags[1] == "Np" and tags[9] == "N"
+        monkeypatch.undo()
+        ut._pos_crf.cache_clear()
+        assert ut._pos_crf() is predictor.model  # underthesea's loaded already (as filling the cache does): shared
+    finally:
+        ut._pos_crf.cache_clear()
     for word in ["Hà Nội", "hà Nội", "UBND", "7,37", "", " ", "Bình  Dương", "Đặng Thị Hoà", "(", "ĐẢNG ủy"]:
         for name in ("lower", "istitle"):
             assert ut.pos_function(name, word) == apply_function(name, word), (name, word)
