@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from .s1_read import Document
 from .s2_tokens import tokenise, tokens_from
+from .s2_underthesea import normalise, sent_tokenize, word_pattern
 
 __all__ = ["Token", "Segmented", "segment", "tokenise", "MAX_SENTENCE", "MAX_RUN"]
 
@@ -66,8 +67,6 @@ def segment(document: Document, window: tuple[int, int] | None = None) -> Segmen
     >>> len(seg.sentences), [seg.document.text[s:e] for s, e in seg.words][3:5]
     (2, ['ông', 'Nguyễn Văn Phong'])
     """
-    from underthesea import sent_tokenize
-
     start, end = window or (0, len(document.text))
     text = document.text
     sentences: list[tuple[int, int]] = []
@@ -152,12 +151,9 @@ class _WordModel(NamedTuple):
 
 @cache
 def _word_model() -> _WordModel:
-    from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
-    from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
-
     from .s2_words import word_starts
 
-    return _WordModel(normalize_characters_in_text, patterns, word_starts)
+    return _WordModel(normalise, word_pattern(), word_starts)
 
 
 def _sentences(line: str, found: list[str]) -> list[tuple[int, int]]:

@@ -173,11 +173,10 @@ def load_word_crf(folder: Path) -> WordCRF:
 @cache
 def word_crf() -> WordCRF:
     """The tagger of the model underthesea's ``word_tokenize`` loads, read once."""
-    import underthesea.pipeline.word_tokenize as module
-
     from .lexicons.disk_cache import cached
+    from .s2_underthesea import home
 
-    folder = Path(module.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
+    folder = home() / "pipeline" / "word_tokenize" / "models" / "ws_crf_vlsp2013_20230727"
     # read and laid out once, kept between runs (0.6 s to make), keyed on the model's files
     return cached("word_crf", [folder / "models.bin", folder / "features.bin", folder / "dictionary.bin"],
                   lambda: load_word_crf(folder))

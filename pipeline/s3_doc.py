@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-__all__ = ["Parsed", "VnkgTokenizer", "WordSegmenter", "to_doc", "blank_nlp", "WORD_START", "WORD_INSIDE",
-           "TOKENIZER"]
+__all__ = ["Parsed", "VnkgTokenizer", "WordSegmenter", "to_doc", "blank_nlp", "shared_vocab", "WORD_START",
+           "WORD_INSIDE", "TOKENIZER"]
 
 # Token.tag_ carries underthesea's word segmentation: B-W begins a word, I-W continues one.
 WORD_START, WORD_INSIDE, SPACE = "B-W", "I-W", "_SP"
@@ -104,9 +104,29 @@ class WordSegmenter:
 
 
 @cache
+def shared_vocab() -> Vocab:
+    """The one vocabulary of vnkg's Docs and pipelines (``to_doc``, ``blank_nlp``, ``pipeline.nlp()``),
+    made as ``spacy.blank("vi")`` makes its own (``create_vocab`` with the Vietnamese defaults, empty
+    ``"spacy.Vectors.v1"`` vectors) without building a Language for it: extraction builds one only,
+    ``pipeline.nlp()``.
+
+    Examples
+    --------
+    >>> shared_vocab() is blank_nlp().vocab, shared_vocab().lang, shared_vocab()["Hà"].shape_
+    (True, 'vi', 'Xx')
+    """
+    from spacy.util import get_lang_class, registry
+    from spacy.vocab import create_vocab
+
+    vocab = create_vocab("vi", get_lang_class("vi").Defaults)
+    vocab.vectors = registry.vectors.get("spacy.Vectors.v1")()(vocab)
+    return vocab
+
+
+@cache
 def blank_nlp() -> Language:
-    """A Vietnamese pipeline with vnkg's tokenizer and no components, built once."""
-    return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    """A Vietnamese pipeline with vnkg's tokenizer and no components, built once (on ``shared_vocab``)."""
+    return spacy.blank("vi", vocab=shared_vocab(), config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
 
 
 def to_doc(segmented: Segmented, vocab: Vocab | None = None) -> Parsed:
@@ -152,7 +172,7 @@ def to_doc(segmented: Segmented, vocab: Vocab | None = None) -> Parsed:
         cursor = tok.end
     if cursor < len(text):
         add_gap(text[cursor:])
-    vocab = vocab if vocab is not None else blank_nlp().vocab
+    vocab = vocab if vocab is not None else shared_vocab()
     doc = Doc(vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts) if words else Doc(vocab)
     doc._.offset = window_start  # the Doc's text starts there in the document
     return Parsed(segmented.document, doc)

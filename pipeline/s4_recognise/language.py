@@ -32,4 +32,4 @@ def nlp() -> Language:
     text = resources.files("pipeline").joinpath(CONFIG).read_text(encoding="utf-8")
     config = util.load_config_from_str(text)
     # One vocabulary with stage 3's Docs, so the runner's Docs and nlp(text)'s are alike.
-    return util.load_model_from_config(config, vocab=s3_doc.blank_nlp().vocab, auto_fill=True, validate=True)
+    return util.load_model_from_config(config, vocab=s3_doc.shared_vocab(), auto_fill=True, validate=True)

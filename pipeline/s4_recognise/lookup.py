@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Generic, TypeVar
 from weakref import WeakKeyDictionary
 
@@ -47,23 +47,21 @@ class PhraseTable(Generic[V]):
 
     def __init__(self, nlp: Language, phrases: Iterable[tuple[str, V]], attr: str = "LOWER"):
         from spacy.matcher import PhraseMatcher
-        from spacy.tokens import Doc
 
         self.matcher = PhraseMatcher(nlp.vocab, attr=attr)
-        self.values: dict[str, list[V]] = defaultdict(list)
+        self.attr = attr
         # Matches depend only on a Doc's words: kept while the Doc lives, never in the Doc.
         self._found: WeakKeyDictionary[Doc, Hits[V]] = WeakKeyDictionary()
-        patterns = {}
+        pattern = _pattern_of(nlp, attr)
+        values: dict[tuple[int, ...], list[V]] = defaultdict(list)
         for phrase, value in phrases:
             words = [t for t, _, _ in tokenise(phrase)]
-            if not words:
-                continue
-            key = " ".join(words).lower() if attr == "LOWER" else " ".join(words)
-            self.values[key].append(value)
-            if key not in patterns:
-                patterns[key] = Doc(nlp.vocab, words=words)
-        for key, pattern in patterns.items():
-            self.matcher.add(key, [pattern])
+            if words:
+                values[pattern(words)].append(value)
+        # A phrase's values by its pattern: the words' values of the attribute, which a match's tokens have.
+        self.values = dict(values)
+        if values:  # one key for all: PhraseMatcher.add makes a lexeme of each key
+            self.matcher.add(_KEY, list(values))  # type: ignore[arg-type]  # patterns of attribute values
 
     def at(self, doc: Doc) -> Hits[V]:
         """Start token -> [(end token, value)], longest first."""
@@ -71,10 +69,12 @@ class PhraseTable(Generic[V]):
         if cached is not None:
             return cached
         found: Hits[V] = defaultdict(list)
-        strings = doc.vocab.strings
-        for match_id, start, end in self.matcher(doc):
-            for value in self.values[strings[match_id]]:
-                found[start].append((end, value))
+        matches = self.matcher(doc)
+        if matches:
+            tokens = _attr_values(doc, self.attr)
+            for _, start, end in matches:
+                for value in self.values[tuple(tokens[start:end])]:
+                    found[start].append((end, value))
         for hits in found.values():
             hits.sort(key=lambda h: -h[0])
         self._found[doc] = found
@@ -166,3 +166,32 @@ def is_stopword(doc: Doc, i: int, stopwords: Collection[str]) -> bool:
 
 def span_text(doc: Doc, start: int, end: int) -> str:
     return table(doc).text(start, end)
+
+
+def _pattern_of(nlp: Language, attr: str) -> Callable[[list[str]], tuple[int, ...]]:
+    """How a phrase's words become a ``PhraseMatcher`` pattern: the tuple of the values a Doc of
+    those words has for the attribute, ``ORTH`` or ``LOWER`` (what ``PhraseMatcher.add`` keeps of a
+    Doc, and takes in its place, as spaCy's own unpickling does), made without a Doc and a new
+    lexeme for each word."""
+    from spacy.attrs import LOWER  # type: ignore[import-not-found]  # compiled, no stub
+
+    vocab = nlp.vocab
+    add = vocab.strings.add
+    if attr == "ORTH":
+        return lambda words: tuple(add(w) for w in words)
+    if attr != "LOWER":
+        raise ValueError(f"a phrase table matches on LOWER or ORTH, not {attr!r}")
+    fold = vocab.lex_attr_getters[LOWER]  # type: ignore[attr-defined]  # what makes a lexeme's lower form
+    return lambda words: tuple(add(fold(w)) for w in words)
+
+
+def _attr_values(doc: Doc, attr: str) -> list[int]:
+    """The Doc's tokens' values of the attribute, made once per Doc and attribute."""
+    kept = _ATTR_VALUES.setdefault(doc, {})
+    if attr not in kept:
+        kept[attr] = doc.to_array(attr).tolist()
+    return kept[attr]
+
+
+_KEY = "vnkg_phrase"
+_ATTR_VALUES: WeakKeyDictionary[Doc, dict[str, list[int]]] = WeakKeyDictionary()

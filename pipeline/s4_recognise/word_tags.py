@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ..s2_underthesea import pos_function, pos_tag, pos_templates
 from .lookup import word_at
 from .tokens import table
 
@@ -59,8 +60,7 @@ class WordTags:
             i = stop
         self._done.add(start)
         if words:
-            tagger = _tagger()
-            for tok, tag in zip(starts, tagger.model.tag(features(words, _templates())), strict=True):
+            for tok, tag in zip(starts, pos_tag(features(words, _templates())), strict=True):
                 self._tags[tok] = tag
 
 
@@ -77,8 +77,6 @@ def features(words: list[str], templates: tuple[_Template, ...] | None = None) -
     >>> ours[1][:3]
     ['T[-2].lower=BOS', 'T[-1].lower=cục', 'T[0].lower=đầu tư']
     """
-    from underthesea.pipeline.pos_tag.tagged_feature import apply_function
-
     templates = templates if templates is not None else _templates()
     n, out = len(words), []
     for i in range(n):
@@ -93,7 +91,7 @@ def features(words: list[str], templates: tuple[_Template, ...] | None = None) -
             count = 1 if last is None else last - first + 1
             # column 1 is the tag column pos_tag fills with "X"
             word = " ".join(words[i + first:i + first + count]) if column == 0 else " ".join(["X"] * count)
-            row.append(f"{syntax}={word if function is None else apply_function(function, word)}")
+            row.append(f"{syntax}={word if function is None else pos_function(function, word)}")
         out.append(row)
     return out
 
@@ -105,17 +103,10 @@ _Template = tuple[str, int, "int | None", int, "str | None"]
 @cache
 def _templates() -> tuple[_Template, ...]:
     out = []
-    for syntax in _tagger().transformer.template:
+    for syntax in pos_templates():
         m = re.match(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\[(.*)\])?(?:\.(.*))?$", syntax)
         if m is None:
             raise ValueError(f"underthesea's pos_tag template {syntax!r} is none vnkg reads")
         first, last, column, function = m.groups()
         out.append((syntax, int(first), int(last) if last else None, int(column) if column else 0, function))
     return tuple(out)
-
-
-def _tagger() -> Any:
-    """underthesea's part-of-speech model (loaded once, by underthesea)."""
-    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
-
-    return CRFPOSTagPredictor.Instance()
