@@ -62,6 +62,8 @@ def place_named(doc: Doc, official: Set[int] = frozenset()) -> set[str]:
     for i in range(n):
         if not t.word_start[i] or texts[i] in surnames and i > 0 and not t.sent_start[i]:
             continue  # "Hồ Chí Minh", "Đỉnh": a family name inside a sentence starts a person's name
+        if words[i] not in first_words and words[i] not in numbers and not words[i][:1].isdigit():
+            continue  # nothing below can start here (checked first: most words are none of these)
         if i in official or i > 0 and len(texts[i - 1]) > 1 and is_upper_word(texts[i - 1]):
             continue
         for size in (3, 2, 1) if words[i] in first_words else ():  # a noun can start here
