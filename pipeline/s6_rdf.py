@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from .mention_nodes import MentionNodes
 from .s5_link import Entity, Event, Figure, Linked
 from .s6_units import jurisdiction_triples, place_triples, unit_iri
-from .terms import ReportTriples, TripleTerms, curie_node, namespaces, to_ox
+from .terms import ReportTriples, TripleTerms, curie_node, namespaces
 from .terms import lit as Literal
 from .terms import res as RES
 from .text import slug
@@ -217,14 +217,15 @@ def _event(g: ReportTriples, V: Any, doc_id: str, event: Event, iris: dict[str, 
 
 @cache
 def _schemes() -> dict[str, list[TripleTerms]]:
-    """The zone-type concepts' triples (``ontology/zone-types.ttl``), by concept IRI."""
-    from rdflib import Graph
-
+    """The zone-type concepts' triples (``ontology/zone-types.ttl``), by concept IRI, in the file's order
+    (read by pyoxigraph: rdflib's parse gave them in an order that changed from run to run)."""
     from .vocab import ontology_dir
 
     found: dict[str, list[TripleTerms]] = {}
-    for triple in to_ox(Graph().parse(ontology_dir() / "zone-types.ttl", format="turtle")):
-        found.setdefault(triple[0].value, []).append(triple)
+    for quad in ox.parse(path=ontology_dir() / "zone-types.ttl", format=ox.RdfFormat.TURTLE):
+        if not isinstance(quad.subject, ox.NamedNode) or isinstance(quad.object, ox.BlankNode):
+            raise ValueError("ontology/zone-types.ttl: a report's graph has IRIs and literals only")
+        found.setdefault(quad.subject.value, []).append((quad.subject, quad.predicate, quad.object))
     return found
 
 
