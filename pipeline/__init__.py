@@ -31,9 +31,9 @@ if TYPE_CHECKING:
     import rdflib
     from spacy.language import Language
 
+    from .report_triples import ReportTriples
     from .s1_read import Document
     from .s5_link import Linked
-    from .terms import ReportTriples
 
 __all__ = ["Extraction", "extract", "extract_path", "extract_document", "nlp", "__version__"]
 __version__ = "0.1.0"

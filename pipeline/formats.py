@@ -10,8 +10,8 @@ from .vocab import PREFIXES, report_graph
 if TYPE_CHECKING:
     from rdflib import Graph
 
+    from .report_triples import ReportTriples
     from .s1_read import Document
-    from .terms import ReportTriples
 
 __all__ = ["RdfFormat", "RDF_FORMATS", "ReportGraph", "serialise", "write_rdf"]
 
@@ -81,7 +81,7 @@ def write_rdf(reports: Sequence[ReportGraph], fmt: str, stream: IO[bytes]) -> No
     """
     import pyoxigraph as ox
 
-    from .terms import write_triples
+    from .report_triples import write_triples
 
     spec = RDF_FORMATS[fmt]
     if fmt == "jsonld":

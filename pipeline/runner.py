@@ -12,11 +12,11 @@ from .s1_read import Document, ReadError, read_path, read_text
 if TYPE_CHECKING:
     from rdflib import Graph
 
+    from .report_triples import ReportTriples
     from .s2_segment import Segmented
     from .s3_doc import Parsed
     from .s4_recognise import Mentions, Recognised
     from .s5_link import Linked
-    from .terms import ReportTriples
 
 __all__ = ["STAGES", "Trace", "TooLarge", "run_stages", "windows", "WINDOW_CHARS", "MAX_CHARS", "MAX_MENTIONS",
            "MAX_SENTENCE_TEXT"]

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .mention_nodes import MentionNodes
+from .report_triples import ReportTriples
 from .s5_link import Entity, Event, Figure, Linked
 from .s6_units import jurisdiction_triples, place_triples, unit_iri
-from .terms import ReportTriples, TripleTerms, curie_node, namespaces
+from .terms import TripleTerms, curie_node, namespaces
 from .terms import lit as Literal
 from .terms import res as RES
 from .text import slug

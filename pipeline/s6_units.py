@@ -7,10 +7,11 @@ import pyoxigraph as ox
 
 from .keys import name_key
 from .lexicons.admin_units import REFORM_DATE, AdminUnit, admin_unit, admin_units_named
+from .report_triples import ReportTriples
 from .s5_link import Entity
 from .s5_link.units import unit_identity
-from .terms import ReportTriples, namespaces
 from .terms import lit as Literal
+from .terms import namespaces
 from .terms import res as RES
 
 __all__ = ["unit_iri", "place_triples", "jurisdiction_triples"]

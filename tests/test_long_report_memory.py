@@ -47,7 +47,8 @@ def test_windows_keep_only_what_merging_reads_and_the_graph_is_the_same(monkeypa
 def test_mention_nodes_triples_are_made_as_written_and_are_the_graph_held_whole(monkeypatch):
     """The mention nodes' triples are not held with the others but made as the graph is written: the
     same triples, in the same order, as the graph held whole (a report read in windows of 160 characters)."""
-    from pipeline.terms import ReportTriples, namespaces
+    from pipeline.report_triples import ReportTriples
+    from pipeline.terms import namespaces
 
     monkeypatch.setattr(runner, "WINDOW_CHARS", 160)
     triples = runner.run_stages(TEXT, until="triples")

@@ -169,7 +169,8 @@ def _persons(triples: dict[TripleTerms, None], province: str | None) -> tuple[li
     import pyoxigraph as ox
     from rdflib import URIRef
 
-    from ..terms import ReportTriples, namespaces, to_ox
+    from ..report_triples import ReportTriples
+    from ..terms import namespaces, to_ox
 
     ns = namespaces()
     rdf_type = ns["rdf"].type
