@@ -140,7 +140,6 @@ def prepare(path: str, stored_hash: str | None = None, local: bool = True) -> Pr
         triples = {((s, p, ox.Literal(Path(o.value).name)) if p == source else (s, p, o)): None
                    for s, p, o in triples}
     report_node = next(s for s, p, o in triples if p == rdf_type and o == ns["schema"].Report)
-    triples = dict.fromkeys(triples)
     triples[(report_node, ns["vnkg"].extractedWith, ox.Literal(extractor_fingerprint()))] = None
     persons, context = _persons(triples, ex.linked.locality.province)
     canonical = ox.NamedNode(CANONICAL)
