@@ -95,15 +95,13 @@ class WordCRF:
         """Whether ``tag`` reads these tokens exactly as underthesea's featurizer does: no token
         empty or holding a space (underthesea's would fail), and every token lower-cased and its
         first letter's case read by Python as by underthesea's featurizer (Rust): always so in the
-        Latin and Vietnamese blocks, punctuation and currency signs; any other character (Cyrillic,
-        Greek, CJK, arrows...) is put to the featurizer once and compared, so the few the two
-        Unicode versions case differently (on this machine 110 of 1.1 million, 106 of them unassigned
-        in Python's) go to underthesea's tagger."""
+        Latin and Vietnamese blocks, punctuation and currency signs; a token with any other character
+        (Cyrillic, Greek, CJK, arrows...) is put to the featurizer once and compared, so the few
+        characters the two Unicode versions case differently (on this machine 110 of 1.1 million, 106
+        of them unassigned in Python's) go to underthesea's tagger."""
         if not all(tokens) or any(" " in t for t in tokens):
             return False
-        others = set(_NOT_PLAIN.findall("".join(tokens)))
-        return not others or (all(map(_cased_alike, others))
-                              and ("Σ" not in others or all(_cased_alike(t) for t in tokens if "Σ" in t)))
+        return not _NOT_PLAIN.search("".join(tokens)) or all(_cased_alike(t) for t in tokens if _NOT_PLAIN.search(t))
 
 
 def word_starts(sentences: list[list[str]]) -> list[list[bool]]:
@@ -212,7 +210,7 @@ _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is
 # character is compared (``_cased_alike``).
 _NOT_PLAIN = re.compile("[^\u0000-\u017f\u01a0\u01a1\u01af\u01b0\u0300-\u036f\u1e00-\u1eff\u2000-\u206f"
                         "\u20a0-\u20cf]")
-_ALIKE_MEMO = 4096  # distinct characters and tokens with a capital sigma remembered
+_ALIKE_MEMO = 4096  # distinct tokens of other scripts remembered
 
 
 def _flags(values: list[bool]) -> list[str]:
@@ -281,11 +279,9 @@ def _viterbi(begin: list[float], inside: list[float], lengths: list[int],
 
 @lru_cache(maxsize=_ALIKE_MEMO)
 def _cased_alike(text: str) -> bool:
-    """Whether underthesea's featurizer lower-cases ``text`` and reads its first character's case
-    (``istitle``) as ``WordCRF._values`` does with Python's. Whitespace is never alike: underthesea's
-    featurizer fails on it. A character's mappings hold in any token but for the capital sigma,
-    whose lower case depends on what follows (both implement Unicode's final sigma), so tokens
-    holding one are compared whole."""
+    """Whether underthesea's featurizer lower-cases the token ``text`` and reads its first character's
+    case (``istitle``) as ``WordCRF._values`` does with Python's (compared whole: a capital sigma's lower
+    case depends on what follows it). Whitespace is never alike: underthesea's featurizer fails on it."""
     if not text or any(c.isspace() for c in text):
         return False
     lower, title = (f.split("=", 1)[1] for f in _case_featurizer().process([[[text, "X"]]])[0][0])
