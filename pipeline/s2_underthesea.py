@@ -13,7 +13,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-__all__ = ["Kept", "home", "sent_tokenize", "normalise", "word_pattern", "pos_templates", "pos_tag",
+from .lexicons.gazetteer import underthesea_home
+
+__all__ = ["Kept", "sent_tokenize", "normalise", "word_pattern", "pos_templates", "pos_tag",
            "pos_function", "kept", "MIRRORED"]
 
 # ``import underthesea`` runs its package __init__: chunking, ner, pos_tag, classification (requests) and
@@ -46,17 +48,6 @@ class Kept:
     flags: int
     characters: tuple[tuple[str, str], ...]
     templates: tuple[str, ...]
-
-
-def home() -> Path:
-    """underthesea's package folder, found without importing it (``lexicons.gazetteer.underthesea_home``).
-
-    >>> (home() / "pipeline" / "sent_tokenize" / "punkt_params.json").is_file()
-    True
-    """
-    from .lexicons.gazetteer import underthesea_home
-
-    return underthesea_home()
 
 
 def sent_tokenize(text: str) -> list[str]:
@@ -142,7 +133,7 @@ def _kept() -> Kept | None:
     from .lexicons.disk_cache import cached
 
     try:
-        root = home()
+        root = underthesea_home()
         sources = [root / name for name in (*MIRRORED, *_KEYED)]
         return cached("underthesea_parts", sources, lambda: _read(root))
     except Exception:  # anything unexpected of this underthesea: its own functions
@@ -165,7 +156,7 @@ def _read(root: Path) -> Kept | None:
 def _splitter() -> Callable[[str], list[str]]:
     if "underthesea" not in sys.modules:
         try:
-            module = _from_file("sent_tokenize", home() / "pipeline" / "sent_tokenize" / "__init__.py")
+            module = _from_file("sent_tokenize", underthesea_home() / "pipeline" / "sent_tokenize" / "__init__.py")
             split: Callable[[str], list[str]] = module.sent_tokenize
             return split
         except Exception:  # not a module that runs alone: underthesea's own, below
@@ -195,7 +186,7 @@ def _pos_crf() -> Any:
     from underthesea_core import CRFTagger
 
     model = CRFTagger()
-    model.load(str(home() / _POS_MODEL))
+    model.load(str(underthesea_home() / _POS_MODEL))
     return model
 
 

@@ -172,9 +172,9 @@ def load_word_crf(folder: Path) -> WordCRF:
 def word_crf() -> WordCRF:
     """The tagger of the model underthesea's ``word_tokenize`` loads, read once."""
     from .lexicons.disk_cache import cached
-    from .s2_underthesea import home
+    from .lexicons.gazetteer import underthesea_home
 
-    folder = home() / "pipeline" / "word_tokenize" / "models" / "ws_crf_vlsp2013_20230727"
+    folder = underthesea_home() / "pipeline" / "word_tokenize" / "models" / "ws_crf_vlsp2013_20230727"
     # read and laid out once, kept between runs (0.6 s to make), keyed on the model's files
     return cached("word_crf", [folder / "models.bin", folder / "features.bin", folder / "dictionary.bin"],
                   lambda: load_word_crf(folder))

@@ -47,7 +47,7 @@ def test_sentences_are_underthesea_own():
 def test_the_splitter_is_underthesea_module_run_from_its_file():
     import underthesea.pipeline.sent_tokenize as module
 
-    alone = ut._from_file("sent_tokenize", ut.home() / "pipeline" / "sent_tokenize" / "__init__.py")
+    alone = ut._from_file("sent_tokenize", ut.underthesea_home() / "pipeline" / "sent_tokenize" / "__init__.py")
     assert alone.sent_tokenize.__code__.co_filename == module.__file__
     assert alone is not module and alone.__name__ not in sys.modules  # underthesea's own module is left as it was
     assert alone.sent_tokenize(TEXT) == module.sent_tokenize(TEXT)
