@@ -46,17 +46,13 @@ with open_store(Location(path=Path(sys.argv[1])), write=True) as store:
 # CPU seconds of the floor (underthesea's sentences and words) over one report and of extracting it, in a fresh
 # process whose models a one-line report has loaded: the machine's speed drifts by a quarter from minute to
 # minute here, and the floor, linear by nature, measured beside the extraction is what its cost is set against
-_TIMED_EXTRACT = """import sys, time; import pipeline
-from underthesea import sent_tokenize, word_tokenize
+_TIMED_EXTRACT = """import sys, time; sys.path.insert(0, "scripts"); import pipeline
+from benchmark_floor import floor_tokenise
 from pipeline.text import normalise
-def floor(text):
-    for line in text.split("\\n"):
-        for sentence in sent_tokenize(line) if line.strip() else ():
-            word_tokenize(sentence, use_token_normalize=False)
 line = "Bộ trưởng Bộ Tài chính Hồ Đức Phớc phát biểu.\\n"
-pipeline.extract(line); floor(line)
+pipeline.extract(line); floor_tokenise([line])
 text = normalise(open(sys.argv[1], encoding="utf-8").read())
-start = time.process_time(); floor(text); floor_cpu = time.process_time() - start
+start = time.process_time(); floor_tokenise([text]); floor_cpu = time.process_time() - start
 start = time.process_time(); triples = sum(1 for _ in pipeline.extract_path(sys.argv[1]).triples)
 print(floor_cpu, time.process_time() - start)"""
 
@@ -91,6 +87,16 @@ def main(argv=None) -> int:
     return 0
 
 
+def floor_tokenise(texts: list[str]) -> None:
+    """The floor: underthesea's sentences then words, line by line, as stage 2 calls it."""
+    from underthesea import sent_tokenize, word_tokenize
+
+    for text in texts:
+        for line in text.split("\n"):
+            for sentence in sent_tokenize(line) if line.strip() else ():
+                word_tokenize(sentence, use_token_normalize=False)
+
+
 def floor_section(files: list[Path], work: Path, rounds: int = 3) -> str:
     """The floor, in-process extraction and whole-process extraction to Turtle files, in one run.
 
@@ -99,19 +105,13 @@ def floor_section(files: list[Path], work: Path, rounds: int = 3) -> str:
     set against a floor measured beside it (a neighbour that slows the machine for a minute slows
     both); its ratio is the sum of those floors over the sum of the runs.
     """
-    from underthesea import sent_tokenize, word_tokenize
 
     import pipeline
     from pipeline.text import normalise
 
     texts = [normalise(f.read_text(encoding="utf-8")) for f in files]
 
-    def tokenise(batch: list[str]) -> None:  # as stage 2 calls underthesea: line by line, sentences then words
-        for text in batch:
-            for line in text.split("\n"):
-                for sentence in sent_tokenize(line) if line.strip() else ():
-                    word_tokenize(sentence, use_token_normalize=False)
-
+    tokenise = floor_tokenise
     def extract(batch: list[str]) -> None:
         for text in batch:  # every triple made: the mention nodes' are made as they are read
             for _ in pipeline.extract(text).triples:
